@@ -1,0 +1,1 @@
+"""Gần Dân: mass-mobilization work and grassroots democracy for Vietnamese schools."""

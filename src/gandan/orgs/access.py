@@ -1,0 +1,114 @@
+"""Who may see and do what, per organisation. Every view asks here; nothing filters by hand.
+
+A person's roles come from current memberships. Roles held in an internal unit (a tổ, the
+union, the inspection board) make the person a member of that unit's school too.
+Authority officers read the organisations below theirs.
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, Role, User
+
+MANAGERS = {Role.HEAD, Role.DEPUTY_HEAD}
+
+
+@dataclass(frozen=True)
+class Grant:
+    organisation_id: int
+    path: str
+    school_path: str
+    role: str
+
+
+def grants(user: User) -> list[Grant]:
+    """The user's current roles, loaded once per request and cached on the user object."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    cached = getattr(user, "_gandan_grants", None)
+    if cached is not None:
+        return cached
+    rows = (
+        Membership.objects.current()
+        .filter(user=user, organisation__is_active=True)
+        .select_related("organisation__parent")
+    )
+    result = []
+    for membership in rows:
+        org = membership.organisation
+        school = org.parent if org.kind in INTERNAL_KINDS else org
+        result.append(Grant(org.pk, org.path, school.path, membership.role))
+    user._gandan_grants = result  # type: ignore[attr-defined]
+    return result
+
+
+def _school_path(org: Organisation) -> str:
+    if org.kind in INTERNAL_KINDS and org.parent_id:
+        return org.path[: len(org.path) - 6]
+    return org.path
+
+
+def roles_in(user: User, org: Organisation) -> set[str]:
+    """Roles the user holds in this organisation itself."""
+    return {grant.role for grant in grants(user) if grant.organisation_id == org.pk}
+
+
+def roles_in_school(user: User, org: Organisation) -> set[str]:
+    """Roles the user holds anywhere in the school that org is or belongs to."""
+    school_path = _school_path(org)
+    return {grant.role for grant in grants(user) if grant.school_path == school_path}
+
+
+def is_authority_over(user: User, org: Organisation) -> bool:
+    """An authority officer of an organisation above org (read-only roll-ups)."""
+    return any(
+        grant.role == Role.AUTHORITY_OFFICER
+        and org.path.startswith(grant.path)
+        and org.path != grant.path
+        for grant in grants(user)
+    )
+
+
+def can_view_organisation(user: User, org: Organisation) -> bool:
+    """Members of the school (any role) and authority officers above it see its staff pages."""
+    if roles_in_school(user, org):
+        return True
+    if roles_in(user, org):
+        return True
+    return is_authority_over(user, org)
+
+
+def can_manage_organisation(user: User, org: Organisation) -> bool:
+    """The head and deputy heads of the school manage it and its internal units."""
+    return bool(roles_in_school(user, org) & MANAGERS)
+
+
+def can_read_audit_log(user: User, org: Organisation) -> bool:
+    """Only the head reads the audit log: it records who saw protected personal data."""
+    return Role.HEAD in roles_in_school(user, org)
+
+
+def access_organisation(user: User, slug: str, *, action: str = "view") -> Organisation:
+    """The organisation with this public identifier, if the user may do `action` on it.
+
+    A refusal is a 404, never a 403, so that existence is not revealed.
+    """
+    checks = {
+        "view": can_view_organisation,
+        "manage": can_manage_organisation,
+        "audit": can_read_audit_log,
+    }
+    org = Organisation.objects.filter(slug=slug, is_active=True).select_related("parent").first()
+    if org is None or not checks[action](user, org):
+        raise Http404
+    return org
+
+
+def primary_organisation(user: User) -> Organisation | None:
+    """The school (or authority) shown in the user's header: where their first role is."""
+    user_grants = grants(user)
+    if not user_grants:
+        return None
+    paths = sorted({grant.school_path for grant in user_grants})
+    return Organisation.objects.filter(path=paths[0]).first()
