@@ -2,7 +2,7 @@
 
 Environment variables:
   GANDAN_DATA_DIR      local data folder (default ./var): SQLite database, secret key, files
-  DATABASE_URL         e.g. postgres://user@127.0.0.1:5432/gandan (default: SQLite in the data folder)
+  DATABASE_URL         postgres://user@127.0.0.1:5432/gandan (default: SQLite in the data folder)
   SECRET_KEY           required in production; locally generated once into the data folder
   DEBUG                off unless set to 1
   ALLOWED_HOSTS        comma-separated (default 127.0.0.1,localhost)
@@ -131,6 +131,7 @@ FORMAT_MODULE_PATH = ["gandan.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns at start-up when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -168,3 +169,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Static files come straight from the apps' folders through whitenoise; `collectstatic`
+# is only an optimisation for production.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG

@@ -1,7 +1,22 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from gandan.core import views as core_views
+
+admin.site.site_header = _("Quản trị Gần Dân")
+admin.site.site_title = _("Quản trị Gần Dân")
+admin.site.index_title = _("Dữ liệu nền")
 
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("gandan.orgs.urls")),
+    path("", include("gandan.audit.urls")),
+    path("", include("gandan.portal.urls")),
 ]
+
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error
