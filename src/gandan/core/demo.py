@@ -1,0 +1,20 @@
+"""Builds the whole demo: each app brings its own demo data, in dependency order."""
+
+from dataclasses import dataclass
+
+from gandan.orgs import demo as orgs_demo
+from gandan.orgs.models import Organisation
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    school: Organisation
+    accounts: list[orgs_demo.DemoAccount]
+    password: str
+
+
+def build_all() -> DemoResult:
+    school = orgs_demo.build()
+    return DemoResult(
+        school=school, accounts=orgs_demo.DEMO_ACCOUNTS, password=orgs_demo.DEMO_PASSWORD
+    )

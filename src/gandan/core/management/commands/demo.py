@@ -1,0 +1,39 @@
+import os
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from gandan.core import demo
+from gandan.core.management.commands.serve import exec_server
+
+
+class Command(BaseCommand):
+    help = (
+        "Bản trình diễn: tạo cơ sở dữ liệu, nạp dữ liệu mẫu của Trường Tiểu học Thành Tô "
+        "(chạy lại không nhân đôi dữ liệu) và mở máy chủ tại http://127.0.0.1:8000."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Chỉ nạp dữ liệu, không mở máy chủ."
+        )
+
+    def handle(self, *args, port: int, host: str, no_serve: bool, **options) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        result = demo.build_all()
+        self.stdout.write(self.style.SUCCESS(f"Dữ liệu trình diễn: {result.school.name}."))
+        self.stdout.write(f"Thư mục dữ liệu: {settings.DATA_DIR}")
+        if no_serve:
+            return
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Gần Dân đang chạy tại http://{host}:{port}/"))
+        self.stdout.write(f"Đăng nhập: http://{host}:{port}/dang-nhap/")
+        self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {result.password}):")
+        for account in result.accounts:
+            self.stdout.write(f"  {account.username:<15} {account.label}")
+        self.stdout.write("Nhấn Ctrl+C để dừng.")
+        os.environ["GANDAN_DEMO"] = "1"
+        exec_server(host=host, port=port, workers=2)

@@ -1,0 +1,256 @@
+"""The demo school: Trường Tiểu học Thành Tô (the seed plan's author) and its people.
+
+Idempotent: running it again finds what exists and adds nothing twice.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from gandan.orgs import services
+from gandan.orgs.models import Organisation, OrgKind, Role, User
+
+DEMO_PASSWORD = "gandan-demo"
+SCHOOL_SLUG = "th-thanh-to"
+
+AUTHORITIES = [
+    # (slug, parent slug, kind, name, short name, symbol, place, address)
+    (
+        "so-gddt-hai-phong",
+        None,
+        OrgKind.EDUCATION_DEPARTMENT,
+        "Sở Giáo dục và Đào tạo Hải Phòng",
+        "Sở GD&ĐT Hải Phòng",
+        "SGDĐT",
+        "Hải Phòng",
+        "Số 9 Đinh Tiên Hoàng, thành phố Hải Phòng",
+    ),
+    (
+        "ubnd-phuong-hai-an",
+        "so-gddt-hai-phong",
+        OrgKind.COMMUNE_COMMITTEE,
+        "Ủy ban nhân dân phường Hải An",
+        "UBND phường Hải An",
+        "UBND",
+        "Hải An",
+        "Phường Hải An, thành phố Hải Phòng",
+    ),
+]
+
+SCHOOL = dict(
+    slug=SCHOOL_SLUG,
+    kind=OrgKind.SCHOOL,
+    name="Trường Tiểu học Thành Tô",
+    short_name="TH Thành Tô",
+    symbol="THTT",
+    place_name="Hải An",
+    address="Phố Thành Tô, phường Hải An, thành phố Hải Phòng",
+    phone="0225 3978 123",
+    email="c1thanhto@haiphong.edu.vn",
+)
+
+UNITS = [
+    ("th-thanh-to-to-1", OrgKind.SUBJECT_GROUP, "Tổ chuyên môn khối 1", "Tổ 1"),
+    ("th-thanh-to-to-2-3", OrgKind.SUBJECT_GROUP, "Tổ chuyên môn khối 2 – 3", "Tổ 2–3"),
+    ("th-thanh-to-to-4-5", OrgKind.SUBJECT_GROUP, "Tổ chuyên môn khối 4 – 5", "Tổ 4–5"),
+    ("th-thanh-to-van-phong", OrgKind.OFFICE, "Tổ văn phòng", "Tổ văn phòng"),
+    (
+        "th-thanh-to-cong-doan",
+        OrgKind.UNION,
+        "Công đoàn cơ sở Trường Tiểu học Thành Tô",
+        "Công đoàn",
+    ),
+    ("th-thanh-to-chi-bo", OrgKind.PARTY_CELL, "Chi bộ Trường Tiểu học Thành Tô", "Chi bộ"),
+    ("th-thanh-to-chi-doan", OrgKind.YOUTH_UNION, "Chi đoàn Trường Tiểu học Thành Tô", "Chi đoàn"),
+    ("th-thanh-to-lien-doi", OrgKind.PIONEER_TEAM, "Liên đội Trường Tiểu học Thành Tô", "Liên đội"),
+    ("th-thanh-to-bttnd", OrgKind.INSPECTION_BOARD, "Ban thanh tra nhân dân", "Ban TTND"),
+    (
+        "th-thanh-to-ban-dai-dien-cmhs",
+        OrgKind.PARENTS_BOARD,
+        "Ban đại diện cha mẹ học sinh",
+        "Ban đại diện CMHS",
+    ),
+]
+
+# (username, full name, [(unit slug, role, title)], label shown on the demo login page)
+PEOPLE = [
+    (
+        "hieutruong",
+        "Nguyễn Thị Thu Hà",
+        [
+            (SCHOOL_SLUG, Role.HEAD, "Hiệu trưởng"),
+            ("th-thanh-to-chi-bo", Role.UNIT_LEADER, "Bí thư chi bộ"),
+        ],
+        "Hiệu trưởng",
+    ),
+    (
+        "phohieutruong",
+        "Trần Văn Minh",
+        [
+            (SCHOOL_SLUG, Role.DEPUTY_HEAD, "Phó hiệu trưởng"),
+        ],
+        "Phó hiệu trưởng",
+    ),
+    (
+        "totruong1",
+        "Phạm Thị Lan",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Giáo viên"),
+            ("th-thanh-to-to-1", Role.UNIT_LEADER, "Tổ trưởng tổ 1"),
+        ],
+        "Tổ trưởng tổ chuyên môn",
+    ),
+    (
+        "giaovien",
+        "Lê Thị Hồng Nhung",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Giáo viên"),
+            ("th-thanh-to-to-1", Role.STAFF, "Giáo viên chủ nhiệm lớp 1A1"),
+        ],
+        "Giáo viên",
+    ),
+    (
+        "congdoan",
+        "Vũ Đức Thắng",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Giáo viên"),
+            ("th-thanh-to-to-2-3", Role.STAFF, "Giáo viên"),
+            ("th-thanh-to-cong-doan", Role.UNION_OFFICER, "Chủ tịch công đoàn"),
+        ],
+        "Chủ tịch công đoàn",
+    ),
+    (
+        "totruong45",
+        "Đỗ Thị Mai",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Giáo viên"),
+            ("th-thanh-to-to-4-5", Role.UNIT_LEADER, "Tổ trưởng tổ 4–5"),
+        ],
+        "Tổ trưởng tổ chuyên môn",
+    ),
+    (
+        "thanhtra",
+        "Hoàng Thị Thanh Tâm",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Giáo viên"),
+            ("th-thanh-to-to-4-5", Role.STAFF, "Giáo viên"),
+            ("th-thanh-to-bttnd", Role.INSPECTION_BOARD, "Trưởng ban thanh tra nhân dân"),
+        ],
+        "Trưởng ban thanh tra nhân dân",
+    ),
+    (
+        "giaovien2",
+        "Bùi Văn Hùng",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Giáo viên Giáo dục thể chất"),
+            ("th-thanh-to-to-2-3", Role.STAFF, "Giáo viên"),
+            ("th-thanh-to-chi-doan", Role.UNIT_LEADER, "Bí thư chi đoàn"),
+        ],
+        "Giáo viên",
+    ),
+    (
+        "tongphutrach",
+        "Ngô Thị Hương",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Tổng phụ trách Đội"),
+            ("th-thanh-to-lien-doi", Role.UNIT_LEADER, "Tổng phụ trách Đội"),
+            ("th-thanh-to-bttnd", Role.INSPECTION_BOARD, "Thành viên Ban thanh tra nhân dân"),
+        ],
+        "Tổng phụ trách Đội",
+    ),
+    (
+        "vanthu",
+        "Đặng Thị Ngọc Ánh",
+        [
+            (SCHOOL_SLUG, Role.CLERK, "Văn thư, cán bộ tiếp công dân"),
+            ("th-thanh-to-van-phong", Role.STAFF, "Văn thư"),
+        ],
+        "Văn thư, tiếp công dân",
+    ),
+    (
+        "ketoan",
+        "Phan Thị Yến",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Kế toán"),
+            ("th-thanh-to-van-phong", Role.UNIT_LEADER, "Tổ trưởng tổ văn phòng"),
+            ("th-thanh-to-bttnd", Role.INSPECTION_BOARD, "Thành viên Ban thanh tra nhân dân"),
+        ],
+        "Kế toán",
+    ),
+    (
+        "nhanvien",
+        "Trịnh Văn Long",
+        [
+            (SCHOOL_SLUG, Role.STAFF, "Nhân viên bảo vệ"),
+            ("th-thanh-to-van-phong", Role.STAFF, "Nhân viên"),
+        ],
+        "Nhân viên",
+    ),
+    (
+        "canbophuong",
+        "Nguyễn Quang Huy",
+        [
+            ("ubnd-phuong-hai-an", Role.AUTHORITY_OFFICER, "Chuyên viên Phòng Văn hóa – Xã hội"),
+        ],
+        "Cán bộ UBND phường (cấp trên)",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    label: str
+
+
+DEMO_ACCOUNTS = [DemoAccount(username, label) for username, _, _, label in PEOPLE]
+
+
+@transaction.atomic
+def build() -> Organisation:
+    """Create (or find) the demo tree and people; returns the school."""
+    by_slug: dict[str, Organisation] = {}
+    for slug, parent_slug, kind, name, short, symbol, place, address in AUTHORITIES:
+        by_slug[slug] = _organisation(
+            slug=slug,
+            parent=by_slug.get(parent_slug) if parent_slug else None,
+            kind=kind,
+            name=name,
+            short_name=short,
+            symbol=symbol,
+            place_name=place,
+            address=address,
+        )
+    school = _organisation(parent=by_slug["ubnd-phuong-hai-an"], **SCHOOL)
+    by_slug[school.slug] = school
+    for slug, kind, name, short in UNITS:
+        by_slug[slug] = _organisation(
+            slug=slug,
+            parent=school,
+            kind=kind,
+            name=name,
+            short_name=short,
+            symbol=school.symbol,
+            place_name=school.place_name,
+            address=school.address,
+        )
+    for username, full_name, roles, _label in PEOPLE:
+        user = User.objects.filter(username=username).first() or services.create_person(
+            actor=None,
+            username=username,
+            full_name=full_name,
+            password=DEMO_PASSWORD,
+            email=f"{username}@thanhto.example",
+        )
+        for unit_slug, role, title in roles:
+            services.grant_role(
+                actor=None, user=user, organisation=by_slug[unit_slug], role=role, title=title
+            )
+    return school
+
+
+def _organisation(*, slug: str, parent: Organisation | None, **fields) -> Organisation:
+    existing = Organisation.objects.filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    return services.create_organisation(actor=None, parent=parent, slug=slug, **fields)

@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gandan.orgs import access
+from gandan.orgs.forms import LoginForm
+from gandan.orgs.models import Membership, Role
+
+
+@login_required
+def desk(request: HttpRequest) -> HttpResponse:
+    """Bàn làm việc: who I am, where, in which roles, and what each module asks of me."""
+    memberships = list(
+        Membership.objects.current()
+        .filter(user=request.user)
+        .select_related("organisation__parent")
+        .order_by("organisation__path", "role")
+    )
+    organisation = access.primary_organisation(request.user)
+    return render(
+        request,
+        "orgs/desk.html",
+        {
+            "memberships": memberships,
+            "organisation": organisation,
+            "can_read_audit": organisation is not None
+            and access.can_read_audit_log(request.user, organisation),
+            "can_manage": organisation is not None
+            and access.can_manage_organisation(request.user, organisation),
+        },
+    )
+
+
+@login_required
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation's staff page: its units and the people with their roles."""
+    org = access.access_organisation(request.user, slug)
+    units = list(org.children.filter(is_active=True).order_by("name"))
+    memberships = (
+        Membership.objects.current()
+        .filter(organisation__path__startswith=org.path, user__is_active=True)
+        .exclude(role=Role.AUTHORITY_OFFICER, organisation__path=org.path)
+        .select_related("user", "organisation")
+        .order_by("user__sort_key", "organisation__path")
+    )
+    people: dict[int, dict] = {}
+    for membership in memberships:
+        entry = people.setdefault(membership.user_id, {"user": membership.user, "roles": []})
+        entry["roles"].append(membership)
+    return render(
+        request,
+        "orgs/organisation.html",
+        {
+            "organisation": org,
+            "ancestors": org.ancestors(),
+            "units": units,
+            "people": list(people.values()),
+            "can_read_audit": access.can_read_audit_log(request.user, org),
+        },
+    )
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, in Vietnamese; the demo accounts are listed only in demo mode."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.GANDAN_DEMO:
+            from gandan.orgs.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+            context["demo_accounts"] = DEMO_ACCOUNTS
+            context["demo_password"] = DEMO_PASSWORD
+        return context
