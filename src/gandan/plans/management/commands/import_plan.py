@@ -1,0 +1,49 @@
+"""`gandan import_plan FILE --json` prints a plan's parsed structure; with `--org` it saves it."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from gandan.orgs.models import Organisation
+from gandan.plans.importer import SUPPORTED_SUFFIXES, parse_plan_file
+
+
+class Command(BaseCommand):
+    help = _("Nhập kế hoạch từ tệp .txt hoặc .docx.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help=_("Tệp kế hoạch (.txt hoặc .docx)."))
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help=_("In cấu trúc đọc được dưới dạng JSON, không lưu."),
+        )
+        parser.add_argument("--org", help=_("Mã (slug) của đơn vị nhận kế hoạch."))
+
+    def handle(self, *args: object, **options: object) -> None:
+        path = Path(str(options["file"]))
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise CommandError(_("Chỉ đọc được tệp .txt hoặc .docx."))
+        if not path.is_file():
+            raise CommandError(_("Không tìm thấy tệp %(path)s.") % {"path": path})
+        try:
+            parsed = parse_plan_file(path)
+        except (UnicodeDecodeError, ValueError, KeyError) as error:
+            raise CommandError(_("Không đọc được tệp %(path)s.") % {"path": path}) from error
+        if options["json"]:
+            self.stdout.write(json.dumps(parsed.as_dict(), ensure_ascii=False, indent=2))
+            return
+        if not options["org"]:
+            raise CommandError(_("Cần --org để lưu kế hoạch, hoặc dùng --json."))
+        try:
+            from gandan.plans.services import save_imported_plan  # type: ignore[attr-defined]
+        except ImportError as error:
+            raise CommandError(_("Chưa hỗ trợ lưu kế hoạch; dùng --json.")) from error
+        # A console command runs as the operator, outside any request: no per-user access check.
+        organisation = Organisation.objects.filter(slug=options["org"], is_active=True).first()
+        if organisation is None:
+            raise CommandError(_("Không có đơn vị với mã %(slug)s.") % {"slug": options["org"]})
+        plan = save_imported_plan(organisation=organisation, parsed=parsed, user=None)
+        self.stdout.write(_("Đã nhập kế hoạch: %(plan)s") % {"plan": plan})
