@@ -7,7 +7,7 @@ Environment variables:
   DEBUG                off unless set to 1
   ALLOWED_HOSTS        comma-separated (default 127.0.0.1,localhost)
   GANDAN_DEMO          1 when the demo is running (shows demo passwords on the login page)
-  EMAIL_URL-less setup: EMAIL_BACKEND defaults to the console
+  EMAIL_BACKEND        e-mail backend (default: printed to the console)
 """
 
 from pathlib import Path
@@ -160,7 +160,11 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
 }
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gandan@localhost")
 
 LOGGING = {

@@ -3,6 +3,10 @@
 The hash chain detects tampering after the fact; the triggers stop ordinary application
 code (and mistakes) from tampering at all. Someone with the database owner's rights can
 still drop them, which is what `gandan audit_verify` is for.
+
+SQLite refuses UPDATE only: its table flush (tests, `gandan flush`) is a DELETE, which a
+trigger cannot tell apart from tampering; a deleted row still breaks the hash chain.
+PostgreSQL refuses UPDATE and DELETE (its flush is TRUNCATE, which row triggers ignore).
 """
 
 from django.db import migrations
@@ -10,12 +14,9 @@ from django.db import migrations
 SQLITE_FORWARD = [
     """CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_auditevent
        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;""",
-    """CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent
-       BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;""",
 ]
 SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS audit_event_no_update;",
-    "DROP TRIGGER IF EXISTS audit_event_no_delete;",
 ]
 POSTGRES_FORWARD = [
     """CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$

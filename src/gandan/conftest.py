@@ -1,0 +1,132 @@
+"""The cast of test personas, shared by every app's tests.
+
+Two schools under one ward: Thành Tô (where most personas work) and Đằng Hải (the other school).
+- principal: head of Thành Tô; manages it and reads its audit log.
+- deputy: deputy head of Thành Tô; manages, but does not read the audit log.
+- teacher: staff of Thành Tô, member of subject group 1; sees its own school's staff pages.
+- inspector: staff and inspection-board member of Thành Tô.
+- clerk: văn thư of Thành Tô.
+- union_officer: staff and union chair of Thành Tô.
+- authority_officer: officer of the ward; reads the schools below it.
+- other_school_principal: head of Đằng Hải; sees nothing of Thành Tô.
+- outsider: an account with no role anywhere; sees nothing.
+"""
+
+import pytest
+
+from gandan.orgs import services
+from gandan.orgs.models import Organisation, OrgKind, Role, User
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Argon2 is the real hasher (settings.py); tests only need a cheap one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def department(db) -> Organisation:
+    return services.create_organisation(
+        actor=None, parent=None, slug="so-gd", kind=OrgKind.EDUCATION_DEPARTMENT,
+        name="Sở Giáo dục và Đào tạo Hải Phòng", symbol="SGDĐT", place_name="Hải Phòng",
+    )
+
+
+@pytest.fixture
+def ward(department) -> Organisation:
+    return services.create_organisation(
+        actor=None, parent=department, slug="ubnd-hai-an", kind=OrgKind.COMMUNE_COMMITTEE,
+        name="Ủy ban nhân dân phường Hải An", short_name="UBND phường Hải An", symbol="UBND",
+        place_name="Hải An",
+    )
+
+
+@pytest.fixture
+def school(ward) -> Organisation:
+    return services.create_organisation(
+        actor=None, parent=ward, slug="th-thanh-to", kind=OrgKind.SCHOOL,
+        name="Trường Tiểu học Thành Tô", short_name="TH Thành Tô", symbol="THTT",
+        place_name="Hải An", address="Phố Thành Tô, phường Hải An, thành phố Hải Phòng",
+    )
+
+
+@pytest.fixture
+def subject_group(school) -> Organisation:
+    return services.create_organisation(
+        actor=None, parent=school, slug="th-thanh-to-to-1", kind=OrgKind.SUBJECT_GROUP,
+        name="Tổ chuyên môn khối 1", short_name="Tổ 1",
+    )
+
+
+@pytest.fixture
+def inspection_board(school) -> Organisation:
+    return services.create_organisation(
+        actor=None, parent=school, slug="th-thanh-to-bttnd", kind=OrgKind.INSPECTION_BOARD,
+        name="Ban thanh tra nhân dân",
+    )
+
+
+@pytest.fixture
+def other_school(ward) -> Organisation:
+    return services.create_organisation(
+        actor=None, parent=ward, slug="th-dang-hai", kind=OrgKind.SCHOOL,
+        name="Trường Tiểu học Đằng Hải", symbol="THĐH", place_name="Hải An",
+    )
+
+
+def _person(username: str, full_name: str, *roles: tuple[Organisation, str, str]) -> User:
+    user = services.create_person(
+        actor=None, username=username, full_name=full_name, password="mat-khau-thu-nghiem"
+    )
+    for org, role, title in roles:
+        services.grant_role(actor=None, user=user, organisation=org, role=role, title=title)
+    return user
+
+
+@pytest.fixture
+def principal(school) -> User:
+    return _person("hieutruong", "Nguyễn Thị Thu Hà", (school, Role.HEAD, "Hiệu trưởng"))
+
+
+@pytest.fixture
+def deputy(school) -> User:
+    return _person("pho", "Trần Văn Minh", (school, Role.DEPUTY_HEAD, "Phó hiệu trưởng"))
+
+
+@pytest.fixture
+def teacher(school, subject_group) -> User:
+    return _person(
+        "giaovien", "Lê Thị Hồng Nhung",
+        (school, Role.STAFF, "Giáo viên"), (subject_group, Role.STAFF, "Giáo viên"),
+    )
+
+
+@pytest.fixture
+def inspector(school, inspection_board) -> User:
+    return _person(
+        "thanhtra", "Hoàng Thị Thanh Tâm",
+        (school, Role.STAFF, "Giáo viên"),
+        (inspection_board, Role.INSPECTION_BOARD, "Trưởng ban thanh tra nhân dân"),
+    )
+
+
+@pytest.fixture
+def clerk(school) -> User:
+    return _person("vanthu", "Đặng Thị Ngọc Ánh", (school, Role.CLERK, "Văn thư"))
+
+
+@pytest.fixture
+def authority_officer(ward) -> User:
+    return _person(
+        "canbophuong", "Nguyễn Quang Huy", (ward, Role.AUTHORITY_OFFICER, "Chuyên viên")
+    )
+
+
+@pytest.fixture
+def other_school_principal(other_school) -> User:
+    return _person("htdanghai", "Phạm Văn Sơn", (other_school, Role.HEAD, "Hiệu trưởng"))
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return _person("nguoingoai", "Trương Văn Khách")
