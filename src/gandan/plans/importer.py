@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ _MOTTO = re.compile(
     r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc",
     re.I,
 )
-_NUMBER_SYMBOL = re.compile(r"S[ốố]\s*:?\s*(?P<value>[^\s,]*(?:\s*[/\-–]\s*[^\s,]+)*)", re.I)
+_NUMBER_SYMBOL = re.compile(r"Số\s*:?\s*(?P<value>[^\s,]*(?:\s*[/\-–]\s*[^\s,]+)*)", re.I)
 _PLACE_DATE = re.compile(
     r"(?:(?P<place>[^,:;\d]+?)\s*,\s*)?ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})"
     r"\s*năm\s*(?P<year>\d{4})",
@@ -296,10 +297,15 @@ def _text_lines(text: str) -> list[_Line]:
 def _docx_lines(path: Path) -> list[_Line]:
     """Body paragraphs and table cells in document order (the header is usually a table)."""
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
+        raise ValueError(f"not a readable .docx file: {path.name}") from error
     lines: list[_Line] = []
-    for block in docx.Document(str(path)).iter_inner_content():
+    for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
                 seen: set[int] = set()
@@ -313,7 +319,7 @@ def _docx_lines(path: Path) -> list[_Line]:
         parts = block.text.split("\n")
         style = block.style.name if block.style is not None else ""
         if "Bullet" in style and parts[0].strip() and not _BULLET.match(parts[0].strip()):
-            parts[0] = "- " + parts[0]
+            parts[0] = "• " + parts[0]
         lines += [_make_line(part, wraps=index > 0) for index, part in enumerate(parts)]
     return lines
 
@@ -328,24 +334,27 @@ def _is_upper(text: str) -> bool:
 
 def _read_header(plan: ParsedPlan, lines: list[_Line]) -> None:
     issuers: list[str] = []
-    for line in lines:
-        for segment in line.segments:
-            for piece in _MOTTO.split(segment):
-                piece = piece.strip(" -–_*")
-                if not any(char.isalpha() for char in piece):
-                    continue
-                if m := _NUMBER_SYMBOL.match(piece):
-                    plan.number_symbol = re.sub(r"\s+", "", m["value"]).replace("–", "-")
-                    piece = piece[m.end() :].strip()
-                if m := _PLACE_DATE.search(piece):
-                    plan.place = (m["place"] or "").strip() or None
-                    try:
-                        plan.date = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
-                    except ValueError:
-                        plan.date = None
-                    piece = piece[: m.start()].strip()
-                if piece and _is_upper(piece):
-                    issuers.append(piece)
+    pieces = [p.strip(" -–_*") for line in lines for s in line.segments for p in _MOTTO.split(s)]
+    for index, piece in enumerate(pieces):
+        if not any(char.isalpha() for char in piece):
+            continue
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        if re.fullmatch(r"S[ốỐ]\s*:?", piece) and following.startswith("/"):
+            # "Số:      /KH-THTT": a draft's blank number leaves a wide gap before the symbol
+            piece, pieces[index + 1] = f"{piece} {following}", ""
+        if m := _NUMBER_SYMBOL.match(piece):
+            value = re.sub(r"\s+", "", m["value"]).replace("–", "-")
+            plan.number_symbol = value or None
+            piece = piece[m.end() :].strip()
+        if m := _PLACE_DATE.search(piece):
+            plan.place = (m["place"] or "").strip() or None
+            try:
+                plan.date = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+            except ValueError:
+                plan.date = None
+            piece = piece[: m.start()].strip()
+        if piece and _is_upper(piece):
+            issuers.append(piece)
     if issuers:
         plan.issuer = issuers[-1]
         plan.issuer_parent = " ".join(issuers[:-1]) or None
@@ -379,8 +388,13 @@ class _BodyReader:
         self.in_tail = False
         self.in_recipients = False
         self.signer_titles: list[str] = []
+        self.task_kinds: tuple[str, ...] = ("tasks",)
 
     def read(self, lines: list[_Line]) -> None:
+        kinds = {_section_kind(m["title"]) for x in lines if (m := _ROMAN_HEADING.match(x.text))}
+        # Numbered headings are tasks in the tasks section; in other sections only when the
+        # plan has no section named for its tasks ("IV. CHẾ ĐỘ BÁO CÁO" lists are not tasks).
+        self.task_kinds = ("tasks",) if "tasks" in kinds else ("tasks", "other")
         for line in lines:
             if not line.text:
                 self.blank_since_last = True
@@ -413,7 +427,8 @@ class _BodyReader:
         if self.section is None:
             return False
         folded = fold(text)
-        return folded.startswith(("tren day", "noi nhan")) or bool(_SIGNER_TITLE.match(text))
+        signer = bool(_SIGNER_TITLE.match(text)) and _is_upper(text)
+        return folded.startswith(("tren day", "noi nhan")) or signer
 
     def _add(self, target: list[_Block], text: str, *, heading: bool = False) -> None:
         self.last = _Block(text, heading=heading)
@@ -431,7 +446,7 @@ class _BodyReader:
             bases = fold(content).startswith("can cu")
             self._add(self.bases if bases else self.preamble, content if bases else text)
             return
-        if self.section.kind in ("tasks", "other") and (m := _TASK_HEADING.match(text)):
+        if self.section.kind in self.task_kinds and (m := _TASK_HEADING.match(text)):
             self.task = ParsedTask(m["number"], m["heading"], self.section.number)
             self.plan.tasks.append(self.task)
             self.last = self.headings[id(self.task)] = _Block(m["heading"], heading=True)

@@ -30,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError(_("Không tìm thấy tệp %(path)s.") % {"path": path})
         try:
             parsed = parse_plan_file(path)
-        except (UnicodeDecodeError, ValueError, KeyError) as error:
+        except ValueError as error:  # also UnicodeDecodeError, and a damaged .docx
             raise CommandError(_("Không đọc được tệp %(path)s.") % {"path": path}) from error
         if options["json"]:
             self.stdout.write(json.dumps(parsed.as_dict(), ensure_ascii=False, indent=2))
