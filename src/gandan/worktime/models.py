@@ -1,0 +1,86 @@
+"""The government's yearly changes to the statutory calendar, kept as data that admins edit."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gandan.core.models import TimeStampedModel
+from gandan.worktime.calendar import SATURDAY, statutory_holidays
+
+
+class AdjustmentKind(models.TextChoices):
+    DAY_OFF = "day_off", _("Ngày nghỉ thêm / nghỉ bù / hoán đổi")
+    WORKING_DAY = "working_day", _("Ngày làm việc bù (thứ Bảy làm việc)")
+    NOT_HOLIDAY = "not_holiday", _("Bỏ ngày nghỉ")
+
+
+class CalendarAdjustment(TimeStampedModel):
+    """One date on which the official calendar differs from the statutory one, and why.
+
+    Global for the installation. One row per date: two kinds on the same date would
+    contradict each other. A swap (hoán đổi) is two rows citing the same document.
+    """
+
+    date = models.DateField(_("Ngày"), unique=True)
+    kind = models.CharField(_("Loại điều chỉnh"), max_length=16, choices=AdjustmentKind.choices)
+    reason = models.CharField(
+        _("Lý do"),
+        max_length=255,
+        help_text=_("Ví dụ: Hoán đổi ngày làm việc dịp 30/4 – 1/5/2025."),
+    )
+    # LAW.md §7: swaps are set by a ministry notice or a Government Office dispatch each year.
+    document = models.CharField(
+        _("Văn bản căn cứ"),
+        max_length=255,
+        help_text=_("Số, ký hiệu văn bản, ví dụ: Thông báo 6150/TB-BLĐTBXH."),
+    )
+    needs_verification = models.BooleanField(
+        _("Cần đối chiếu văn bản gốc"),
+        default=False,
+        help_text=_("Đánh dấu khi mới có nguồn thứ cấp (báo chí), chưa đọc văn bản chính thức."),
+    )
+    note = models.TextField(_("Ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("Điều chỉnh lịch làm việc")
+        verbose_name_plural = _("Điều chỉnh lịch làm việc")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=AdjustmentKind.values), name="worktime_adjustment_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y}: {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not isinstance(self.date, dt.date):
+            return
+        is_weekend = self.date.weekday() >= SATURDAY
+        if self.kind == AdjustmentKind.DAY_OFF and is_weekend:
+            raise ValidationError(
+                {
+                    "date": _(
+                        "Thứ Bảy, Chủ nhật đã là ngày nghỉ hằng tuần; "
+                        "chỉ ghi ngày nghỉ thêm vào ngày thường."
+                    )
+                }
+            )
+        if self.kind == AdjustmentKind.WORKING_DAY and not is_weekend:
+            raise ValidationError({"date": _("Ngày làm việc bù phải là thứ Bảy hoặc Chủ nhật.")})
+        if self.kind == AdjustmentKind.NOT_HOLIDAY and self.date not in statutory_holidays(
+            self.date.year
+        ):
+            raise ValidationError(
+                {
+                    "date": _(
+                        "Ngày này không có trong danh sách ngày lễ, tết theo Bộ luật Lao động "
+                        "2019 Điều 112, nên không có ngày nghỉ nào để bỏ."
+                    )
+                }
+            )
