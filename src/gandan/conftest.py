@@ -27,16 +27,26 @@ def _fast_password_hashing(settings):
 @pytest.fixture
 def department(db) -> Organisation:
     return services.create_organisation(
-        actor=None, parent=None, slug="so-gd", kind=OrgKind.EDUCATION_DEPARTMENT,
-        name="Sở Giáo dục và Đào tạo Hải Phòng", symbol="SGDĐT", place_name="Hải Phòng",
+        actor=None,
+        parent=None,
+        slug="so-gd",
+        kind=OrgKind.EDUCATION_DEPARTMENT,
+        name="Sở Giáo dục và Đào tạo Hải Phòng",
+        symbol="SGDĐT",
+        place_name="Hải Phòng",
     )
 
 
 @pytest.fixture
 def ward(department) -> Organisation:
     return services.create_organisation(
-        actor=None, parent=department, slug="ubnd-hai-an", kind=OrgKind.COMMUNE_COMMITTEE,
-        name="Ủy ban nhân dân phường Hải An", short_name="UBND phường Hải An", symbol="UBND",
+        actor=None,
+        parent=department,
+        slug="ubnd-hai-an",
+        kind=OrgKind.COMMUNE_COMMITTEE,
+        name="Ủy ban nhân dân phường Hải An",
+        short_name="UBND phường Hải An",
+        symbol="UBND",
         place_name="Hải An",
     )
 
@@ -44,24 +54,37 @@ def ward(department) -> Organisation:
 @pytest.fixture
 def school(ward) -> Organisation:
     return services.create_organisation(
-        actor=None, parent=ward, slug="th-thanh-to", kind=OrgKind.SCHOOL,
-        name="Trường Tiểu học Thành Tô", short_name="TH Thành Tô", symbol="THTT",
-        place_name="Hải An", address="Phố Thành Tô, phường Hải An, thành phố Hải Phòng",
+        actor=None,
+        parent=ward,
+        slug="th-thanh-to",
+        kind=OrgKind.SCHOOL,
+        name="Trường Tiểu học Thành Tô",
+        short_name="TH Thành Tô",
+        symbol="THTT",
+        place_name="Hải An",
+        address="Phố Thành Tô, phường Hải An, thành phố Hải Phòng",
     )
 
 
 @pytest.fixture
 def subject_group(school) -> Organisation:
     return services.create_organisation(
-        actor=None, parent=school, slug="th-thanh-to-to-1", kind=OrgKind.SUBJECT_GROUP,
-        name="Tổ chuyên môn khối 1", short_name="Tổ 1",
+        actor=None,
+        parent=school,
+        slug="th-thanh-to-to-1",
+        kind=OrgKind.SUBJECT_GROUP,
+        name="Tổ chuyên môn khối 1",
+        short_name="Tổ 1",
     )
 
 
 @pytest.fixture
 def inspection_board(school) -> Organisation:
     return services.create_organisation(
-        actor=None, parent=school, slug="th-thanh-to-bttnd", kind=OrgKind.INSPECTION_BOARD,
+        actor=None,
+        parent=school,
+        slug="th-thanh-to-bttnd",
+        kind=OrgKind.INSPECTION_BOARD,
         name="Ban thanh tra nhân dân",
     )
 
@@ -69,8 +92,13 @@ def inspection_board(school) -> Organisation:
 @pytest.fixture
 def other_school(ward) -> Organisation:
     return services.create_organisation(
-        actor=None, parent=ward, slug="th-dang-hai", kind=OrgKind.SCHOOL,
-        name="Trường Tiểu học Đằng Hải", symbol="THĐH", place_name="Hải An",
+        actor=None,
+        parent=ward,
+        slug="th-dang-hai",
+        kind=OrgKind.SCHOOL,
+        name="Trường Tiểu học Đằng Hải",
+        symbol="THĐH",
+        place_name="Hải An",
     )
 
 
@@ -96,15 +124,18 @@ def deputy(school) -> User:
 @pytest.fixture
 def teacher(school, subject_group) -> User:
     return _person(
-        "giaovien", "Lê Thị Hồng Nhung",
-        (school, Role.STAFF, "Giáo viên"), (subject_group, Role.STAFF, "Giáo viên"),
+        "giaovien",
+        "Lê Thị Hồng Nhung",
+        (school, Role.STAFF, "Giáo viên"),
+        (subject_group, Role.STAFF, "Giáo viên"),
     )
 
 
 @pytest.fixture
 def inspector(school, inspection_board) -> User:
     return _person(
-        "thanhtra", "Hoàng Thị Thanh Tâm",
+        "thanhtra",
+        "Hoàng Thị Thanh Tâm",
         (school, Role.STAFF, "Giáo viên"),
         (inspection_board, Role.INSPECTION_BOARD, "Trưởng ban thanh tra nhân dân"),
     )
@@ -117,9 +148,7 @@ def clerk(school) -> User:
 
 @pytest.fixture
 def authority_officer(ward) -> User:
-    return _person(
-        "canbophuong", "Nguyễn Quang Huy", (ward, Role.AUTHORITY_OFFICER, "Chuyên viên")
-    )
+    return _person("canbophuong", "Nguyễn Quang Huy", (ward, Role.AUTHORITY_OFFICER, "Chuyên viên"))
 
 
 @pytest.fixture

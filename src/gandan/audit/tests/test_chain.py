@@ -8,7 +8,6 @@ from django.db import DatabaseError, connection, transaction
 from gandan.audit.models import Action, AuditEvent
 from gandan.audit.services import record_event, verify_chain
 
-
 TRIGGERS = importlib.import_module("gandan.audit.migrations.0002_append_only_triggers")
 
 
@@ -126,9 +125,15 @@ def test_admin_changes_are_logged_with_their_diff(client, school, db):
     response = client.post(
         f"/quan-tri/orgs/organisation/{school.pk}/change/",
         {
-            "parent": school.parent_id, "kind": "school", "slug": "th-thanh-to",
-            "name": "Trường Tiểu học Thành Tô", "short_name": "TH Thành Tô", "symbol": "THTT",
-            "address": "Số 1 phố Thành Tô", "place_name": "Hải An", "is_active": "on",
+            "parent": school.parent_id,
+            "kind": "school",
+            "slug": "th-thanh-to",
+            "name": "Trường Tiểu học Thành Tô",
+            "short_name": "TH Thành Tô",
+            "symbol": "THTT",
+            "address": "Số 1 phố Thành Tô",
+            "place_name": "Hải An",
+            "is_active": "on",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

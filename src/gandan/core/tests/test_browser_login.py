@@ -34,6 +34,8 @@ def test_wrong_password_shows_a_vietnamese_error(live_server, principal, phone_p
     phone_page.get_by_label("Tên đăng nhập").fill("hieutruong")
     phone_page.get_by_label("Mật khẩu").fill("khong-dung")
     phone_page.get_by_role("button", name="Đăng nhập").click()
-    assert phone_page.get_by_role("alert").inner_text().startswith(
-        "Tên đăng nhập hoặc mật khẩu chưa đúng"
+    assert (
+        phone_page.get_by_role("alert")
+        .inner_text()
+        .startswith("Tên đăng nhập hoặc mật khẩu chưa đúng")
     )

@@ -59,8 +59,15 @@ def test_staff_page_lists_people_in_vietnamese_order(client, principal, teacher,
     body = client.get(ORG_PAGE).content.decode()
     body = body[body.index("<tbody>") :]
     # Ánh, Hà, Nhung, Tâm: by given name
-    positions = [body.index(name) for name in ("Đặng Thị Ngọc Ánh", "Nguyễn Thị Thu Hà",
-                                               "Lê Thị Hồng Nhung", "Hoàng Thị Thanh Tâm")]
+    positions = [
+        body.index(name)
+        for name in (
+            "Đặng Thị Ngọc Ánh",
+            "Nguyễn Thị Thu Hà",
+            "Lê Thị Hồng Nhung",
+            "Hoàng Thị Thanh Tâm",
+        )
+    ]
     assert positions == sorted(positions)
 
 

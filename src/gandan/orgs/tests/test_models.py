@@ -11,13 +11,20 @@ def test_materialised_path_gives_subtree_in_one_query(
     with django_assert_num_queries(1):
         subtree = list(Organisation.objects.subtree(ward).values_list("slug", flat=True))
     assert sorted(subtree) == ["th-dang-hai", "th-thanh-to", "th-thanh-to-to-1", "ubnd-hai-an"]
-    assert [org.slug for org in subject_group.ancestors()] == ["so-gd", "ubnd-hai-an", "th-thanh-to"]
+    assert [org.slug for org in subject_group.ancestors()] == [
+        "so-gd",
+        "ubnd-hai-an",
+        "th-thanh-to",
+    ]
 
 
 def test_moving_an_organisation_moves_its_descendants(department, ward, school, subject_group):
     # given: a second ward
     other_ward = services.create_organisation(
-        actor=None, parent=department, slug="ubnd-dang-lam", kind=OrgKind.COMMUNE_COMMITTEE,
+        actor=None,
+        parent=department,
+        slug="ubnd-dang-lam",
+        kind=OrgKind.COMMUNE_COMMITTEE,
         name="Ủy ban nhân dân phường Đằng Lâm",
     )
     # when
@@ -31,9 +38,7 @@ def test_moving_an_organisation_moves_its_descendants(department, ward, school, 
 
 
 def test_internal_unit_must_belong_to_a_school(ward):
-    unit = Organisation(
-        parent=ward, slug="to-lac", kind=OrgKind.SUBJECT_GROUP, name="Tổ lạc chỗ"
-    )
+    unit = Organisation(parent=ward, slug="to-lac", kind=OrgKind.SUBJECT_GROUP, name="Tổ lạc chỗ")
     with pytest.raises(ValidationError) as error:
         unit.full_clean()
     assert "Đơn vị nội bộ phải thuộc một trường học." in str(error.value)
@@ -55,10 +60,13 @@ def test_organisation_cannot_sit_under_itself(ward, school):
 
 def test_users_are_ordered_by_given_name(db):
     for name in ("Trần Văn Bình", "Nguyễn Thị Ánh", "Lê Văn An"):
-        services.create_person(actor=None, username=name.split()[-1].lower(), full_name=name,
-                               password=None)
+        services.create_person(
+            actor=None, username=name.split()[-1].lower(), full_name=name, password=None
+        )
     assert [u.full_name for u in User.objects.all()] == [
-        "Lê Văn An", "Nguyễn Thị Ánh", "Trần Văn Bình"
+        "Lê Văn An",
+        "Nguyễn Thị Ánh",
+        "Trần Văn Bình",
     ]
     assert User.objects.get(full_name="Nguyễn Thị Ánh").search_name == "nguyen thi anh"
 
