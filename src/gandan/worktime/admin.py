@@ -36,11 +36,13 @@ class CalendarAdjustmentAdmin(admin.ModelAdmin):
 
     # Every change goes through the services, which make the calendar reload.
     def save_model(self, request: HttpRequest, obj, form, change) -> None:
-        services.save_calendar_adjustment(adjustment=obj)
+        services.save_calendar_adjustment(adjustment=obj, actor=request.user, request=request)
 
     def delete_model(self, request: HttpRequest, obj) -> None:
-        services.delete_calendar_adjustment(adjustment=obj)
+        services.delete_calendar_adjustment(adjustment=obj, actor=request.user, request=request)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         for adjustment in queryset:
-            services.delete_calendar_adjustment(adjustment=adjustment)
+            services.delete_calendar_adjustment(
+                adjustment=adjustment, actor=request.user, request=request
+            )

@@ -4,15 +4,29 @@ import datetime as dt
 
 from django.db import transaction
 
+from gandan.audit.models import Action
+from gandan.audit.services import record_event
 from gandan.worktime.days import clear_calendar_cache
 from gandan.worktime.models import AdjustmentKind, CalendarAdjustment
 
 
-def save_calendar_adjustment(*, adjustment: CalendarAdjustment) -> CalendarAdjustment:
+def save_calendar_adjustment(
+    *, adjustment: CalendarAdjustment, actor=None, request=None
+) -> CalendarAdjustment:
     """Validate and save a new or edited adjustment. Precondition: the caller may edit it."""
     adjustment.full_clean()
+    created = adjustment.pk is None
     with transaction.atomic():
         adjustment.save()
+        record_event(
+            action=Action.CREATE if created else Action.CHANGE,
+            summary=f"{'Thêm' if created else 'Sửa'} điều chỉnh lịch làm việc ngày "
+            f"{adjustment.date:%d/%m/%Y}: {adjustment.get_kind_display()} ({adjustment.document})",
+            actor=actor,
+            actor_label="" if actor else "hệ thống",
+            target=adjustment,
+            request=request,
+        )
         _calendar_changed()
     return adjustment
 
@@ -38,9 +52,18 @@ def add_calendar_adjustment(
     return save_calendar_adjustment(adjustment=adjustment)
 
 
-def delete_calendar_adjustment(*, adjustment: CalendarAdjustment) -> None:
+def delete_calendar_adjustment(*, adjustment: CalendarAdjustment, actor=None, request=None) -> None:
     """Remove an adjustment entered by mistake. Precondition: the caller may edit it."""
     with transaction.atomic():
+        record_event(
+            action=Action.WITHDRAW,
+            summary=f"Xóa điều chỉnh lịch làm việc ngày {adjustment.date:%d/%m/%Y} "
+            f"({adjustment.document})",
+            actor=actor,
+            actor_label="" if actor else "hệ thống",
+            target=adjustment,
+            request=request,
+        )
         adjustment.delete()
         _calendar_changed()
 

@@ -232,3 +232,27 @@ def test_admin_form_shows_refusals_in_vietnamese(admin_client):
     assert response.status_code == 200
     assert "Ngày làm việc bù phải là thứ Bảy hoặc Chủ nhật." in response.content.decode()
     assert not CalendarAdjustment.objects.filter(date=D(2027, 3, 3)).exists()
+
+
+def test_adjustment_changes_are_audited(db):
+    import datetime as dt
+
+    from gandan.audit.models import Action, AuditEvent
+    from gandan.worktime import services
+    from gandan.worktime.models import AdjustmentKind
+
+    # when
+    adjustment = services.add_calendar_adjustment(
+        date=dt.date(2027, 11, 24),
+        kind=AdjustmentKind.DAY_OFF,
+        reason="Ngày Văn hóa Việt Nam",
+        document="Văn bản thử nghiệm",
+    )
+    services.delete_calendar_adjustment(adjustment=adjustment)
+    # then
+    actions = list(
+        AuditEvent.objects.filter(object_type="worktime.calendaradjustment")
+        .order_by("sequence")
+        .values_list("action", flat=True)
+    )
+    assert actions == [Action.CREATE, Action.WITHDRAW]
