@@ -98,6 +98,9 @@ def render_docx(spec: DocumentSpec) -> bytes:
     _add_signature_table(document, spec)
     document.core_properties.title = spec.summary_line()
     document.core_properties.language = "vi-VN"
+    document.core_properties.author = spec.issuing_body
+    document.core_properties.last_modified_by = spec.issuing_body
+    document.core_properties.comments = ""
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
