@@ -56,7 +56,9 @@ class LegalDocument(TimeStampedModel):
         help_text=_("Khi chỉ thay thế một phần, ví dụ: đối với viên chức"),
     )
     source = models.TextField(
-        _("Nguồn ghi nhận"), blank=True, help_text=_("Căn cứ xác định tình trạng (mục của LAW.md)")
+        _("Nguồn ghi nhận"),
+        blank=True,
+        help_text=_("Căn cứ xác định tình trạng hiệu lực: văn bản, điều khoản, nguồn tham khảo"),
     )
     match_key = models.CharField(_("Khóa đối chiếu"), max_length=200, editable=False, db_index=True)
     name_key = models.CharField(

@@ -240,7 +240,7 @@ _MISSING_STATE = re.compile(rf"{_PLACEHOLDER}/{_H}(?:{_YEAR}{_H}/{_H})?(?P<symbo
 _MISSING_PARTY = re.compile(rf"{_PLACEHOLDER}{_DASH}{_H}(?P<symbol>{_PARTY_SYMBOL})")
 _NUMBER_ONLY = re.compile(rf"{_NUM}(?![\w/])(?!{_H}{_DASH})")
 
-_SO = re.compile(r"(?i:số)(?!\w)[ \t\u00a0]*[:.]?[ \t\u00a0]*")
+_SO = re.compile(r"(?i:số)(?![^\W\d_])[ \t\u00a0]*[:.]?[ \t\u00a0]*")
 _GAP = re.compile(r"\s+")
 
 
@@ -519,7 +519,7 @@ def _word_before(text: str, pos: int) -> str:
 
 def _continues(text: str, issuer_start: int, newline: int) -> bool:
     """Is a line break inside an issuer a conversion artefact ("của BTV⏎Thành ủy ban hành")?"""
-    rest = text[newline + 1 :].lstrip(" \t")
+    rest = text[newline + 1 : newline + 200].lstrip(" \t")
     if not rest or rest[0] == "\n" or _LINE_START_BULLET.match(rest):
         return False
     if rest[0].islower():

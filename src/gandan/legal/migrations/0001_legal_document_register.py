@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('in_force', 'Còn hiệu lực'), ('replaced', 'Đã được thay thế'), ('repealed', 'Đã hết hiệu lực'), ('unknown', 'Chưa xác định')], default='unknown', max_length=20, verbose_name='Tình trạng hiệu lực')),
                 ('effective_from', models.DateField(blank=True, null=True, verbose_name='Có hiệu lực từ')),
                 ('replacement_scope', models.CharField(blank=True, help_text='Khi chỉ thay thế một phần, ví dụ: đối với viên chức', max_length=200, verbose_name='Phạm vi thay thế')),
-                ('source', models.TextField(blank=True, help_text='Căn cứ xác định tình trạng (mục của LAW.md)', verbose_name='Nguồn ghi nhận')),
+                ('source', models.TextField(blank=True, help_text='Căn cứ xác định tình trạng hiệu lực: văn bản, điều khoản, nguồn tham khảo', verbose_name='Nguồn ghi nhận')),
                 ('match_key', models.CharField(db_index=True, editable=False, max_length=200, verbose_name='Khóa đối chiếu')),
                 ('name_key', models.CharField(blank=True, db_index=True, editable=False, max_length=200, verbose_name='Khóa đối chiếu theo tên')),
                 ('replaced_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='replaces', to='legal.legaldocument', verbose_name='Văn bản thay thế')),

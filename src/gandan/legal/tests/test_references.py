@@ -176,6 +176,26 @@ CASES = [
             )
         ],
     ),
+    # damage: no space after "số", spaces around the slashes, a heading in capitals
+    (
+        "Quyết định số12/QĐ-UBND ngày 1/2/2020; Nghị định số 04 /2015/ NĐ-CP",
+        [
+            (
+                "Quyết định",
+                "12",
+                None,
+                "QĐ-UBND",
+                "2020-02-01",
+                None,
+                "Quyết định số12/QĐ-UBND ngày 1/2/2020",
+            ),
+            ("Nghị định", "04", 2015, "NĐ-CP", None, None, "Nghị định số 04 /2015/ NĐ-CP"),
+        ],
+    ),
+    (
+        "QUYẾT ĐỊNH SỐ 12/QĐ-UBND",
+        [("Quyết định", "12", None, "QĐ-UBND", None, None, "QUYẾT ĐỊNH SỐ 12/QĐ-UBND")],
+    ),
     # laws cited by name
     (
         "Tổ chức thực hiện tốt Luật tiếp cận thông tin nhằm bảo đảm quyền",
@@ -476,3 +496,19 @@ def test_reference_is_frozen():
     ref = Reference("Luật", None, None, None, None, None, "Luật Giáo dục", 0, 13)
     with pytest.raises(AttributeError):
         ref.type = "Nghị định"  # type: ignore[misc]
+
+
+def test_the_parser_is_a_pure_module():
+    # given: a fresh interpreter
+    import subprocess
+    import sys
+
+    code = "import sys, gandan.legal.references; print('django' in sys.modules)"
+
+    # when
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    # then
+    assert result.stdout.strip() == "False"
