@@ -8,6 +8,7 @@ sits next to the line that applies it. The PDF is LibreOffice's conversion of th
 import io
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -279,18 +280,20 @@ def _plain_table(document: DocxDocument, widths_mm: tuple[float, ...], rows: int
     table = document.add_table(rows=rows, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.table_direction = WD_TABLE_DIRECTION.LTR
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    table.autofit = False  # writes <w:tblLayout w:type="fixed"/> in its schema place
+    _set_table_width(table, sum(widths_mm))
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(round(CELL_MARGIN_MM / 25.4 * 1440)))
+        margin.set(qn("w:w"), str(_twips(CELL_MARGIN_MM)))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    tbl_pr.append(margins)
+    # Word rejects tblPr children out of schema order: tblCellMar comes before tblLook.
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        table._tbl.tblPr.append(margins)
     for index, width in enumerate(widths_mm):
         table.columns[index].width = Mm(width)
         for cell in table.columns[index].cells:
@@ -303,16 +306,25 @@ def _plain_table(document: DocxDocument, widths_mm: tuple[float, ...], rows: int
 
 
 def _names_size(spec: DocumentSpec, available_mm: float) -> int:
-    """13 pt when both body names fit on one line, else 12 pt if that is enough (II.2: 12-13)."""
-    names = [(spec.managing_body, False), (spec.issuing_body, True)]
-    for size in (SIZE_BODY_NAMES, SIZE_BODY_NAMES_SMALL):
-        if all(
-            text_width_mm(line, size, bold=bold) <= available_mm
-            for name, bold in names
-            for line in name.upper().split("\n")
-        ):
-            return size
-    return SIZE_BODY_NAMES
+    """13 pt, or 12 pt when that saves lines (Phụ lục I, II.2: the names are 12-13 pt)."""
+
+    def line_count(size: int) -> int:
+        return sum(
+            balanced_lines(name.upper(), size, available_mm, bold=bold).count("\n") + 1
+            for name, bold in ((spec.managing_body, False), (spec.issuing_body, True))
+        )
+
+    return min((SIZE_BODY_NAMES, SIZE_BODY_NAMES_SMALL), key=line_count)
+
+
+def _twips(mm: float) -> int:
+    return round(mm / 25.4 * 1440)
+
+
+def _set_table_width(table, width_mm: float) -> None:
+    width = table._tbl.tblPr.find(qn("w:tblW"))
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(_twips(width_mm)))
 
 
 def _add_heading_table(document: DocxDocument, spec: DocumentSpec) -> None:
@@ -413,8 +425,8 @@ def _add_block(document: DocxDocument, block: Block) -> None:
             _run(paragraph, f"Điều {number}. ", SIZE_BODY, bold=True)
             _run(paragraph, text, SIZE_BODY)
         case CentredLine(text=text, bold=bold):
-            paragraph = _format(document.add_paragraph(), before=PARAGRAPH_SPACING_PT)
-            _run(paragraph, text, SIZE_BODY, bold=bold)
+            text = balanced_lines(text, SIZE_BODY, TEXT_WIDTH_MM, bold=bold)
+            _lines(document, text, SIZE_BODY, bold=bold, before=PARAGRAPH_SPACING_PT)
         case Table():
             _add_table(document, block)
 
@@ -445,6 +457,7 @@ def _add_table(document: DocxDocument, block: Table) -> None:
     table = document.add_table(rows=len(block.rows), cols=len(widths), style="Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    _set_table_width(table, sum(widths))
     for index, width in enumerate(widths):
         table.columns[index].width = Mm(width)
         for cell in table.columns[index].cells:
@@ -556,21 +569,29 @@ def render_pdf(source: DocumentSpec | bytes, *, timeout: float = PDF_TIMEOUT_SEC
             str(folder / "out"),
             str(source_path),
         ]
+        # A session of its own, so that a timeout kills soffice.bin too, not only the wrapper.
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=folder,
+            start_new_session=True,
+        )
         try:
-            completed = subprocess.run(
-                command, capture_output=True, timeout=timeout, check=False, cwd=folder
-            )
+            stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as error:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
             raise RenderError(
-                _("LibreOffice không tạo xong PDF trong %(seconds)d giây.")
-                % {"seconds": int(timeout)}
+                _("LibreOffice không tạo xong PDF trong %(seconds)s giây.")
+                % {"seconds": f"{timeout:g}"}
             ) from error
         result = folder / "out" / "document.pdf"
-        if completed.returncode != 0 or not result.exists():
-            detail = (completed.stderr or completed.stdout).decode(errors="replace")[-500:]
+        if process.returncode != 0 or not result.exists():
+            detail = (stderr or stdout).decode(errors="replace")[-500:].strip()
             raise RenderError(
                 _("LibreOffice không chuyển được văn bản sang PDF: %(detail)s")
-                % {"detail": detail.strip() or completed.returncode}
+                % {"detail": detail or process.returncode}
             )
         return result.read_bytes()
 

@@ -268,3 +268,36 @@ def test_issued_date_in_january_has_leading_zero_month_in_the_file():
     # then
     assert table.rows[1].cells[0].text == "Số: 01/KH-THTT"
     assert table.rows[1].cells[1].text == "Hải Phòng, ngày 05 tháng 01 năm 2026"
+
+
+# Word refuses a file whose property elements are out of the order the OOXML schema sets
+# (LibreOffice is lenient, so the PDF would not show it).
+SCHEMA_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+    "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+    "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+    "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+    "tblCellSpacing jc hidden",
+}
+
+
+@pytest.mark.parametrize("factory", [sample_plan, sample_letter])
+def test_property_elements_follow_the_schema_order(factory):
+    # given
+    document = open_docx(factory())
+    roots = [document.element, document.sections[0].header._element, document.styles.element]
+    # when / then
+    for root in roots:
+        for parent, order in SCHEMA_ORDER.items():
+            names = order.split()
+            for element in root.iter(qn(f"w:{parent}")):
+                tags = [child.tag.split("}")[1] for child in element]
+                positions = [names.index(tag) for tag in tags]
+                assert positions == sorted(positions), (parent, tags)

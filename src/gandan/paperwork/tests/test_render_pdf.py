@@ -115,3 +115,10 @@ def test_missing_libreoffice_gives_a_vietnamese_message(monkeypatch):
     # when / then
     with pytest.raises(RenderError, match="Không tìm thấy LibreOffice"):
         render_pdf(sample_plan())
+
+
+@needs_libreoffice
+def test_conversion_that_overruns_its_timeout_is_stopped_with_a_vietnamese_message():
+    # given / when / then
+    with pytest.raises(RenderError, match=r"không tạo xong PDF trong 0\.05 giây"):
+        render_pdf(sample_plan(), timeout=0.05)
