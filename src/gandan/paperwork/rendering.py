@@ -21,7 +21,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT, WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -40,6 +40,7 @@ from gandan.paperwork.document import (
 from gandan.paperwork.metrics import balanced_lines, text_width_mm
 
 FONT = "Times New Roman"  # Phụ lục I, I.3: Times New Roman, Unicode TCVN 6909:2001, black.
+BLACK = RGBColor(0, 0, 0)
 
 # Phụ lục I, Phần I, Mục I: A4 portrait; margins top/bottom 20-25 mm, left 30-35, right 15-20.
 PAGE_WIDTH_MM = 210
@@ -198,6 +199,7 @@ def _run(
     run.font.bold = bold
     run.font.italic = italic
     run.font.underline = underline
+    run.font.color.rgb = BLACK
     _set_fonts(run._r.get_or_add_rPr())
     return run
 

@@ -78,6 +78,7 @@ def test_every_run_is_times_new_roman_in_every_script_slot(factory):
         for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             assert fonts.get(qn(slot)) == FONT, (run.text, slot)
         assert fonts.get(qn("w:asciiTheme")) is None
+        assert str(run.font.color.rgb) == "000000", run.text
     defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
     assert defaults.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:ascii")) == FONT
 
