@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("gandan.orgs.urls")),
     path("", include("gandan.audit.urls")),
+    path("", include("gandan.plans.urls")),
     path("", include("gandan.portal.urls")),
 ]
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from gandan.orgs import demo as orgs_demo
 from gandan.orgs.models import Organisation
+from gandan.plans import demo as plans_demo
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class DemoResult:
 
 def build_all() -> DemoResult:
     school = orgs_demo.build()
+    plans_demo.build(school)
     return DemoResult(
         school=school, accounts=orgs_demo.DEMO_ACCOUNTS, password=orgs_demo.DEMO_PASSWORD
     )

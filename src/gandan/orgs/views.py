@@ -3,8 +3,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from gandan.orgs import access
+from gandan.orgs import desk as desk_panels
 from gandan.orgs.forms import LoginForm
 from gandan.orgs.models import Membership, Role
 
@@ -29,6 +31,7 @@ def desk(request: HttpRequest) -> HttpResponse:
             and access.can_read_audit_log(request.user, organisation),
             "can_manage": organisation is not None
             and access.can_manage_organisation(request.user, organisation),
+            "panels": desk_panels.render_panels(request, timezone.localdate()),
         },
     )
 

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "gandan.plans"
     verbose_name = "Kế hoạch"
+
+    def ready(self) -> None:
+        # Framework wiring: the "my tasks" panel on the staff desk.
+        from gandan.orgs import desk
+        from gandan.plans.views import my_tasks
+
+        desk.register(desk.Panel("plans", "plans/desk_panel.html", my_tasks, order=10))

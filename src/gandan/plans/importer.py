@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gandan.core.vietnamese import fold
-from gandan.legal.references import find_references
+from gandan.legal.references import Reference, find_references
 
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 
@@ -262,6 +262,42 @@ class ParsedPlan:
             "recipients": list(self.recipients),
             "legal_refs": [dict(ref) for ref in self.legal_refs],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParsedPlan:
+        """The inverse of as_dict (computed keys are ignored): a preview travels as JSON."""
+
+        def day(value: str | None) -> dt.date | None:
+            return dt.date.fromisoformat(value) if value else None
+
+        tasks = [
+            ParsedTask(**{**task, "start": day(task.get("start")), "end": day(task.get("end"))})
+            for task in data.get("tasks", [])
+        ]
+        plain = {
+            key: data.get(key)
+            for key in (
+                "issuer_parent",
+                "issuer",
+                "number_symbol",
+                "place",
+                "doc_type_title",
+                "signer_title",
+                "signer_name",
+            )
+        }
+        return cls(
+            **plain,
+            date=day(data.get("date")),
+            title=data.get("title") or "",
+            bases=list(data.get("bases", [])),
+            preamble=list(data.get("preamble", [])),
+            sections=[ParsedSection(**section) for section in data.get("sections", [])],
+            tasks=tasks,
+            closing=list(data.get("closing", [])),
+            recipients=list(data.get("recipients", [])),
+            legal_refs=list(data.get("legal_refs", [])),
+        )
 
 
 # ---------------------------------------------------------------- lines and debris
@@ -581,8 +617,8 @@ def _parse_lines(lines: list[_Line]) -> ParsedPlan:
     return plan
 
 
-def find_legal_refs(plan: ParsedPlan) -> list[dict[str, Any]]:
-    """Every citation in the plan, in document order, each with where it was found."""
+def iter_references(plan: ParsedPlan) -> list[tuple[str, Reference]]:
+    """Every citation in the plan, in document order, with where it was found."""
     texts: list[tuple[str, str]] = [("title", plan.title)]
     texts += [("bases", text) for text in plan.bases]
     texts += [("preamble", text) for text in plan.preamble]
@@ -592,11 +628,15 @@ def find_legal_refs(plan: ParsedPlan) -> list[dict[str, Any]]:
             where = f"task:{task.number}"
             texts += [(where, text) for text in [task.heading, *task.items] if text]
     texts += [("closing", text) for text in plan.closing]
-    refs: list[dict[str, Any]] = []
-    for where, text in texts:
-        for reference in find_references(text):
-            refs.append({**reference.as_dict(), "citation": reference.citation, "found_in": where})
-    return refs
+    return [(where, reference) for where, text in texts for reference in find_references(text)]
+
+
+def find_legal_refs(plan: ParsedPlan) -> list[dict[str, Any]]:
+    """Every citation in the plan as JSON-ready dicts, each with where it was found."""
+    return [
+        {**reference.as_dict(), "citation": reference.citation, "found_in": where}
+        for where, reference in iter_references(plan)
+    ]
 
 
 def parse_plan_text(text: str) -> ParsedPlan:

@@ -1,0 +1,183 @@
+"""Forms parse and shape input only; the rules live in services."""
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, User
+from gandan.plans.models import AssignmentStatus, PlanTask
+
+MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024
+
+
+class UploadPlanForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp kế hoạch (.docx hoặc .txt)"),
+        help_text=_("Tệp Word (.docx) hoặc văn bản thuần (.txt, mã UTF-8), tối đa 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".docx", ".txt")):
+            raise forms.ValidationError(_("Chỉ nhận tệp .docx hoặc .txt."))
+        if upload.size > MAX_PLAN_FILE_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn; giới hạn là 5 MB."))
+        return upload
+
+
+class PreviewForm(forms.Form):
+    """The header fields the head may correct before saving; tasks are added per row."""
+
+    payload = forms.CharField(widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Trích yếu (tên kế hoạch)"), max_length=500)
+    number_symbol = forms.CharField(
+        label=_("Số, ký hiệu (nếu đã có)"), max_length=64, required=False
+    )
+    place = forms.CharField(label=_("Địa danh"), max_length=128, required=False)
+    date = forms.DateField(label=_("Ngày ban hành (nếu đã có)"), required=False)
+    bases = forms.CharField(
+        label=_("Căn cứ (mỗi dòng một căn cứ)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+
+    def __init__(self, *args, task_count: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.task_count = task_count
+        for index in range(task_count):
+            self.fields[f"task_{index}_heading"] = forms.CharField(
+                label=_("Nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2})
+            )
+            self.fields[f"task_{index}_lead"] = forms.CharField(
+                label=_("Cơ quan chủ trì"), max_length=500, required=False
+            )
+            self.fields[f"task_{index}_timeframe"] = forms.CharField(
+                label=_("Thời gian thực hiện"), max_length=255, required=False
+            )
+
+    def task_rows(self):
+        return [
+            (
+                index + 1,
+                self[f"task_{index}_heading"],
+                self[f"task_{index}_lead"],
+                self[f"task_{index}_timeframe"],
+            )
+            for index in range(self.task_count)
+        ]
+
+
+class EditPlanForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Trích yếu (tên kế hoạch)"), max_length=500)
+    place = forms.CharField(label=_("Địa danh"), max_length=128, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=150, required=False)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=150, required=False)
+
+
+class IssueForm(forms.Form):
+    issued_on = forms.DateField(label=_("Ngày ban hành"), initial=timezone.localdate)
+    signer = forms.ChoiceField(
+        label=_("Người ký"),
+        choices=[("head", _("Hiệu trưởng ký")), ("deputy", _("Phó hiệu trưởng ký thay (KT.)"))],
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Giao cho người"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("— không chọn —"),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("hoặc giao cho đơn vị"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("— không chọn —"),
+    )
+    item = forms.ModelChoiceField(
+        label=_("Nội dung cụ thể (để trống: cả nhiệm vụ)"),
+        queryset=None,
+        required=False,
+        empty_label=_("— cả nhiệm vụ —"),
+    )
+    due_date = forms.DateField(
+        label=_("Hạn hoàn thành"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    working_days = forms.IntegerField(
+        label=_("hoặc số ngày làm việc kể từ hôm nay"),
+        min_value=1,
+        max_value=365,
+        required=False,
+        help_text=_("Hạn được tính theo lịch làm việc chính thức (trừ ngày nghỉ, ngày lễ)."),
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, task: PlanTask, **kwargs):
+        super().__init__(*args, **kwargs)
+        school = task.plan.organisation
+        self.fields["assignee"].queryset = User.objects.filter(
+            is_active=True,
+            pk__in=Membership.objects.current()
+            .filter(organisation__path__startswith=school.path)
+            .values("user_id"),
+        ).order_by("sort_key")
+        self.fields["assignee"].label_from_instance = lambda user: user.full_name
+        self.fields["unit"].queryset = Organisation.objects.filter(
+            parent=school, kind__in=INTERNAL_KINDS, is_active=True
+        ).order_by("name")
+        self.fields["item"].queryset = task.items.all()
+        self.fields["item"].label_from_instance = lambda item: item.text[:120]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("assignee") and not data.get("unit"):
+            raise forms.ValidationError(_("Cần chọn người hoặc đơn vị thực hiện."))
+        if data.get("assignee") and data.get("unit"):
+            raise forms.ValidationError(_("Chỉ chọn một: người hoặc đơn vị."))
+        due = data.get("due_date")
+        if not due and not data.get("working_days"):
+            raise forms.ValidationError(
+                _("Cần nhập hạn hoàn thành, hoặc số ngày làm việc để tính hạn.")
+            )
+        if due and due < timezone.localdate() - dt.timedelta(days=0):
+            self.add_error("due_date", _("Hạn hoàn thành không được ở trong quá khứ."))
+        return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class ProgressForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(label=_("Tình trạng"), choices=AssignmentStatus.choices)
+    percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
+    text = forms.CharField(
+        label=_("Đã làm được gì"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+    files = MultipleFileField(
+        label=_("Minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp 10 MB)"),
+        required=False,
+    )

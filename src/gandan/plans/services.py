@@ -1,0 +1,381 @@
+"""Use cases of plans: import, edit, issue, assign, report progress. Each one is audited."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gandan.audit.models import Action
+from gandan.audit.services import record_event
+from gandan.core.uploads import check_upload
+from gandan.legal.services import link_reference
+from gandan.orgs.models import Organisation, User
+from gandan.paperwork.document import Signer
+from gandan.paperwork.services import issue_document
+from gandan.plans import exports
+from gandan.plans.importer import ParsedPlan, ParsedTask, iter_references
+from gandan.plans.models import (
+    Assignment,
+    AssignmentStatus,
+    Evidence,
+    Plan,
+    PlanBasis,
+    PlanEvent,
+    PlanEventKind,
+    PlanReference,
+    PlanSection,
+    PlanStatus,
+    PlanTask,
+    PlanVersion,
+    ProgressUpdate,
+    SectionKind,
+    TaskItem,
+)
+from gandan.worktime import days
+
+MAX_EVIDENCE_FILES = 5
+
+
+class ConcurrentEditError(ValidationError):
+    """Someone saved the same record since the form was opened."""
+
+
+def _event(plan: Plan, kind: str, summary: str, actor: User | None, task=None) -> None:
+    PlanEvent.objects.create(plan=plan, task=task, kind=kind, summary=summary[:500], actor=actor)
+    record_event(
+        action=Action.CREATE
+        if kind in {PlanEventKind.IMPORTED, PlanEventKind.ASSIGNED}
+        else Action.WITHDRAW
+        if kind == PlanEventKind.WITHDRAWN
+        else Action.CHANGE,
+        summary=summary,
+        actor=actor,
+        actor_label="" if actor else _("hệ thống"),
+        organisation=plan.organisation,
+        target=plan,
+    )
+
+
+def _snapshot(plan: Plan, actor: User | None) -> None:
+    PlanVersion.objects.create(
+        plan=plan, number=plan.version, content=exports.plan_content(plan), created_by=actor
+    )
+
+
+@transaction.atomic
+def save_imported_plan(
+    *, organisation: Organisation, parsed: ParsedPlan, user: User | None, source_name: str = ""
+) -> Plan:
+    """Store a parsed plan as a draft of organisation, linking its legal references."""
+    title = (parsed.title or "").strip()
+    if not title:
+        raise ValidationError(_("Kế hoạch chưa có trích yếu (tên kế hoạch)."))
+    if not parsed.tasks and not parsed.sections:
+        raise ValidationError(_("Không tìm thấy mục hay nhiệm vụ nào trong kế hoạch."))
+    day = parsed.date
+    plan = Plan.objects.create(
+        organisation=organisation,
+        title=title[:500],
+        number_symbol=(parsed.number_symbol or "")[:64],
+        place=parsed.place or organisation.place_name,
+        issued_on=day,
+        year=(day or timezone.localdate()).year,
+        status=PlanStatus.DRAFT,
+        preamble="\n".join(parsed.preamble),
+        closing="\n".join(parsed.closing),
+        signer_name=parsed.signer_name or "",
+        signer_title=(parsed.signer_title or "").replace("\n", " / "),
+        recipients=list(parsed.recipients),
+        source_name=source_name[:255],
+        created_by=user,
+    )
+    PlanBasis.objects.bulk_create(
+        PlanBasis(plan=plan, order=index, text=text) for index, text in enumerate(parsed.bases)
+    )
+    sections = {}
+    for index, section in enumerate(parsed.sections):
+        sections[section.number] = PlanSection.objects.create(
+            plan=plan,
+            order=index,
+            number=section.number,
+            title=section.title,
+            kind=section.kind if section.kind in SectionKind.values else SectionKind.OTHER,
+            paragraphs=list(section.paragraphs),
+        )
+    for index, task in enumerate(parsed.tasks):
+        _create_task(plan, sections.get(task.section), index, task)
+    _store_references(plan, parsed)
+    _snapshot(plan, user)
+    _event(
+        plan,
+        PlanEventKind.IMPORTED,
+        _("Nhập kế hoạch “%(title)s” (%(tasks)d nhiệm vụ)")
+        % {"title": title, "tasks": len(parsed.tasks)},
+        user,
+    )
+    return plan
+
+
+def _create_task(plan: Plan, section, order: int, task: ParsedTask) -> PlanTask:
+    row = PlanTask.objects.create(
+        plan=plan,
+        section=section,
+        order=order,
+        number=task.number,
+        heading=task.heading,
+        lead=(task.lead or "")[:500],
+        coordinating=", ".join(task.coordinating or [])[:500],
+        person_in_charge=(task.person_in_charge or "")[:255],
+        timeframe=(task.timeframe or "")[:255],
+        start=task.start,
+        end=task.end,
+        recurring_from_year=task.recurring_from_year,
+    )
+    TaskItem.objects.bulk_create(
+        TaskItem(task=row, order=index, text=text) for index, text in enumerate(task.items)
+    )
+    return row
+
+
+def _store_references(plan: Plan, parsed: ParsedPlan) -> None:
+    rows = []
+    for order, (where, reference) in enumerate(iter_references(parsed)):
+        rows.append(
+            PlanReference(
+                plan=plan,
+                order=order,
+                found_in=where[:32],
+                doc_type=reference.type[:64],
+                number=(reference.number or "")[:32],
+                year=reference.year,
+                symbol=(reference.symbol or "")[:64],
+                date=reference.date,
+                issuer=(reference.issuer or "")[:255],
+                text=reference.text,
+                legal_document=link_reference(reference),
+            )
+        )
+    PlanReference.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def update_plan(
+    *,
+    plan: Plan,
+    actor: User,
+    expected_version: int,
+    title: str,
+    place: str,
+    signer_name: str,
+    signer_title: str,
+) -> Plan:
+    """Edit a draft's header. Refused if someone else saved it since `expected_version`."""
+    if not plan.is_editable:
+        raise ValidationError(_("Kế hoạch đã ban hành không sửa được; hãy thu hồi hoặc lập mới."))
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": _("Cần nhập trích yếu của kế hoạch.")})
+    changed = Plan.objects.filter(pk=plan.pk, version=expected_version).update(
+        title=title,
+        place=place.strip(),
+        signer_name=signer_name.strip(),
+        signer_title=signer_title.strip(),
+        version=expected_version + 1,
+        updated_at=timezone.now(),
+    )
+    if not changed:
+        raise ConcurrentEditError(
+            _("Người khác vừa lưu kế hoạch này. Hãy tải lại trang để xem bản mới rồi sửa lại.")
+        )
+    plan.refresh_from_db()
+    _snapshot(plan, actor)
+    _event(plan, PlanEventKind.EDITED, _("Sửa kế hoạch “%(title)s”") % {"title": title}, actor)
+    return plan
+
+
+@transaction.atomic
+def issue_plan(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer) -> Plan:
+    """Give the plan the next number of the organisation's register and mark it issued."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(_("Chỉ ban hành được kế hoạch đang là dự thảo."))
+    plan.signer_name, plan.signer_title = signer.name, signer.title
+    document = issue_document(
+        organisation=plan.organisation,
+        spec=exports.plan_spec(plan, signer=signer),
+        issued_on=issued_on,
+        source=f"plans.plan:{plan.pk}",
+        actor=actor,
+    )
+    plan.document = document
+    plan.number_symbol = document.number_symbol
+    plan.issued_on = issued_on
+    plan.year = issued_on.year
+    plan.status = PlanStatus.ISSUED
+    plan.version += 1
+    plan.save(
+        update_fields=[
+            "document",
+            "number_symbol",
+            "issued_on",
+            "year",
+            "status",
+            "version",
+            "signer_name",
+            "signer_title",
+            "updated_at",
+        ]
+    )
+    _snapshot(plan, actor)
+    _event(
+        plan,
+        PlanEventKind.ISSUED,
+        _("Ban hành kế hoạch số %(symbol)s") % {"symbol": document.number_symbol},
+        actor,
+    )
+    return plan
+
+
+@transaction.atomic
+def assign_task(
+    *,
+    task: PlanTask,
+    actor: User,
+    assignee: User | None = None,
+    unit: Organisation | None = None,
+    item: TaskItem | None = None,
+    due_date: dt.date | None = None,
+    working_days: int | None = None,
+    from_date: dt.date | None = None,
+    note: str = "",
+) -> Assignment:
+    """Give a task (or one of its bullets) to a person or unit.
+
+    The due date is either absolute, or `working_days` after `from_date` (default today),
+    counted by the official calendar (worktime).
+    """
+    if assignee is None and unit is None:
+        raise ValidationError(_("Cần chọn người hoặc đơn vị thực hiện."))
+    rule = ""
+    if due_date is None:
+        if not working_days or working_days < 1:
+            raise ValidationError(_("Cần nhập hạn hoàn thành, hoặc số ngày làm việc để tính hạn."))
+        start = from_date or timezone.localdate()
+        due_date = days.add_working_days(start, working_days)
+        rule = _("%(n)d ngày làm việc kể từ %(day)s") % {
+            "n": working_days,
+            "day": start.strftime("%d/%m/%Y"),
+        }
+    assignment = Assignment(
+        task=task,
+        item=item,
+        assignee=assignee,
+        unit=unit,
+        due_date=due_date,
+        due_rule=rule,
+        note=note.strip(),
+        assigned_by=actor,
+    )
+    assignment.full_clean(exclude=["assigned_by"])
+    assignment.save()
+    who = assignee.full_name if assignee else unit.display_name
+    what = item.text[:80] if item else task.heading[:80]
+    _event(
+        task.plan,
+        PlanEventKind.ASSIGNED,
+        _("Giao “%(what)s” cho %(who)s, hạn %(due)s")
+        % {"what": what, "who": who, "due": due_date.strftime("%d/%m/%Y")},
+        actor,
+        task=task,
+    )
+    return assignment
+
+
+@transaction.atomic
+def report_progress(
+    *,
+    assignment: Assignment,
+    author: User,
+    expected_version: int,
+    status: str,
+    percent: int,
+    text: str,
+    files: Sequence[UploadedFile] = (),
+) -> ProgressUpdate:
+    """Record a progress report with its evidence. Refused if the assignment changed meanwhile."""
+    if status not in AssignmentStatus.values:
+        raise ValidationError({"status": _("Tình trạng không hợp lệ.")})
+    if not 0 <= percent <= 100:
+        raise ValidationError({"percent": _("Tiến độ phải từ 0 đến 100%.")})
+    if status == AssignmentStatus.DONE:
+        percent = 100
+    if not text.strip():
+        raise ValidationError({"text": _("Hãy ghi ngắn gọn đã làm được gì.")})
+    if len(files) > MAX_EVIDENCE_FILES:
+        raise ValidationError(
+            _("Mỗi lần báo cáo đính kèm tối đa %(n)d tệp.") % {"n": MAX_EVIDENCE_FILES}
+        )
+    checked = [check_upload(upload) for upload in files]
+    now = timezone.now()
+    changed = Assignment.objects.filter(pk=assignment.pk, version=expected_version).update(
+        status=status,
+        percent=percent,
+        last_reported_at=now,
+        version=expected_version + 1,
+        updated_at=now,
+    )
+    if not changed:
+        raise ConcurrentEditError(
+            _("Nhiệm vụ vừa được cập nhật bởi người khác. Hãy tải lại trang rồi báo cáo lại.")
+        )
+    update = ProgressUpdate.objects.create(
+        assignment=assignment, author=author, status=status, percent=percent, text=text.strip()
+    )
+    for upload, info in zip(files, checked, strict=True):
+        Evidence.objects.create(
+            update=update,
+            file=upload,
+            original_name=upload.name[:255],
+            content_type=info.content_type,
+            size=info.size,
+            sha256=info.sha256,
+        )
+    assignment.refresh_from_db()
+    plan = assignment.task.plan
+    _event(
+        plan,
+        PlanEventKind.REPORTED,
+        _("%(who)s báo cáo “%(task)s”: %(status)s, %(percent)d%%")
+        % {
+            "who": author.full_name,
+            "task": assignment.task.heading[:80],
+            "status": assignment.get_status_display(),
+            "percent": percent,
+        },
+        author,
+        task=assignment.task,
+    )
+    return update
+
+
+@transaction.atomic
+def issue_progress_report(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer):
+    """Issue the "Báo cáo kết quả thực hiện kế hoạch" through the register."""
+    document = issue_document(
+        organisation=plan.organisation,
+        spec=exports.progress_report_spec(plan, signer=signer, as_of=issued_on),
+        issued_on=issued_on,
+        source=f"plans.plan:{plan.pk}:report",
+        actor=actor,
+    )
+    _event(
+        plan,
+        PlanEventKind.REPORT_ISSUED,
+        _("Ban hành báo cáo kết quả số %(symbol)s") % {"symbol": document.number_symbol},
+        actor,
+    )
+    return document

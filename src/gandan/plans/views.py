@@ -1,0 +1,430 @@
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gandan.legal.references import find_references
+from gandan.legal.services import replacement_warnings
+from gandan.orgs import access as org_access
+from gandan.paperwork.rendering import render_docx, render_pdf
+from gandan.plans import access, exports, services
+from gandan.plans.forms import (
+    AssignForm,
+    EditPlanForm,
+    IssueForm,
+    PreviewForm,
+    ProgressForm,
+    UploadPlanForm,
+)
+from gandan.plans.importer import ParsedPlan, parse_plan_file
+from gandan.plans.models import Assignment, AssignmentStatus, PlanStatus, PlanTask
+
+PREVIEW_SALT = "gandan.plans.preview"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _organisation_or_404(user):
+    organisation = org_access.primary_organisation(user)
+    if organisation is None or not org_access.can_view_organisation(user, organisation):
+        raise Http404
+    return organisation
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    organisation = _organisation_or_404(request.user)
+    plans = (
+        access.visible_plans(request.user, organisation)
+        .annotate(
+            task_count=Count("tasks", distinct=True),
+            assignment_count=Count("tasks__assignments", distinct=True),
+            done_count=Count(
+                "tasks__assignments",
+                filter=Q(tasks__assignments__status=AssignmentStatus.DONE),
+                distinct=True,
+            ),
+        )
+        .order_by("-year", "-created_at")
+    )
+    return render(
+        request,
+        "plans/list.html",
+        {
+            "organisation": organisation,
+            "plans": plans,
+            "can_manage": org_access.can_manage_organisation(request.user, organisation),
+        },
+    )
+
+
+@login_required
+def plan_import(request: HttpRequest) -> HttpResponse:
+    """Step 1: upload a .docx/.txt; step 2 shows the preview (plan_import_save saves it)."""
+    organisation = _organisation_or_404(request.user)
+    if not org_access.can_manage_organisation(request.user, organisation):
+        raise Http404
+    form = UploadPlanForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            parsed = _parse_upload(upload)
+        except ValueError:
+            form.add_error(
+                "file",
+                _(
+                    "Không đọc được tệp này. Hãy kiểm tra đó là tệp Word (.docx) hoặc văn bản "
+                    "thuần mã UTF-8 (.txt)."
+                ),
+            )
+        else:
+            if not parsed.title and not parsed.tasks:
+                form.add_error("file", _("Không tìm thấy nội dung kế hoạch trong tệp này."))
+            else:
+                return _render_preview(request, organisation, parsed, upload.name)
+    return render(request, "plans/import.html", {"form": form, "organisation": organisation})
+
+
+def _parse_upload(upload) -> ParsedPlan:
+    suffix = Path(upload.name).suffix.lower()
+    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        try:
+            return parse_plan_file(handle.name)
+        except UnicodeDecodeError as exc:
+            raise ValueError("not UTF-8") from exc
+
+
+def _render_preview(request, organisation, parsed: ParsedPlan, source_name: str, form=None):
+    payload = signing.dumps(
+        {"plan": parsed.as_dict(), "source": source_name}, salt=PREVIEW_SALT, compress=True
+    )
+    if form is None:
+        initial = {
+            "payload": payload,
+            "title": parsed.title,
+            "number_symbol": parsed.number_symbol or "",
+            "place": parsed.place or organisation.place_name,
+            "date": parsed.date,
+            "bases": "\n".join(parsed.bases),
+        }
+        for index, task in enumerate(parsed.tasks):
+            initial[f"task_{index}_heading"] = task.heading
+            initial[f"task_{index}_lead"] = task.lead or ""
+            initial[f"task_{index}_timeframe"] = task.timeframe or ""
+        form = PreviewForm(initial=initial, task_count=len(parsed.tasks))
+    references = [ref for text in [*parsed.bases, parsed.title] for ref in find_references(text)]
+    return render(
+        request,
+        "plans/preview.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "parsed": parsed,
+            "source_name": source_name,
+            "warnings": replacement_warnings(references),
+            "reference_count": len(parsed.legal_refs),
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_import_save(request: HttpRequest) -> HttpResponse:
+    organisation = _organisation_or_404(request.user)
+    if not org_access.can_manage_organisation(request.user, organisation):
+        raise Http404
+    try:
+        data = signing.loads(request.POST.get("payload", ""), salt=PREVIEW_SALT, max_age=86400)
+    except signing.BadSignature:
+        messages.error(request, _("Bản xem trước đã hết hạn. Hãy tải tệp kế hoạch lên lại."))
+        return redirect("plans:import")
+    parsed = ParsedPlan.from_dict(data["plan"])
+    form = PreviewForm(request.POST, task_count=len(parsed.tasks))
+    if not form.is_valid():
+        return _render_preview(request, organisation, parsed, data["source"], form=form)
+    fields = form.cleaned_data
+    parsed.title = fields["title"].strip()
+    parsed.number_symbol = fields["number_symbol"].strip() or None
+    parsed.place = fields["place"].strip() or None
+    parsed.date = fields["date"]
+    parsed.bases = [line.strip() for line in fields["bases"].splitlines() if line.strip()]
+    for index, task in enumerate(parsed.tasks):
+        task.heading = fields[f"task_{index}_heading"].strip()
+        task.lead = fields[f"task_{index}_lead"].strip() or None
+        task.timeframe = fields[f"task_{index}_timeframe"].strip() or None
+    try:
+        plan = services.save_imported_plan(
+            organisation=organisation,
+            parsed=parsed,
+            user=request.user,
+            source_name=data["source"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _render_preview(request, organisation, parsed, data["source"], form=form)
+    messages.success(request, _("Đã lưu kế hoạch dự thảo. Bạn có thể phân công nhiệm vụ."))
+    return redirect("plans:detail", public_id=plan.public_id)
+
+
+@login_required
+def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = access.access_plan(request.user, public_id)
+    today = timezone.localdate()
+    tasks = list(plan.tasks.prefetch_related("items").order_by("order"))
+    assignments = list(
+        Assignment.objects.filter(task__plan=plan)
+        .select_related("assignee", "unit", "item")
+        .prefetch_related("updates__evidence", "updates__author")
+        .order_by("due_date", "pk")
+    )
+    for task in tasks:
+        task.assignment_list = [a for a in assignments if a.task_id == task.pk]
+        done = sum(1 for a in task.assignment_list if a.status == AssignmentStatus.DONE)
+        task.progress = (
+            round(sum(a.percent for a in task.assignment_list) / len(task.assignment_list))
+            if task.assignment_list
+            else None
+        )
+        task.done = done
+    references = list(plan.references.select_related("legal_document__replaced_by"))
+    warnings = {}
+    for reference in references:
+        document = reference.legal_document
+        if document is not None and document.is_superseded and document.pk not in warnings:
+            replacement = document.replaced_by
+            warnings[document.pk] = (
+                _("%(old)s đã được thay thế bởi %(new)s.")
+                % {"old": document.citation, "new": replacement.citation}
+                if replacement
+                else _("%(old)s đã hết hiệu lực.") % {"old": document.citation}
+            )
+    can_manage = org_access.can_manage_organisation(request.user, plan.organisation)
+    context = {
+        "plan": plan,
+        "tasks": tasks,
+        "today": today,
+        "references": references,
+        "warnings": list(warnings.values()),
+        "silent": [a for a in assignments if a.last_reported_at is None],
+        "overdue": [a for a in assignments if a.is_overdue(today)],
+        "events": plan.events.select_related("actor")[:30],
+        "can_manage": can_manage,
+        "my_assignment_ids": {a.pk for a in assignments if access.is_responsible(request.user, a)},
+        "issue_form": IssueForm() if can_manage and plan.status == PlanStatus.DRAFT else None,
+        "edit_form": EditPlanForm(
+            initial={
+                "version": plan.version,
+                "title": plan.title,
+                "place": plan.place,
+                "signer_name": plan.signer_name,
+                "signer_title": plan.signer_title,
+            }
+        )
+        if can_manage and plan.is_editable
+        else None,
+    }
+    return render(request, "plans/detail.html", context)
+
+
+@login_required
+@require_POST
+def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = access.access_plan(request.user, public_id, for_write=True)
+    form = EditPlanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.update_plan(
+                plan=plan,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                title=form.cleaned_data["title"],
+                place=form.cleaned_data["place"],
+                signer_name=form.cleaned_data["signer_name"],
+                signer_title=form.cleaned_data["signer_title"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+    else:
+        messages.error(request, _("Thông tin chưa hợp lệ: cần có trích yếu."))
+    return redirect("plans:detail", public_id=plan.public_id)
+
+
+@login_required
+@require_POST
+def plan_issue(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = access.access_plan(request.user, public_id, for_write=True)
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hãy nhập ngày ban hành hợp lệ."))
+        return redirect("plans:detail", public_id=plan.public_id)
+    signer = (
+        exports.deputy_signer(plan.organisation, request.user)
+        if form.cleaned_data["signer"] == "deputy"
+        else exports.default_signer(plan.organisation)
+    )
+    try:
+        plan = services.issue_plan(
+            plan=plan, actor=request.user, issued_on=form.cleaned_data["issued_on"], signer=signer
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Đã ban hành kế hoạch số %(symbol)s.") % {"symbol": plan.number_symbol}
+        )
+    return redirect("plans:detail", public_id=plan.public_id)
+
+
+def _file_response(data: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def plan_export(request: HttpRequest, public_id: str, fmt: str) -> HttpResponse:
+    plan = access.access_plan(request.user, public_id)
+    spec = exports.plan_spec(plan)
+    name = f"ke-hoach-{(plan.number_symbol or 'du-thao').replace('/', '-')}"
+    if fmt == "docx":
+        return _file_response(render_docx(spec), f"{name}.docx", DOCX)
+    if fmt == "pdf":
+        try:
+            return _file_response(render_pdf(spec), f"{name}.pdf", "application/pdf")
+        except RuntimeError:
+            messages.error(request, _("Máy chủ chưa tạo được PDF lúc này; hãy tải bản Word."))
+            return redirect("plans:detail", public_id=plan.public_id)
+    raise Http404
+
+
+@login_required
+def plan_report(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The progress report: a draft .docx to read (GET), or issue it in the register (POST)."""
+    plan = access.access_plan(request.user, public_id)
+    today = timezone.localdate()
+    if request.method == "POST":
+        plan = access.access_plan(request.user, public_id, for_write=True)
+        document = services.issue_progress_report(
+            plan=plan,
+            actor=request.user,
+            issued_on=today,
+            signer=exports.default_signer(plan.organisation),
+        )
+        messages.success(
+            request, _("Đã ban hành báo cáo số %(symbol)s.") % {"symbol": document.number_symbol}
+        )
+        return redirect("plans:detail", public_id=plan.public_id)
+    spec = exports.progress_report_spec(
+        plan, signer=exports.default_signer(plan.organisation), as_of=today
+    )
+    return _file_response(render_docx(spec), "bao-cao-ket-qua-thuc-hien.docx", DOCX)
+
+
+@login_required
+def task_assign(request: HttpRequest, public_id: str, task_id: int) -> HttpResponse:
+    plan = access.access_plan(request.user, public_id, for_write=True)
+    task = PlanTask.objects.filter(plan=plan, pk=task_id).first()
+    if task is None:
+        raise Http404
+    form = AssignForm(request.POST or None, task=task)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assign_task(
+                task=task,
+                actor=request.user,
+                assignee=data["assignee"],
+                unit=data["unit"],
+                item=data["item"],
+                due_date=data["due_date"],
+                working_days=data["working_days"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã giao nhiệm vụ."))
+            return redirect("plans:detail", public_id=plan.public_id)
+    return render(request, "plans/assign.html", {"plan": plan, "task": task, "form": form})
+
+
+@login_required
+def assignment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = access.access_assignment(request.user, pk, for_report=True)
+    form = ProgressForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={
+            "version": assignment.version,
+            "status": AssignmentStatus.IN_PROGRESS
+            if assignment.status == AssignmentStatus.NOT_STARTED
+            else assignment.status,
+            "percent": assignment.percent,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.report_progress(
+                assignment=assignment,
+                author=request.user,
+                expected_version=data["version"],
+                status=data["status"],
+                percent=data["percent"],
+                text=data["text"],
+                files=data["files"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã gửi báo cáo tiến độ."))
+            return redirect("plans:detail", public_id=assignment.task.plan.public_id)
+    updates = assignment.updates.select_related("author").prefetch_related("evidence")
+    return render(
+        request,
+        "plans/report.html",
+        {"assignment": assignment, "form": form, "updates": updates, "today": timezone.localdate()},
+    )
+
+
+@login_required
+def evidence_download(request: HttpRequest, public_id: str) -> FileResponse:
+    evidence = access.access_evidence(request.user, public_id)
+    response = FileResponse(
+        evidence.file.open("rb"),
+        content_type=evidence.content_type,
+        as_attachment=True,
+        filename=evidence.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def my_tasks(user, today):
+    """The desk panel: the user's open assignments, overdue first."""
+    open_assignments = (
+        Assignment.objects.for_user(user)
+        .open()
+        .select_related("task__plan", "item")
+        .order_by("due_date")
+    )
+    rows = list(open_assignments[:20])
+    return {
+        "assignments": rows,
+        "overdue_count": sum(1 for a in rows if a.due_date < today),
+        "today": today,
+        "last_report": Assignment.objects.for_user(user).aggregate(Max("last_reported_at")),
+    }
