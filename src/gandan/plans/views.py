@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gandan.legal.references import find_references
 from gandan.legal.services import replacement_warnings
 from gandan.orgs import access as org_access
 from gandan.paperwork.rendering import render_docx, render_pdf
@@ -25,7 +24,7 @@ from gandan.plans.forms import (
     ProgressForm,
     UploadPlanForm,
 )
-from gandan.plans.importer import ParsedPlan, parse_plan_file
+from gandan.plans.importer import ParsedPlan, iter_references, parse_plan_file
 from gandan.plans.models import Assignment, AssignmentStatus, PlanStatus, PlanTask
 
 PREVIEW_SALT = "gandan.plans.preview"
@@ -123,7 +122,7 @@ def _render_preview(request, organisation, parsed: ParsedPlan, source_name: str,
             initial[f"task_{index}_lead"] = task.lead or ""
             initial[f"task_{index}_timeframe"] = task.timeframe or ""
         form = PreviewForm(initial=initial, task_count=len(parsed.tasks))
-    references = [ref for text in [*parsed.bases, parsed.title] for ref in find_references(text)]
+    references = [reference for _where, reference in iter_references(parsed)]
     return render(
         request,
         "plans/preview.html",

@@ -69,7 +69,7 @@ def test_postgresql_refuses_deletions(school):
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_edited_row_breaks_the_chain(school, unprotected_log):
     # given
     events = _events(3, school)
@@ -82,7 +82,7 @@ def test_an_edited_row_breaks_the_chain(school, unprotected_log):
         call_command("audit_verify")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_deleted_row_breaks_the_chain(school, unprotected_log):
     events = _events(3, school)
     AuditEvent.objects.filter(pk=events[1].pk).delete()
@@ -90,7 +90,7 @@ def test_a_deleted_row_breaks_the_chain(school, unprotected_log):
     assert events[2].sequence in [b.sequence for b in breaks]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_deleted_last_row_is_detected(school, unprotected_log):
     events = _events(3, school)
     AuditEvent.objects.filter(pk=events[2].pk).delete()
