@@ -197,8 +197,34 @@ def chromium():
         browser.close()
 
 
+# Data that migrations seed (the official calendar, the legal register). A transactional test
+# flushes the tables; serialized rollback cannot restore them once Playwright's event loop
+# runs, because Django then hands out a fresh connection object without the serialized copy.
+SEEDING_MIGRATIONS = [
+    (
+        "gandan.worktime.migrations.0002_seed_official_adjustments_2024_2026",
+        "worktime.CalendarAdjustment",
+    ),
+    ("gandan.legal.migrations.0002_seed_register_from_law", "legal.LegalDocument"),
+]
+
+
 @pytest.fixture
-def phone_page(chromium):
+def seeded_reference_data(transactional_db):
+    import importlib
+
+    from django.apps import apps
+
+    for module_name, model in SEEDING_MIGRATIONS:
+        if not apps.get_model(model).objects.exists():
+            importlib.import_module(module_name).seed(apps, None)
+    from gandan.worktime.days import clear_calendar_cache
+
+    clear_calendar_cache()
+
+
+@pytest.fixture
+def phone_page(chromium, seeded_reference_data):
     context = chromium.new_context(viewport=PHONE, locale="vi-VN", is_mobile=True, has_touch=True)
     page = context.new_page()
     yield page
@@ -206,7 +232,7 @@ def phone_page(chromium):
 
 
 @pytest.fixture
-def desktop_page(chromium):
+def desktop_page(chromium, seeded_reference_data):
     context = chromium.new_context(viewport=DESKTOP, locale="vi-VN")
     page = context.new_page()
     yield page

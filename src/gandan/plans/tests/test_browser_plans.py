@@ -7,7 +7,7 @@ import pytest
 
 from gandan.plans.models import Assignment, Evidence, Plan
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "ke-hoach-dan-van-2022-thanh-to.txt"
 # A 1×1 PNG: the evidence photo.
