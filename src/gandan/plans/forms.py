@@ -181,3 +181,25 @@ class ProgressForm(forms.Form):
         label=_("Minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp 10 MB)"),
         required=False,
     )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do thu hồi"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
+
+
+class ParentPlansForm(forms.Form):
+    parents = forms.ModelMultipleChoiceField(
+        label=_("Kế hoạch cấp trên mà kế hoạch này thực hiện"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parents"].queryset = candidates
+        self.fields["parents"].label_from_instance = lambda plan: (
+            f"{plan.number_symbol} — {plan.organisation.display_name}: {plan.title}"
+        )

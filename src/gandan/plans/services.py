@@ -15,7 +15,7 @@ from gandan.core.uploads import check_upload
 from gandan.legal.services import link_reference
 from gandan.orgs.models import Organisation, User
 from gandan.paperwork.document import Signer
-from gandan.paperwork.services import issue_document
+from gandan.paperwork.services import issue_document, withdraw_document
 from gandan.plans import exports
 from gandan.plans.importer import ParsedPlan, ParsedTask, iter_references
 from gandan.plans.models import (
@@ -379,3 +379,49 @@ def issue_progress_report(*, plan: Plan, actor: User, issued_on: dt.date, signer
         actor,
     )
     return document
+
+
+@transaction.atomic
+def withdraw_plan(*, plan: Plan, actor: User, reason: str) -> Plan:
+    """Withdraw a plan with a reason; its registered document keeps its number."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Cần ghi lý do thu hồi kế hoạch.")})
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status == PlanStatus.WITHDRAWN:
+        raise ValidationError(_("Kế hoạch này đã được thu hồi."))
+    if plan.document_id is not None:
+        withdraw_document(document=plan.document, reason=reason, actor=actor)
+    plan.status = PlanStatus.WITHDRAWN
+    plan.withdrawn_reason = reason
+    plan.version += 1
+    plan.save(update_fields=["status", "withdrawn_reason", "version", "updated_at"])
+    _event(
+        plan, PlanEventKind.WITHDRAWN, _("Thu hồi kế hoạch: %(reason)s") % {"reason": reason}, actor
+    )
+    return plan
+
+
+def parent_plan_candidates(plan: Plan):
+    """Issued plans of the organisations above this one: what a plan can implement."""
+    ancestors = [org.pk for org in plan.organisation.ancestors()]
+    return Plan.objects.filter(organisation__in=ancestors, status=PlanStatus.ISSUED).select_related(
+        "organisation"
+    )
+
+
+@transaction.atomic
+def set_parent_plans(*, plan: Plan, actor: User, parents: Sequence[Plan]) -> Plan:
+    """Record which plans of the authorities above this plan implements."""
+    allowed = set(parent_plan_candidates(plan).values_list("pk", flat=True))
+    if any(parent.pk not in allowed for parent in parents):
+        raise ValidationError(_("Chỉ chọn được kế hoạch đã ban hành của cơ quan cấp trên."))
+    plan.parents.set(parents)
+    names = ", ".join(p.number_symbol or p.title[:40] for p in parents) or _("không có")
+    _event(
+        plan,
+        PlanEventKind.EDITED,
+        _("Cập nhật kế hoạch cấp trên được thực hiện: %(names)s") % {"names": names},
+        actor,
+    )
+    return plan

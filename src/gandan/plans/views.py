@@ -14,15 +14,17 @@ from django.views.decorators.http import require_POST
 
 from gandan.legal.services import replacement_warnings
 from gandan.orgs import access as org_access
-from gandan.paperwork.rendering import render_docx, render_pdf
+from gandan.paperwork.rendering import RenderError, render_docx, render_pdf
 from gandan.plans import access, exports, services
 from gandan.plans.forms import (
     AssignForm,
     EditPlanForm,
     IssueForm,
+    ParentPlansForm,
     PreviewForm,
     ProgressForm,
     UploadPlanForm,
+    WithdrawForm,
 )
 from gandan.plans.importer import ParsedPlan, iter_references, parse_plan_file
 from gandan.plans.models import Assignment, AssignmentStatus, PlanStatus, PlanTask
@@ -183,7 +185,8 @@ def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     tasks = list(plan.tasks.prefetch_related("items").order_by("order"))
     assignments = list(
         Assignment.objects.filter(task__plan=plan)
-        .select_related("assignee", "unit", "item")
+        # Fix: "task" added; the "Chưa báo cáo" list reads a.task (one query per assignment).
+        .select_related("task", "assignee", "unit", "item")
         .prefetch_related("updates__evidence", "updates__author")
         .order_by("due_date", "pk")
     )
@@ -219,8 +222,19 @@ def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "overdue": [a for a in assignments if a.is_overdue(today)],
         "events": plan.events.select_related("actor")[:30],
         "can_manage": can_manage,
-        "my_assignment_ids": {a.pk for a in assignments if access.is_responsible(request.user, a)},
+        # Fix: one query for all rows instead of one per unit assignment.
+        "my_assignment_ids": access.responsible_ids(request.user, assignments),
         "issue_form": IssueForm() if can_manage and plan.status == PlanStatus.DRAFT else None,
+        "withdraw_form": WithdrawForm()
+        if can_manage and plan.status != PlanStatus.WITHDRAWN
+        else None,
+        "parents": plan.parents.select_related("organisation"),
+        "parents_form": ParentPlansForm(
+            candidates=services.parent_plan_candidates(plan),
+            initial={"parents": plan.parents.all()},
+        )
+        if can_manage
+        else None,
         "edit_form": EditPlanForm(
             initial={
                 "version": plan.version,
@@ -287,6 +301,38 @@ def plan_issue(request: HttpRequest, public_id: str) -> HttpResponse:
     return redirect("plans:detail", public_id=plan.public_id)
 
 
+@login_required
+@require_POST
+def plan_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = access.access_plan(request.user, public_id, for_write=True)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Cần ghi lý do thu hồi kế hoạch."))
+        return redirect("plans:detail", public_id=plan.public_id)
+    try:
+        services.withdraw_plan(plan=plan, actor=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã thu hồi kế hoạch."))
+    return redirect("plans:detail", public_id=plan.public_id)
+
+
+@login_required
+@require_POST
+def plan_parents(request: HttpRequest, public_id: str) -> HttpResponse:
+    plan = access.access_plan(request.user, public_id, for_write=True)
+    form = ParentPlansForm(request.POST, candidates=services.parent_plan_candidates(plan))
+    if not form.is_valid():
+        messages.error(request, _("Chỉ chọn được kế hoạch đã ban hành của cơ quan cấp trên."))
+    else:
+        services.set_parent_plans(
+            plan=plan, actor=request.user, parents=list(form.cleaned_data["parents"])
+        )
+        messages.success(request, _("Đã cập nhật kế hoạch cấp trên."))
+    return redirect("plans:detail", public_id=plan.public_id)
+
+
 def _file_response(data: bytes, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -303,7 +349,9 @@ def plan_export(request: HttpRequest, public_id: str, fmt: str) -> HttpResponse:
     if fmt == "pdf":
         try:
             return _file_response(render_pdf(spec), f"{name}.pdf", "application/pdf")
-        except RuntimeError:
+        # Fix: render_pdf raises RenderError (an Exception, not a RuntimeError), which escaped
+        # as a server error when LibreOffice was missing or failed.
+        except RenderError:
             messages.error(request, _("Máy chủ chưa tạo được PDF lúc này; hãy tải bản Word."))
             return redirect("plans:detail", public_id=plan.public_id)
     raise Http404
@@ -316,12 +364,18 @@ def plan_report(request: HttpRequest, public_id: str) -> HttpResponse:
     today = timezone.localdate()
     if request.method == "POST":
         plan = access.access_plan(request.user, public_id, for_write=True)
-        document = services.issue_progress_report(
-            plan=plan,
-            actor=request.user,
-            issued_on=today,
-            signer=exports.default_signer(plan.organisation),
-        )
+        # Fix: the register refuses (e.g. a date before the last issued document) with a
+        # ValidationError, which was not caught and gave a server error.
+        try:
+            document = services.issue_progress_report(
+                plan=plan,
+                actor=request.user,
+                issued_on=today,
+                signer=exports.default_signer(plan.organisation),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("plans:detail", public_id=plan.public_id)
         messages.success(
             request, _("Đã ban hành báo cáo số %(symbol)s.") % {"symbol": document.number_symbol}
         )

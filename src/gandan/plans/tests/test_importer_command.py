@@ -1,14 +1,11 @@
 """The `import_plan` management command."""
 
 import json
-import sys
 from io import StringIO
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from gandan.orgs.models import Organisation, OrgKind
 from gandan.plans.tests.test_importer import _seed_path
 
 
@@ -36,54 +33,30 @@ def test_saving_needs_an_organisation():
         call_command("import_plan", str(_seed_path()))
 
 
-def test_saving_without_the_service_is_refused(monkeypatch):
-    # given: no gandan.plans.services.save_imported_plan
-    monkeypatch.setitem(sys.modules, "gandan.plans.services", None)
-
-    # when / then
-    with pytest.raises(CommandError) as refused:
-        call_command("import_plan", str(_seed_path()), "--org", "th-thanh-to")
-    assert str(refused.value) == "Chưa hỗ trợ lưu kế hoạch; dùng --json."
-
-
-@pytest.mark.django_db
-def test_saving_hands_the_parsed_plan_to_the_service(monkeypatch):
+def test_saving_stores_a_draft_plan_in_the_organisation(school):
     # given
-    authority = Organisation.objects.create(
-        kind=OrgKind.EDUCATION_DEPARTMENT, slug="so-gd-hp", name="Sở Giáo dục và Đào tạo"
-    )
-    school = Organisation.objects.create(
-        kind=OrgKind.SCHOOL, slug="th-thanh-to", name="Trường Tiểu học Thành Tô", parent=authority
-    )
-    calls = []
+    from gandan.plans.models import Plan, PlanStatus
 
-    def save_imported_plan(*, organisation, parsed, user):
-        calls.append((organisation, parsed, user))
-        return parsed.title
-
-    fake = SimpleNamespace(save_imported_plan=save_imported_plan)
-    monkeypatch.setitem(sys.modules, "gandan.plans.services", fake)
     out = StringIO()
-
     # when
     call_command("import_plan", str(_seed_path()), "--org", "th-thanh-to", stdout=out)
-
     # then
-    [(organisation, parsed, user)] = calls
-    assert (organisation, user) == (school, None)
-    assert len(parsed.tasks) == 6
-    assert "Thực hiện công tác dân vận" in out.getvalue()
+    plan = Plan.objects.get()
+    assert plan.organisation == school
+    assert plan.status == PlanStatus.DRAFT
+    assert plan.tasks.count() == 6
+    assert plan.source_name == _seed_path().name
+    assert "Đã nhập kế hoạch dự thảo" in out.getvalue()
+    assert str(plan.public_id) in out.getvalue()
 
 
 @pytest.mark.django_db
-def test_saving_into_an_unknown_organisation_is_refused(monkeypatch):
-    # given
-    fake = SimpleNamespace(save_imported_plan=lambda **kwargs: None)
-    monkeypatch.setitem(sys.modules, "gandan.plans.services", fake)
+def test_saving_into_an_unknown_organisation_is_refused():
+    from gandan.plans.models import Plan
 
-    # when / then
     with pytest.raises(CommandError, match="không-có"):
         call_command("import_plan", str(_seed_path()), "--org", "không-có")
+    assert not Plan.objects.exists()
 
 
 @pytest.mark.parametrize("name", ["plan.pdf", "missing.txt"])

@@ -3,11 +3,13 @@
 import json
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from gandan.orgs.models import Organisation
 from gandan.plans.importer import SUPPORTED_SUFFIXES, parse_plan_file
+from gandan.plans.services import save_imported_plan
 
 
 class Command(BaseCommand):
@@ -37,13 +39,17 @@ class Command(BaseCommand):
             return
         if not options["org"]:
             raise CommandError(_("Cần --org để lưu kế hoạch, hoặc dùng --json."))
-        try:
-            from gandan.plans.services import save_imported_plan  # type: ignore[attr-defined]
-        except ImportError as error:
-            raise CommandError(_("Chưa hỗ trợ lưu kế hoạch; dùng --json.")) from error
         # A console command runs as the operator, outside any request: no per-user access check.
         organisation = Organisation.objects.filter(slug=options["org"], is_active=True).first()
         if organisation is None:
             raise CommandError(_("Không có đơn vị với mã %(slug)s.") % {"slug": options["org"]})
-        plan = save_imported_plan(organisation=organisation, parsed=parsed, user=None)
-        self.stdout.write(_("Đã nhập kế hoạch: %(plan)s") % {"plan": plan})
+        try:
+            plan = save_imported_plan(
+                organisation=organisation, parsed=parsed, user=None, source_name=path.name
+            )
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        self.stdout.write(
+            _("Đã nhập kế hoạch dự thảo “%(plan)s” (%(tasks)d nhiệm vụ), mã %(id)s.")
+            % {"plan": plan, "tasks": plan.tasks.count(), "id": plan.public_id}
+        )
