@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,6 +28,7 @@ from gandan.plans.forms import (
 )
 from gandan.plans.importer import ParsedPlan, iter_references, parse_plan_file
 from gandan.plans.models import Assignment, AssignmentStatus, PlanStatus, PlanTask
+from gandan.worktime import days
 
 PREVIEW_SALT = "gandan.plans.preview"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -466,18 +467,24 @@ def evidence_download(request: HttpRequest, public_id: str) -> FileResponse:
     return response
 
 
+DUE_SOON_WORKING_DAYS = 3
+
+
 def my_tasks(user, today):
-    """The desk panel: the user's open assignments, overdue first."""
-    open_assignments = (
+    """The desk panel: the user's open assignments, overdue first, then by due date."""
+    rows = list(
         Assignment.objects.for_user(user)
         .open()
         .select_related("task__plan", "item")
-        .order_by("due_date")
+        .order_by("due_date")[:20]
     )
-    rows = list(open_assignments[:20])
+    soon = days.add_working_days(today, DUE_SOON_WORKING_DAYS)
+    for assignment in rows:
+        assignment.overdue = assignment.due_date < today
+        assignment.due_soon = not assignment.overdue and assignment.due_date <= soon
     return {
         "assignments": rows,
-        "overdue_count": sum(1 for a in rows if a.due_date < today),
+        "overdue_count": sum(1 for a in rows if a.overdue),
+        "due_soon_count": sum(1 for a in rows if a.due_soon),
         "today": today,
-        "last_report": Assignment.objects.for_user(user).aggregate(Max("last_reported_at")),
     }
