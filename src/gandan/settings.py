@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gandan.legal",
     "gandan.paperwork",
     "gandan.plans",
+    "gandan.petitions",
     "gandan.portal",
 ]
 
