@@ -48,6 +48,20 @@ def is_responsible(user: User, assignment: Assignment) -> bool:
     return Membership.objects.current().filter(user=user, organisation=assignment.unit_id).exists()
 
 
+def responsible_ids(user: User, assignments) -> set[int]:
+    """Of these assignments, the pks the user answers for; one query, whatever their number."""
+    # Fix: is_responsible() per row queried memberships once per unit assignment (N+1 on the
+    # plan page); this gives the same answer from a single query.
+    units = set(
+        Membership.objects.current().filter(user=user).values_list("organisation_id", flat=True)
+    )
+    return {
+        a.pk
+        for a in assignments
+        if (a.assignee_id == user.pk if a.assignee_id is not None else a.unit_id in units)
+    }
+
+
 def access_assignment(user: User, pk: int, *, for_report: bool = False) -> Assignment:
     """An assignment; reporting is for the responsible person or unit and the managers."""
     assignment = (
