@@ -179,7 +179,8 @@ def progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> Docum
             body.append(Paragraph(_("Chưa phân công thực hiện.")))
         for assignment in task_assignments:
             latest = next(iter(assignment.updates.all()), None)
-            detail = latest.text if latest else _("chưa có báo cáo")
+            # Fix: it followed "…, 0%." in lower case and without a full stop.
+            detail = latest.text if latest else _("Chưa có báo cáo.")
             body.append(
                 Bullet(
                     f"{_assignee_label(assignment)}: {assignment.get_status_display().lower()}, "
