@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gandan.paperwork",
     "gandan.plans",
     "gandan.petitions",
+    "gandan.democracy",
     "gandan.portal",
 ]
 

@@ -1,0 +1,218 @@
+"""Who may see and do what with disclosures, information requests and ballots.
+
+- Managers (head, deputy heads): record, publish, take down disclosures; see who has not
+  acknowledged; answer information requests; create, open, close and cancel ballots.
+- Supervisors (inspection board, union officers; Luật 10/2022/QH15 Điều 56, 61; Điều 51 k1 for
+  the union): everything a staff member sees, plus undisclosed items, proofs and compliance.
+- Staff (anyone working in the school; parents on the parents' board are not staff): published
+  staff disclosures, acknowledging them, their own information requests, the school's ballots,
+  voting where they are on the electorate, checking their receipt.
+- Authority officers above the school: read the register and the ballots; change nothing.
+- Everyone else, other schools included: a 404. The public sees public disclosures only, on the
+  school's public page.
+"""
+
+import uuid
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from gandan.democracy.electorate import is_staff_of
+from gandan.democracy.models import (
+    Audience,
+    Ballot,
+    BallotStatus,
+    DisclosureItem,
+    Elector,
+    InformationRequest,
+)
+from gandan.orgs import access as org_access
+from gandan.orgs.models import Organisation, OrgKind, Role, User
+
+SUPERVISOR_ROLES = {Role.INSPECTION_BOARD, Role.UNION_OFFICER}
+
+
+def _uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def can_manage(user: User, school: Organisation) -> bool:
+    """Head and deputy heads of the school."""
+    return org_access.can_manage_organisation(user, school)
+
+
+def can_supervise(user: User, school: Organisation) -> bool:
+    """Managers, and staff on the inspection board or the union's executive."""
+    if can_manage(user, school):
+        return True
+    return is_staff_of(user, school) and bool(
+        org_access.roles_in_school(user, school) & SUPERVISOR_ROLES
+    )
+
+
+def can_read(user: User, school: Organisation) -> bool:
+    """Staff of the school, and authority officers above it (read-only)."""
+    return is_staff_of(user, school) or org_access.is_authority_over(user, school)
+
+
+def school_for(user: User) -> Organisation:
+    """The user's own school (for pages without an object in the address), if they may read it."""
+    organisation = org_access.primary_organisation(user)
+    school = organisation.school() if organisation is not None else None
+    if school is None or not can_read(user, school):
+        raise Http404
+    return school
+
+
+def visible_items(user: User, school: Organisation) -> QuerySet[DisclosureItem]:
+    """The school's disclosure items this user may see (the caller checked `can_read`)."""
+    items = DisclosureItem.objects.filter(organisation=school)
+    if can_supervise(user, school) or org_access.is_authority_over(user, school):
+        return items
+    return items.filter(published_on__isnull=False, withdrawn=False)
+
+
+def access_disclosure(user: User, public_id: str, *, for_write: bool = False) -> DisclosureItem:
+    """An item: managers to write; staff read it once published; supervisors read all."""
+    item = (
+        DisclosureItem.objects.select_related("obligation", "organisation__parent", "created_by")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if item is None:
+        raise Http404
+    school = item.organisation
+    if for_write:
+        if not can_manage(user, school):
+            raise Http404
+        return item
+    if not can_read(user, school):
+        raise Http404
+    if not item.is_published and not (
+        can_supervise(user, school) or org_access.is_authority_over(user, school)
+    ):
+        raise Http404
+    return item
+
+
+def access_acknowledgement_roster(user: User, public_id: str) -> DisclosureItem:
+    """Who has not acknowledged a staff disclosure: the head and deputies only."""
+    item = access_disclosure(user, public_id)
+    if item.obligation.audience != Audience.STAFF or not can_manage(user, item.organisation):
+        raise Http404
+    return item
+
+
+def access_proof(user: User, public_id: str) -> DisclosureItem:
+    """The notice-board photo: supervisors and authority officers."""
+    item = access_disclosure(user, public_id)
+    school = item.organisation
+    if not (can_supervise(user, school) or org_access.is_authority_over(user, school)):
+        raise Http404
+    if not item.proof_photo:
+        raise Http404
+    return item
+
+
+def access_document(user: User, public_id: str) -> DisclosureItem:
+    """The disclosed document: whoever may read the item."""
+    item = access_disclosure(user, public_id)
+    if not item.document:
+        raise Http404
+    return item
+
+
+def public_school(slug: str) -> Organisation:
+    school = Organisation.objects.filter(slug=slug, kind=OrgKind.SCHOOL, is_active=True).first()
+    if school is None:
+        raise Http404
+    return school
+
+
+def public_item(school: Organisation, public_id: str, today) -> DisclosureItem:
+    """A public disclosure on display: anyone, no account needed."""
+    item = (
+        DisclosureItem.objects.on_display(today)
+        .select_related("obligation")
+        .filter(
+            organisation=school, obligation__audience=Audience.PUBLIC, public_id=_uuid(public_id)
+        )
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def visible_requests(user: User, school: Organisation) -> QuerySet[InformationRequest]:
+    requests = InformationRequest.objects.filter(organisation=school)
+    if can_supervise(user, school):
+        return requests
+    return requests.filter(requester=user)
+
+
+def access_information_request(
+    user: User, public_id: str, *, for_answer: bool = False
+) -> InformationRequest:
+    """The requester, managers and supervisors read it; managers answer it."""
+    request = (
+        InformationRequest.objects.select_related(
+            "organisation", "requester", "obligation", "item", "answered_by"
+        )
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if request is None:
+        raise Http404
+    school = request.organisation
+    if for_answer:
+        allowed = can_manage(user, school)
+    else:
+        allowed = request.requester_id == user.pk or can_supervise(user, school)
+    if not allowed:
+        raise Http404
+    return request
+
+
+def visible_ballots(user: User, school: Organisation) -> QuerySet[Ballot]:
+    ballots = Ballot.objects.filter(organisation=school)
+    if can_manage(user, school):
+        return ballots
+    return ballots.exclude(status=BallotStatus.DRAFT)
+
+
+def access_ballot(user: User, public_id: str, *, action: str = "view") -> Ballot:
+    """A ballot, for `action`:
+    view: staff and authority officers (drafts: managers only);
+    vote, receipt: people on its electorate (and managers, for the receipt check);
+    manage: the head and deputies.
+    """
+    ballot = (
+        Ballot.objects.select_related("organisation__parent", "electorate_unit")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if ballot is None:
+        raise Http404
+    school = ballot.organisation
+    managing = can_manage(user, school)
+    if action == "manage":
+        allowed = managing
+    elif action == "vote":
+        allowed = is_elector(user, ballot)
+    elif action == "receipt":
+        allowed = managing or is_elector(user, ballot)
+    else:
+        allowed = can_read(user, school) and (ballot.status != BallotStatus.DRAFT or managing)
+    if not allowed:
+        raise Http404
+    return ballot
+
+
+def is_elector(user: User, ballot: Ballot) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Elector.objects.filter(ballot=ballot, user=user).exists()

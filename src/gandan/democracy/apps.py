@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class DemocracyConfig(AppConfig):
+    name = "gandan.democracy"
+    verbose_name = "Dân chủ ở cơ sở"
+
+    def ready(self) -> None:
+        # Framework wiring: the desk panel (unread disclosures, ballots waiting for my vote).
+        from gandan.democracy.views.desk import democracy_panel
+        from gandan.orgs import desk
+
+        desk.register(
+            desk.Panel("democracy", "democracy/desk_panel.html", democracy_panel, order=30)
+        )

@@ -1,0 +1,189 @@
+"""When a disclosure is due, how long it must stay up, and whether the school kept to it.
+
+Due dates come from the official calendar (`gandan.worktime.days`) and are stored on the item
+when it is recorded; statuses are computed from the stored dates and today.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gandan.democracy.models import Channel, DisclosureItem, DisclosureObligation, Timing
+from gandan.worktime import days
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", gettext_lazy("Chưa đến hạn")
+    MISSING = "missing", gettext_lazy("Quá hạn, chưa công khai")
+    ON_TIME = "on_time", gettext_lazy("Công khai đúng hạn")
+    LATE = "late", gettext_lazy("Công khai chậm")
+    TAKEN_DOWN_EARLY = "taken_down_early", gettext_lazy("Gỡ xuống trước thời hạn niêm yết")
+    WITHDRAWN = "withdrawn", gettext_lazy("Đã thu hồi")
+    NOT_TRIGGERED = "not_triggered", gettext_lazy("Chưa phát sinh")
+
+
+PROBLEMS = {Status.MISSING, Status.LATE, Status.TAKEN_DOWN_EARLY}
+
+
+def due_date(
+    obligation: DisclosureObligation,
+    *,
+    decision_date: dt.date | None,
+    year: int | None,
+    is_update: bool,
+) -> tuple[dt.date, str]:
+    """The date by which an item of this obligation must be disclosed, and how it was counted."""
+    if obligation.timing == Timing.ANNUAL and not is_update:
+        if year is None:
+            raise ValidationError({"year": _("Cần chọn năm công khai.")})
+        # Thông tư 09/2024/TT-BGDĐT, Điều 15 k1: the yearly items are disclosed by 30 June.
+        due = obligation.annual_due_date(year)
+        return due, _("Hạn hằng năm %(day)s") % {"day": due.strftime("%d/%m/%Y")}
+    if decision_date is None:
+        raise ValidationError(
+            {"decision_date": _("Cần nhập ngày ban hành quyết định, văn bản hoặc ngày thay đổi.")}
+        )
+    # Luật 10/2022/QH15, Điều 48 k1: staff disclosure no later than 05 working days after the
+    # decision or document; Thông tư 09/2024, Điều 15 k1: a changed public item is updated
+    # within 10 working days. Counted on the official calendar (BLDS 2015 Điều 147: the
+    # decision day itself is not counted).
+    n = obligation.deadline_working_days
+    due = days.add_working_days(decision_date, n)
+    return due, _("%(n)d ngày làm việc kể từ %(day)s") % {
+        "n": n,
+        "day": decision_date.strftime("%d/%m/%Y"),
+    }
+
+
+def posting_required(item: DisclosureItem) -> bool:
+    """Luật 10/2022/QH15, Điều 48 k2: the ≥ 20-day posting applies unless every staff member
+    was notified in writing."""
+    minimum = item.obligation.min_posting_days
+    return bool(minimum) and Channel.WRITTEN_NOTICE not in item.channels
+
+
+def posting_ends(item: DisclosureItem) -> dt.date | None:
+    """The last day the notice must still be up (None when no minimum applies).
+
+    "Ít nhất 20 ngày liên tục": the publication day is not counted (BLDS 2015 Điều 147 k2) and
+    the period ends at 24:00 of its last day (Điều 148 k1), so a notice put up on day P must
+    stay through P + 20. Điều 148 k5 (moving a last day off a weekend) is not applied: it
+    extends a time limit for doing something, not a minimum time on display.
+    """
+    if item.published_on is None or not posting_required(item):
+        return None
+    return item.published_on + dt.timedelta(days=item.obligation.min_posting_days)
+
+
+@dataclass(frozen=True)
+class Compliance:
+    status: str
+    due_date: dt.date | None
+    days_late: int = 0
+    posting_ends: dt.date | None = None
+    taken_down_early: bool = False
+
+    @property
+    def label(self) -> str:
+        return str(Status(self.status).label)
+
+    @property
+    def is_problem(self) -> bool:
+        return self.status in PROBLEMS or self.taken_down_early or self.days_late > 0
+
+
+def item_compliance(item: DisclosureItem, today: dt.date) -> Compliance:
+    """Whether this item was disclosed on time and kept up long enough."""
+    if item.withdrawn:
+        return Compliance(Status.WITHDRAWN, item.due_date)
+    if item.published_on is None:
+        status = Status.MISSING if today > item.due_date else Status.PENDING
+        return Compliance(status, item.due_date, days_late=max(0, (today - item.due_date).days))
+    late_by = max(0, (item.published_on - item.due_date).days)
+    ends = posting_ends(item)
+    early = ends is not None and item.taken_down_on is not None and item.taken_down_on <= ends
+    if early:
+        status = Status.TAKEN_DOWN_EARLY
+    elif late_by:
+        status = Status.LATE
+    else:
+        status = Status.ON_TIME
+    return Compliance(status, item.due_date, late_by, ends, early)
+
+
+@dataclass(frozen=True)
+class ObligationRow:
+    """One line of the register: an obligation, its items, and its standing this year."""
+
+    obligation: DisclosureObligation
+    items: list[tuple[DisclosureItem, Compliance]]
+    standing: Compliance
+
+
+def obligation_standing(
+    obligation: DisclosureObligation,
+    items: Iterable[tuple[DisclosureItem, Compliance]],
+    *,
+    today: dt.date,
+    year: int,
+) -> Compliance:
+    """The obligation's status for `year`: missing when a yearly item has not been disclosed by
+    its due date; otherwise the worst status among its items."""
+    items = list(items)
+    if obligation.timing == Timing.ANNUAL:
+        yearly = [
+            (item, found)
+            for item, found in items
+            if item.year == year and not item.is_update and found.status != Status.WITHDRAWN
+        ]
+        due = obligation.annual_due_date(year)
+        if not any(item.published_on is not None for item, _found in yearly):
+            status = Status.MISSING if today > due else Status.PENDING
+            return Compliance(status, due, days_late=max(0, (today - due).days))
+        items = yearly + [(item, found) for item, found in items if item.is_update]
+    if not items:
+        return Compliance(Status.NOT_TRIGGERED, None)
+    order = [
+        Status.MISSING,
+        Status.TAKEN_DOWN_EARLY,
+        Status.LATE,
+        Status.PENDING,
+        Status.ON_TIME,
+        Status.WITHDRAWN,
+    ]
+    return min((found for _item, found in items), key=lambda found: order.index(found.status))
+
+
+def build_register(
+    obligations: Iterable[DisclosureObligation], items: Iterable[DisclosureItem], today: dt.date
+) -> list[ObligationRow]:
+    """The register for this year: each obligation in force, its items and its standing."""
+    by_obligation: dict[int, list[tuple[DisclosureItem, Compliance]]] = {}
+    for item in items:
+        by_obligation.setdefault(item.obligation_id, []).append(
+            (item, item_compliance(item, today))
+        )
+    rows = []
+    for obligation in obligations:
+        found = by_obligation.get(obligation.pk, [])
+        standing = obligation_standing(obligation, found, today=today, year=today.year)
+        rows.append(ObligationRow(obligation, found, standing))
+    return rows
+
+
+def problem_counts(rows: Iterable[ObligationRow]) -> dict[str, int]:
+    """How many items are late, missing or taken down too early (yearly gaps count as missing)."""
+    counts = {Status.LATE: 0, Status.MISSING: 0, Status.TAKEN_DOWN_EARLY: 0}
+    for row in rows:
+        statuses = [found.status for _item, found in row.items]
+        if row.standing.status == Status.MISSING and Status.MISSING not in statuses:
+            statuses.append(Status.MISSING)
+        for status in statuses:
+            if status in counts:
+                counts[status] += 1
+    return {str(key): value for key, value in counts.items()}

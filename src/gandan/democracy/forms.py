@@ -1,0 +1,230 @@
+"""Forms parse and shape input only; the rules live in services and rules.py."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gandan.democracy.models import (
+    BallotMethod,
+    BallotPurpose,
+    Channel,
+    DisclosureObligation,
+    ElectorateKind,
+    Motion,
+    RequestReason,
+    RulePreset,
+    Secrecy,
+    ThresholdBase,
+)
+from gandan.orgs.models import INTERNAL_KINDS, Organisation, User
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ObligationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: DisclosureObligation) -> str:
+        return f"{obj.get_audience_display()} — {obj.title}"
+
+
+class DisclosureForm(forms.Form):
+    obligation = ObligationChoiceField(
+        label=_("Nội dung phải công khai"), queryset=DisclosureObligation.objects.none()
+    )
+    title = forms.CharField(label=_("Tiêu đề"), max_length=300)
+    body = forms.CharField(
+        label=_("Nội dung (hoặc tóm tắt)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    decision_reference = forms.CharField(
+        label=_("Số, ký hiệu văn bản gốc"), max_length=100, required=False
+    )
+    decision_date = forms.DateField(
+        label=_("Ngày ban hành quyết định, văn bản (hoặc ngày thông tin thay đổi)"),
+        widget=DATE,
+        required=False,
+        help_text=_("Hạn công khai được tính từ ngày này theo lịch làm việc chính thức."),
+    )
+    year = forms.IntegerField(
+        label=_("Năm công khai (nội dung công khai hằng năm)"),
+        min_value=2000,
+        max_value=2100,
+        required=False,
+    )
+    is_update = forms.BooleanField(
+        label=_("Đây là cập nhật thông tin đã thay đổi (hạn 10 ngày làm việc)"), required=False
+    )
+    document = forms.FileField(label=_("Tệp văn bản (PDF, Word, ảnh)"), required=False)
+
+    def __init__(self, *args, on=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["obligation"].queryset = DisclosureObligation.objects.in_force(
+            on or timezone.localdate()
+        )
+        if not self.is_bound:
+            self.fields["year"].initial = (on or timezone.localdate()).year
+
+
+class PublishForm(forms.Form):
+    published_on = forms.DateField(label=_("Ngày công khai"), widget=DATE)
+    channels = forms.MultipleChoiceField(
+        label=_("Hình thức công khai"),
+        choices=Channel.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    proof_url = forms.URLField(label=_("Đường dẫn trên cổng thông tin"), required=False)
+    proof_photo = forms.FileField(label=_("Ảnh chụp bảng tin (JPG, PNG, PDF)"), required=False)
+
+
+class TakeDownForm(forms.Form):
+    taken_down_on = forms.DateField(label=_("Ngày gỡ xuống"), widget=DATE)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class InformationRequestForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Trường hợp"), choices=RequestReason.choices, widget=forms.RadioSelect
+    )
+    obligation = ObligationChoiceField(
+        label=_("Thuộc nội dung phải công khai (nếu biết)"),
+        queryset=DisclosureObligation.objects.none(),
+        required=False,
+    )
+    text = forms.CharField(
+        label=_("Thông tin cần được cung cấp"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["obligation"].queryset = DisclosureObligation.objects.in_force(
+            timezone.localdate()
+        ).filter(audience="staff")
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Trả lời"), widget=forms.Textarea(attrs={"rows": 4}))
+    declined = forms.BooleanField(
+        label=_("Từ chối cung cấp (ghi rõ lý do, ví dụ bí mật nhà nước)"), required=False
+    )
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.full_name
+
+
+class BallotForm(forms.Form):
+    title = forms.CharField(label=_("Nội dung biểu quyết"), max_length=300)
+    description = forms.CharField(
+        label=_("Thuyết minh"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    purpose = forms.ChoiceField(label=_("Mục đích"), choices=BallotPurpose.choices)
+    method = forms.ChoiceField(label=_("Cách biểu quyết"), choices=BallotMethod.choices)
+    secrecy = forms.ChoiceField(
+        label=_("Hình thức"), choices=Secrecy.choices, initial=Secrecy.SECRET
+    )
+    electorate_kind = forms.ChoiceField(label=_("Người biểu quyết"), choices=ElectorateKind.choices)
+    electorate_unit = forms.ModelChoiceField(
+        label=_("Tổ chức, ban (khi chọn thành viên một tổ chức)"),
+        queryset=Organisation.objects.none(),
+        required=False,
+    )
+    listed = PersonChoiceField(
+        label=_("Người được triệu tập (khi chọn theo danh sách)"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    is_written = forms.BooleanField(
+        label=_("Lấy phiếu bằng văn bản vì không tổ chức được hội nghị (Điều 50)"), required=False
+    )
+    rule = forms.ChoiceField(label=_("Điều kiện thông qua"), choices=RulePreset.choices)
+    options = forms.CharField(
+        label=_("Phương án hoặc ứng cử viên (mỗi dòng một)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    candidates = PersonChoiceField(
+        label=_("Ứng cử viên là cán bộ của trường"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    seats = forms.IntegerField(
+        label=_("Số người được chọn tối đa (bầu chọn)"), min_value=1, max_value=99, required=False
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Dự kiến kết thúc"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        required=False,
+    )
+    quorum_num = forms.IntegerField(
+        label=_("Có mặt tối thiểu: tử số"), min_value=0, initial=2, required=False
+    )
+    quorum_den = forms.IntegerField(
+        label=_("Có mặt tối thiểu: mẫu số"), min_value=1, initial=3, required=False
+    )
+    threshold_num = forms.IntegerField(
+        label=_("Tỷ lệ thông qua: tử số"), min_value=0, initial=1, required=False
+    )
+    threshold_den = forms.IntegerField(
+        label=_("Tỷ lệ thông qua: mẫu số"), min_value=1, initial=2, required=False
+    )
+    threshold_strict = forms.BooleanField(
+        label=_("Phải vượt quá tỷ lệ (bằng tỷ lệ thì không thông qua)"),
+        initial=True,
+        required=False,
+    )
+    threshold_base = forms.ChoiceField(
+        label=_("Tỷ lệ tính trên"), choices=ThresholdBase.choices, required=False
+    )
+
+    def __init__(self, *args, school: Organisation, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["electorate_unit"].queryset = Organisation.objects.filter(
+            parent=school, kind__in=INTERNAL_KINDS, is_active=True
+        )
+        self.fields["listed"].queryset = staff
+        self.fields["candidates"].queryset = staff
+
+    def option_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("options", "").splitlines()]
+
+
+class MotionVoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Ý kiến của tôi"), choices=Motion.choices, widget=forms.RadioSelect
+    )
+
+    def choices(self) -> list[str]:
+        return [self.cleaned_data["choice"]]
+
+
+class OptionsVoteForm(forms.Form):
+    picked = forms.MultipleChoiceField(
+        label=_("Lựa chọn của tôi"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, ballot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["picked"].choices = [(str(o.pk), o.label) for o in ballot.options.all()]
+        if ballot.method == BallotMethod.ELECTION:
+            self.fields["picked"].help_text = _(
+                "Chọn tối đa %(n)d người. Không chọn ai là phiếu trắng."
+            ) % {"n": ballot.seats}
+
+    def choices(self) -> list[str]:
+        return list(self.cleaned_data["picked"])
+
+
+class CloseBallotForm(forms.Form):
+    attendance = forms.IntegerField(
+        label=_("Số người có mặt tại hội nghị (để trống nếu chỉ bỏ phiếu trên hệ thống)"),
+        min_value=0,
+        required=False,
+    )
+
+
+class ReceiptForm(forms.Form):
+    code = forms.CharField(label=_("Mã biên nhận phiếu"), max_length=32)

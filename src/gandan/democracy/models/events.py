@@ -1,0 +1,58 @@
+"""The timeline of the democracy app: one append-only row per state change."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    DISCLOSURE_RECORDED = "disclosure_recorded", _("Ghi nhận nội dung phải công khai")
+    DISCLOSURE_PUBLISHED = "disclosure_published", _("Công khai")
+    DISCLOSURE_TAKEN_DOWN = "disclosure_taken_down", _("Gỡ xuống")
+    DISCLOSURE_WITHDRAWN = "disclosure_withdrawn", _("Thu hồi nội dung công khai")
+    ACKNOWLEDGED = "acknowledged", _("Xác nhận đã đọc")
+    REQUEST_SUBMITTED = "request_submitted", _("Yêu cầu cung cấp thông tin")
+    REQUEST_ANSWERED = "request_answered", _("Trả lời yêu cầu cung cấp thông tin")
+    BALLOT_CREATED = "ballot_created", _("Tạo cuộc biểu quyết")
+    BALLOT_OPENED = "ballot_opened", _("Mở bỏ phiếu")
+    BALLOT_CAST = "ballot_cast", _("Bỏ phiếu")
+    BALLOT_CLOSED = "ballot_closed", _("Kết thúc bỏ phiếu")
+    BALLOT_CANCELLED = "ballot_cancelled", _("Hủy cuộc biểu quyết")
+
+
+class DemocracyEvent(models.Model):
+    """Who did what, when. Never says what a secret-ballot voter chose."""
+
+    organisation = models.ForeignKey(
+        "orgs.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=32, choices=EventKind.choices)
+    item = models.ForeignKey(
+        "democracy.DisclosureItem",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    request = models.ForeignKey(
+        "democracy.InformationRequest",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    ballot = models.ForeignKey(
+        "democracy.Ballot", null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.summary

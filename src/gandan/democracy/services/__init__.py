@@ -1,0 +1,1 @@
+"""Use cases of the democracy app, one module per sub-domain."""

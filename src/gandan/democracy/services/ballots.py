@@ -1,0 +1,439 @@
+"""Use cases of votes and ballots: create, open, cast, close, cancel, check a receipt.
+
+The tally exists only once a ballot is closed: `ballot_results` refuses before, and views never
+receive it. A secret ballot's paper carries no voter; see models/ballots.py.
+"""
+
+import datetime as dt
+import hashlib
+import secrets
+import uuid
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gandan.democracy import rules
+from gandan.democracy.electorate import members_of, staff_of
+from gandan.democracy.models import (
+    Ballot,
+    BallotMethod,
+    BallotOption,
+    BallotPaper,
+    BallotPurpose,
+    BallotStatus,
+    Elector,
+    ElectorateKind,
+    EventKind,
+    Motion,
+    Participation,
+    RulePreset,
+    Secrecy,
+    ThresholdBase,
+)
+from gandan.democracy.services.events import event
+from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, Role, User
+
+# Luật 10/2022/QH15, Điều 60 k1: the inspection board has 3 to 9 members; it is not formed in
+# a unit of 7 staff or fewer; the head and deputy heads may not sit on it (nor the chief
+# accountant, who has no role of their own here: the organiser checks that by hand).
+BOARD_SEATS = (3, 9)
+BOARD_MIN_STAFF = 8
+BOARD_EXCLUDED_ROLES = {Role.HEAD, Role.DEPUTY_HEAD}
+
+RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
+RECEIPT_LENGTH = 12  # 60 random bits
+
+
+def _rule_of(ballot: Ballot) -> rules.Rule:
+    return rules.Rule(
+        ballot.quorum_num,
+        ballot.quorum_den,
+        ballot.threshold_num,
+        ballot.threshold_den,
+        ballot.threshold_strict,
+        ballot.threshold_base,
+        ballot.rule_citation,
+    )
+
+
+@transaction.atomic
+def create_ballot(
+    *,
+    organisation: Organisation,
+    actor: User,
+    title: str,
+    method: str,
+    secrecy: str,
+    electorate_kind: str,
+    rule: str,
+    description: str = "",
+    purpose: str = BallotPurpose.GENERAL,
+    electorate_unit: Organisation | None = None,
+    listed: Sequence[User] = (),
+    options: Sequence[str] = (),
+    candidates: Sequence[User] = (),
+    seats: int | None = None,
+    closes_at: dt.datetime | None = None,
+    is_written: bool = False,
+    custom: rules.Rule | None = None,
+) -> Ballot:
+    """A draft ballot with its options, electorate and rule (preset numbers copied in)."""
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": _("Cần nhập nội dung biểu quyết.")})
+    if method not in BallotMethod.values or secrecy not in Secrecy.values:
+        raise ValidationError(_("Cách biểu quyết không hợp lệ."))
+    if electorate_kind not in ElectorateKind.values or rule not in RulePreset.values:
+        raise ValidationError(_("Người biểu quyết hoặc điều kiện thông qua không hợp lệ."))
+    if closes_at is not None and closes_at <= timezone.now():
+        raise ValidationError({"closes_at": _("Thời điểm kết thúc phải ở tương lai.")})
+    # Luật 10/2022/QH15, Điều 50: when the conference cannot meet, all staff vote in writing.
+    if is_written and (electorate_kind != ElectorateKind.ALL_STAFF or rule != RulePreset.WRITTEN):
+        raise ValidationError(
+            _("Lấy phiếu bằng văn bản (Điều 50) là lấy ý kiến toàn thể cán bộ, theo Điều 50.")
+        )
+    if electorate_kind == ElectorateKind.UNIT:
+        if (
+            electorate_unit is None
+            or electorate_unit.parent_id != organisation.pk
+            or (electorate_unit.kind not in INTERNAL_KINDS)
+        ):
+            raise ValidationError({"electorate_unit": _("Hãy chọn một tổ chức, ban của trường.")})
+    else:
+        electorate_unit = None
+    staff_ids = set(staff_of(organisation).values_list("pk", flat=True))
+    if electorate_kind == ElectorateKind.LISTED:
+        if not listed:
+            raise ValidationError({"listed": _("Hãy chọn người được triệu tập.")})
+        if any(user.pk not in staff_ids for user in listed):
+            raise ValidationError({"listed": _("Chỉ triệu tập được cán bộ của trường.")})
+
+    labels = [label.strip() for label in options if label.strip()]
+    labels += [user.full_name for user in candidates]
+    if purpose == BallotPurpose.INSPECTION_BOARD:
+        _check_board_election(organisation, method, seats, candidates, staff_ids)
+        labels = [user.full_name for user in candidates]
+    if method == BallotMethod.MOTION:
+        labels, seats = [], None
+    elif method == BallotMethod.ELECTION:
+        if not labels:
+            raise ValidationError({"options": _("Cần có ít nhất một ứng cử viên.")})
+        if not seats or seats < 1:
+            raise ValidationError({"seats": _("Cần nhập số người được bầu.")})
+    else:
+        seats = None
+        if len(labels) < 2:
+            raise ValidationError({"options": _("Cần có ít nhất hai phương án.")})
+    if len(set(labels)) != len(labels):
+        raise ValidationError({"options": _("Các phương án, ứng cử viên không được trùng nhau.")})
+
+    if rule == RulePreset.CUSTOM:
+        if custom is None:
+            raise ValidationError(_("Hãy nhập điều kiện hợp lệ và tỷ lệ thông qua."))
+        chosen = custom
+        if chosen.quorum_den < 1 or chosen.threshold_den < 1:
+            raise ValidationError(_("Mẫu số phải lớn hơn 0."))
+        if chosen.quorum_num > chosen.quorum_den or chosen.threshold_num > chosen.threshold_den:
+            raise ValidationError(_("Tỷ lệ không được lớn hơn 1."))
+        if chosen.base not in ThresholdBase.values:
+            raise ValidationError(_("Cách tính tỷ lệ không hợp lệ."))
+        citation = _("Điều kiện do người tổ chức đặt")
+    else:
+        chosen = rules.PRESETS[rule]
+        citation = chosen.citation
+
+    ballot = Ballot.objects.create(
+        organisation=organisation,
+        title=title[:300],
+        description=description.strip(),
+        method=method,
+        purpose=purpose,
+        secrecy=secrecy,
+        electorate_kind=electorate_kind,
+        electorate_unit=electorate_unit,
+        is_written=is_written,
+        rule=rule,
+        quorum_num=chosen.quorum_num,
+        quorum_den=chosen.quorum_den,
+        threshold_num=chosen.threshold_num,
+        threshold_den=chosen.threshold_den,
+        threshold_strict=chosen.strict,
+        threshold_base=chosen.base,
+        rule_citation=citation[:300],
+        seats=seats,
+        closes_at=closes_at,
+        created_by=actor,
+    )
+    by_name = {user.full_name: user for user in candidates}
+    BallotOption.objects.bulk_create(
+        BallotOption(ballot=ballot, order=index, label=label[:300], candidate=by_name.get(label))
+        for index, label in enumerate(labels)
+    )
+    if electorate_kind == ElectorateKind.LISTED:
+        # The list is kept on the draft and frozen (re-read) at opening.
+        Elector.objects.bulk_create(Elector(ballot=ballot, user=user) for user in set(listed))
+    event(
+        organisation,
+        EventKind.BALLOT_CREATED,
+        _("Tạo cuộc biểu quyết “%(title)s”") % {"title": ballot.title},
+        actor,
+        ballot=ballot,
+    )
+    return ballot
+
+
+def _check_board_election(
+    organisation: Organisation, method: str, seats: int | None, candidates, staff_ids: set[int]
+) -> None:
+    if method != BallotMethod.ELECTION:
+        raise ValidationError(_("Bầu Ban Thanh tra nhân dân là bầu chọn ứng cử viên."))
+    low, high = BOARD_SEATS
+    if seats is None or not low <= seats <= high:
+        raise ValidationError(
+            {
+                "seats": _("Ban Thanh tra nhân dân có từ %(low)d đến %(high)d thành viên.")
+                % {"low": low, "high": high}
+            }
+        )
+    if len(staff_ids) < BOARD_MIN_STAFF:
+        raise ValidationError(
+            _("Đơn vị có từ 7 cán bộ trở xuống thì không thành lập Ban Thanh tra nhân dân.")
+        )
+    if not candidates:
+        raise ValidationError({"candidates": _("Hãy chọn ứng cử viên trong cán bộ của trường.")})
+    managers = set(
+        Membership.objects.current()
+        .filter(organisation=organisation, role__in=BOARD_EXCLUDED_ROLES)
+        .values_list("user_id", flat=True)
+    )
+    for user in candidates:
+        if user.pk not in staff_ids:
+            raise ValidationError({"candidates": _("Ứng cử viên phải là cán bộ của trường.")})
+        if user.pk in managers:
+            raise ValidationError(
+                {
+                    "candidates": _("%(name)s là thủ trưởng hoặc cấp phó, không được bầu vào Ban.")
+                    % {"name": user.full_name}
+                }
+            )
+
+
+def _electorate(ballot: Ballot) -> list[int]:
+    if ballot.electorate_kind == ElectorateKind.ALL_STAFF:
+        return list(staff_of(ballot.organisation).values_list("pk", flat=True))
+    if ballot.electorate_kind == ElectorateKind.UNIT:
+        return list(members_of(ballot.electorate_unit).values_list("pk", flat=True))
+    staff = set(staff_of(ballot.organisation).values_list("pk", flat=True))
+    return [pk for pk in ballot.electors.values_list("user_id", flat=True) if pk in staff]
+
+
+@transaction.atomic
+def open_ballot(*, ballot: Ballot, actor: User) -> Ballot:
+    """Freeze the electorate and start the vote."""
+    ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+    if ballot.status != BallotStatus.DRAFT:
+        raise ValidationError(_("Chỉ mở được cuộc biểu quyết đang chuẩn bị."))
+    if ballot.closes_at is not None and ballot.closes_at <= timezone.now():
+        raise ValidationError(_("Thời điểm kết thúc dự kiến đã qua."))
+    electorate = _electorate(ballot)
+    if not electorate:
+        raise ValidationError(_("Danh sách người biểu quyết đang trống."))
+    ballot.electors.all().delete()
+    Elector.objects.bulk_create(Elector(ballot=ballot, user_id=pk) for pk in electorate)
+    ballot.status = BallotStatus.OPEN
+    ballot.opened_at = timezone.now()
+    ballot.electorate_size = len(electorate)
+    ballot.save(update_fields=["status", "opened_at", "electorate_size", "updated_at"])
+    event(
+        ballot.organisation,
+        EventKind.BALLOT_OPENED,
+        _("Mở bỏ phiếu “%(title)s” (%(n)d người được triệu tập)")
+        % {"title": ballot.title, "n": len(electorate)},
+        actor,
+        ballot=ballot,
+    )
+    return ballot
+
+
+def _clean_choices(ballot: Ballot, choices: Sequence[str]) -> list:
+    if ballot.method == BallotMethod.MOTION:
+        if len(choices) != 1 or choices[0] not in Motion.values:
+            raise ValidationError(_("Hãy chọn một trong ba ý kiến."))
+        return [choices[0]]
+    option_ids = set(ballot.options.values_list("pk", flat=True))
+    try:
+        picked = sorted({int(choice) for choice in choices})
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(_("Lựa chọn không hợp lệ.")) from exc
+    if not set(picked) <= option_ids:
+        raise ValidationError(_("Lựa chọn không hợp lệ."))
+    if ballot.method == BallotMethod.ELECTION and len(picked) > (ballot.seats or 0):
+        raise ValidationError(
+            _("Chỉ được chọn tối đa %(n)d người; phiếu chọn quá số lượng không hợp lệ.")
+            % {"n": ballot.seats}
+        )
+    return picked
+
+
+def _receipt_hash(ballot: Ballot, code: str) -> str:
+    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(f"{ballot.public_id}:{normalised}".encode()).hexdigest()
+
+
+def _new_receipt() -> str:
+    code = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+    return "-".join(code[index : index + 4] for index in range(0, RECEIPT_LENGTH, 4))
+
+
+def has_voted(ballot: Ballot, user: User) -> bool:
+    return Participation.objects.filter(ballot=ballot, voter=user).exists()
+
+
+@transaction.atomic
+def cast_ballot(*, ballot: Ballot, voter: User, choices: Sequence[str]) -> str:
+    """Put the voter's paper in the box and return their receipt code (shown once).
+
+    One person, one ballot: a second submission is refused, and two submitted at the same
+    moment meet the unique constraint on Participation, so exactly one paper is written.
+    """
+    # Locks the ballot against a concurrent close (and serialises votes on PostgreSQL).
+    ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+    if ballot.status != BallotStatus.OPEN:
+        raise ValidationError(_("Cuộc biểu quyết không còn nhận phiếu."))
+    if ballot.closes_at is not None and timezone.now() >= ballot.closes_at:
+        raise ValidationError(_("Đã hết thời gian bỏ phiếu."))
+    if not Elector.objects.filter(ballot=ballot, user=voter).exists():
+        raise ValidationError(_("Bạn không có tên trong danh sách biểu quyết."))
+    picked = _clean_choices(ballot, choices)
+    if has_voted(ballot, voter):
+        raise ValidationError(_("Bạn đã bỏ phiếu trong cuộc biểu quyết này."))
+    code = _new_receipt()
+    try:
+        with transaction.atomic():
+            Participation.objects.create(
+                ballot=ballot,
+                voter=voter,
+                voted_at=timezone.now(),
+                open_choices=picked if ballot.secrecy == Secrecy.OPEN else [],
+            )
+            BallotPaper.objects.create(
+                ballot=ballot, choices=picked, receipt_hash=_receipt_hash(ballot, code)
+            )
+    except IntegrityError as exc:
+        raise ValidationError(_("Bạn đã bỏ phiếu trong cuộc biểu quyết này.")) from exc
+    event(
+        ballot.organisation,
+        EventKind.BALLOT_CAST,
+        _("%(name)s đã bỏ phiếu “%(title)s”") % {"name": voter.full_name, "title": ballot.title},
+        voter,
+        ballot=ballot,
+    )
+    return code
+
+
+def _reseal(ballot: Ballot) -> None:
+    """Re-write the box: fresh random keys, inserted in key order, in this one transaction.
+
+    Insert order (SQLite rowid, PostgreSQL ctid) and the writing transaction (PostgreSQL xmin)
+    followed the order of voting; after this they follow nothing but random keys.
+    """
+    papers = list(ballot.papers.values_list("choices", "receipt_hash"))
+    ballot.papers.all().delete()
+    fresh = sorted(
+        (BallotPaper(id=uuid.uuid4(), ballot=ballot, choices=c, receipt_hash=h) for c, h in papers),
+        key=lambda paper: paper.id,
+    )
+    BallotPaper.objects.bulk_create(fresh)
+
+
+@transaction.atomic
+def close_ballot(*, ballot: Ballot, actor: User, attendance: int | None = None) -> Ballot:
+    """End the vote, count it under its rule, and store the result."""
+    ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+    if ballot.status != BallotStatus.OPEN:
+        raise ValidationError(_("Chỉ kết thúc được cuộc biểu quyết đang bỏ phiếu."))
+    voted = ballot.participations.count()
+    electorate = ballot.electorate_size or 0
+    if attendance is not None and not voted <= attendance <= electorate:
+        raise ValidationError(
+            {
+                "attendance": _("Số người có mặt phải từ %(low)d (số phiếu đã bỏ) đến %(high)d.")
+                % {"low": voted, "high": electorate}
+            }
+        )
+    options = [rules.Option(option.pk, option.label) for option in ballot.options.all()]
+    result = rules.tally(
+        method=ballot.method,
+        rule=_rule_of(ballot),
+        papers=ballot.papers.values_list("choices", flat=True),
+        electorate=electorate,
+        present=attendance if attendance is not None else voted,
+        options=options,
+        seats=ballot.seats,
+    )
+    if ballot.is_secret:
+        _reseal(ballot)
+    ballot.status = BallotStatus.CLOSED
+    ballot.closed_at = timezone.now()
+    ballot.attendance = attendance
+    ballot.result = result
+    ballot.save(update_fields=["status", "closed_at", "attendance", "result", "updated_at"])
+    event(
+        ballot.organisation,
+        EventKind.BALLOT_CLOSED,
+        _("Kết thúc bỏ phiếu “%(title)s”: %(voted)d/%(n)d người đã bỏ phiếu")
+        % {"title": ballot.title, "voted": voted, "n": electorate},
+        actor,
+        ballot=ballot,
+    )
+    return ballot
+
+
+@transaction.atomic
+def cancel_ballot(*, ballot: Ballot, actor: User, reason: str) -> Ballot:
+    """Stop a ballot without counting it; the reason is kept."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Cần ghi lý do hủy.")})
+    ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+    if ballot.status not in {BallotStatus.DRAFT, BallotStatus.OPEN}:
+        raise ValidationError(_("Cuộc biểu quyết đã kết thúc hoặc đã hủy."))
+    if ballot.is_secret:
+        _reseal(ballot)
+    ballot.status = BallotStatus.CANCELLED
+    ballot.cancel_reason = reason
+    ballot.closed_at = timezone.now()
+    ballot.save(update_fields=["status", "cancel_reason", "closed_at", "updated_at"])
+    event(
+        ballot.organisation,
+        EventKind.BALLOT_CANCELLED,
+        _("Hủy cuộc biểu quyết “%(title)s”: %(reason)s")
+        % {"title": ballot.title, "reason": reason},
+        actor,
+        ballot=ballot,
+    )
+    return ballot
+
+
+def ballot_results(ballot: Ballot) -> dict:
+    """The tally of a closed ballot. Refused while it is open: nobody, head included, sees it."""
+    if ballot.status != BallotStatus.CLOSED:
+        raise ValidationError(_("Kết quả chỉ được công bố khi cuộc biểu quyết kết thúc."))
+    return ballot.result
+
+
+def verify_receipt(*, ballot: Ballot, code: str) -> bool:
+    """Whether a paper with this receipt is in the box (and so in the count once closed)."""
+    if not code.strip():
+        return False
+    return ballot.papers.filter(receipt_hash=_receipt_hash(ballot, code)).exists()
+
+
+def named_votes(ballot: Ballot) -> list[Participation]:
+    """Who chose what in an open (named) vote, once closed. Never for a secret ballot."""
+    if ballot.is_secret or ballot.status != BallotStatus.CLOSED:
+        return []
+    return list(ballot.participations.select_related("voter").order_by("voter__sort_key"))

@@ -1,0 +1,43 @@
+"""The democracy timeline row and the audit log entry, written together for every change."""
+
+from django.utils.translation import gettext as _
+
+from gandan.audit.models import Action
+from gandan.audit.services import record_event
+from gandan.democracy.models import DemocracyEvent, EventKind
+
+_CREATE = {
+    EventKind.DISCLOSURE_RECORDED,
+    EventKind.REQUEST_SUBMITTED,
+    EventKind.BALLOT_CREATED,
+    EventKind.ACKNOWLEDGED,
+}
+_WITHDRAW = {EventKind.DISCLOSURE_WITHDRAWN, EventKind.BALLOT_CANCELLED}
+
+
+def event(organisation, kind: str, summary: str, actor, *, item=None, request=None, ballot=None):
+    """Append a timeline row and its audit event. Call inside the change's transaction."""
+    DemocracyEvent.objects.create(
+        organisation=organisation,
+        kind=kind,
+        item=item,
+        request=request,
+        ballot=ballot,
+        actor=actor,
+        summary=summary[:500],
+    )
+    action = (
+        Action.CREATE
+        if kind in _CREATE
+        else Action.WITHDRAW
+        if kind in _WITHDRAW
+        else Action.CHANGE
+    )
+    record_event(
+        action=action,
+        summary=summary,
+        actor=actor,
+        actor_label="" if actor else _("hệ thống"),
+        organisation=organisation,
+        target=item or request or ballot,
+    )

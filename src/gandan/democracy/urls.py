@@ -1,0 +1,51 @@
+from django.urls import path
+
+from gandan.democracy.views import ballots, disclosures, public
+
+app_name = "democracy"
+urlpatterns = [
+    path("dan-chu/cong-khai/", disclosures.register, name="register"),
+    path("dan-chu/cong-khai/moi/", disclosures.item_new, name="item_new"),
+    path("dan-chu/cong-khai/<str:public_id>/", disclosures.item_detail, name="item"),
+    path("dan-chu/cong-khai/<str:public_id>/cong-bo/", disclosures.item_publish, name="publish"),
+    path(
+        "dan-chu/cong-khai/<str:public_id>/go-xuong/", disclosures.item_take_down, name="take_down"
+    ),
+    path("dan-chu/cong-khai/<str:public_id>/thu-hoi/", disclosures.item_withdraw, name="withdraw"),
+    path(
+        "dan-chu/cong-khai/<str:public_id>/da-doc/",
+        disclosures.item_acknowledge,
+        name="acknowledge",
+    ),
+    path(
+        "dan-chu/cong-khai/<str:public_id>/chua-doc/",
+        disclosures.item_unacknowledged,
+        name="unacknowledged",
+    ),
+    path("dan-chu/cong-khai/<str:public_id>/van-ban/", disclosures.item_document, name="document"),
+    path("dan-chu/cong-khai/<str:public_id>/anh-niem-yet/", disclosures.item_proof, name="proof"),
+    path("dan-chu/yeu-cau-thong-tin/", disclosures.request_list, name="requests"),
+    path("dan-chu/yeu-cau-thong-tin/<str:public_id>/", disclosures.request_detail, name="request"),
+    path("dan-chu/bieu-quyet/", ballots.ballot_list, name="ballots"),
+    path("dan-chu/bieu-quyet/moi/", ballots.ballot_new, name="ballot_new"),
+    path("dan-chu/bieu-quyet/<str:public_id>/", ballots.ballot_detail, name="ballot"),
+    path("dan-chu/bieu-quyet/<str:public_id>/mo/", ballots.ballot_open, name="ballot_open"),
+    path("dan-chu/bieu-quyet/<str:public_id>/bo-phieu/", ballots.ballot_vote, name="ballot_vote"),
+    path(
+        "dan-chu/bieu-quyet/<str:public_id>/da-bo-phieu/", ballots.ballot_cast, name="ballot_cast"
+    ),
+    path("dan-chu/bieu-quyet/<str:public_id>/ket-thuc/", ballots.ballot_close, name="ballot_close"),
+    path("dan-chu/bieu-quyet/<str:public_id>/huy/", ballots.ballot_cancel, name="ballot_cancel"),
+    path(
+        "dan-chu/bieu-quyet/<str:public_id>/kiem-tra-phieu/",
+        ballots.receipt_check,
+        name="receipt_check",
+    ),
+    path("truong/<slug:slug>/cong-khai/", public.public_disclosures, name="public"),
+    path("truong/<slug:slug>/cong-khai/<str:public_id>/", public.public_item, name="public_item"),
+    path(
+        "truong/<slug:slug>/cong-khai/<str:public_id>/van-ban/",
+        public.public_document,
+        name="public_document",
+    ),
+]
