@@ -19,6 +19,16 @@ from gandan.orgs.models import Organisation, OrgKind, Role, User
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    # A request in English leaves English active in the thread; each test starts in Vietnamese.
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is the real hasher (settings.py); tests only need a cheap one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
