@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("gandan.orgs.urls")),
     path("", include("gandan.audit.urls")),
     path("", include("gandan.plans.urls")),
+    path("", include("gandan.petitions.urls")),
     path("", include("gandan.democracy.urls")),
     path("", include("gandan.portal.urls")),
 ]

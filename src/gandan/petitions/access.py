@@ -1,0 +1,221 @@
+"""Who may see and do what with citizen cases. Every view and the API ask here.
+
+Per case, a person's part is one or more of:
+- manager: head or deputy head of the school: sees every case, decides admission, assigns,
+  extends, suspends, closes; sees contacts and attachments, never a denouncer's identity
+  unless they resolve that case;
+- clerk (văn thư, tiếp công dân): receives cases and keeps the register; sees every case with
+  contacts, acknowledges receipt; decides nothing;
+- handler: the person resolving the case: works on it, and alone sees the denouncer's
+  identity (Luật Tố cáo 2018, Điều 47 k2, Điều 56);
+- verifier: reads the case (a denouncer only by pseudonym), records verification minutes;
+- inspection board member (Ban thanh tra nhân dân): reads every case's status, deadlines and
+  timeline to supervise (Luật Thực hiện dân chủ ở cơ sở 2022, Điều 61); no contacts, no
+  attachments;
+- anyone else — another teacher, another school, an outsider, an authority officer — gets a
+  404. Citizens follow their case with its tracking code on the public page only.
+Refusals raise Http404, so that existence is not revealed.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+
+from gandan.audit.models import Action
+from gandan.audit.services import record_event
+from gandan.orgs import access as org_access
+from gandan.orgs.models import Organisation, Role, User
+from gandan.paperwork.models import OutgoingDocument
+from gandan.petitions import secrecy
+from gandan.petitions.models import Attachment, Case
+from gandan.petitions.services.documents import SOURCE_PREFIX
+
+MANAGER = "manager"
+CLERK = "clerk"
+HANDLER = "handler"
+VERIFIER = "verifier"
+INSPECTOR = "inspector"
+
+# What each action needs: any one of the parts listed.
+ACTIONS: dict[str, set[str]] = {
+    "view": {MANAGER, CLERK, HANDLER, VERIFIER, INSPECTOR},
+    "manage": {MANAGER},
+    "receive": {MANAGER, CLERK},
+    "resolve": {MANAGER, HANDLER},
+    "verify": {MANAGER, HANDLER, VERIFIER},
+    "contact": {MANAGER, CLERK, HANDLER},
+    "files": {MANAGER, CLERK, HANDLER, VERIFIER},
+}
+
+
+def case_parts(user: User, case: Case) -> set[str]:
+    """The parts this user plays in this case (see the module docstring)."""
+    parts: set[str] = set()
+    if not user.is_authenticated or not user.is_active:
+        return parts
+    roles = org_access.roles_in_school(user, case.organisation)
+    if roles & org_access.MANAGERS:
+        parts.add(MANAGER)
+    if Role.CLERK in roles:
+        parts.add(CLERK)
+    if Role.INSPECTION_BOARD in roles:
+        parts.add(INSPECTOR)
+    if case.handler_id == user.pk:
+        parts.add(HANDLER)
+    if roles and case.verifiers.filter(pk=user.pk).exists():
+        parts.add(VERIFIER)
+    return parts
+
+
+def can(user: User, case: Case, action: str) -> bool:
+    return bool(case_parts(user, case) & ACTIONS[action])
+
+
+def _uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def access_case(user: User, public_id: str, *, action: str = "view") -> Case:
+    """The case with this public id, if the user may do `action` on it (else 404)."""
+    case = (
+        Case.objects.select_related("organisation__parent", "handler")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if case is None or not can(user, case, action):
+        raise Http404
+    return case
+
+
+def case_school(user: User) -> Organisation:
+    """The school whose cases the user works with: where they hold a staff role (else 404)."""
+    organisation = org_access.primary_organisation(user)
+    if organisation is None or organisation.is_authority:
+        raise Http404
+    school = organisation.school() or organisation
+    if not org_access.roles_in_school(user, school):
+        raise Http404
+    return school
+
+
+def sees_all_cases(user: User, school: Organisation) -> bool:
+    roles = org_access.roles_in_school(user, school)
+    return bool(roles & (org_access.MANAGERS | {Role.CLERK, Role.INSPECTION_BOARD}))
+
+
+def visible_cases(user: User, school: Organisation) -> QuerySet[Case]:
+    """Cases of the school the user may list: all of them for managers, the clerk and the
+    inspection board; their own (handled or verified) for everyone else."""
+    cases = Case.objects.filter(organisation=school)
+    if sees_all_cases(user, school):
+        return cases
+    return cases.filter(Q(handler=user) | Q(verifiers=user)).distinct()
+
+
+def can_manage_cases(user: User, school: Organisation) -> bool:
+    return bool(org_access.roles_in_school(user, school) & org_access.MANAGERS)
+
+
+def can_receive_cases(user: User, school: Organisation) -> bool:
+    return bool(org_access.roles_in_school(user, school) & (org_access.MANAGERS | {Role.CLERK}))
+
+
+def can_read_register(user: User, school: Organisation) -> bool:
+    """The sổ tiếp công dân: the receivers and the managers (it holds personal data)."""
+    return can_receive_cases(user, school)
+
+
+def can_supervise(user: User, school: Organisation) -> bool:
+    """Dashboard of cases and deadlines: managers and the inspection board."""
+    roles = org_access.roles_in_school(user, school)
+    return bool(roles & (org_access.MANAGERS | {Role.INSPECTION_BOARD}))
+
+
+def can_view_identity(user: User, case: Case) -> bool:
+    """Only the person resolving a denunciation sees who made it."""
+    return case.is_denunciation and not case.is_anonymous and case.handler_id == user.pk
+
+
+@dataclass(frozen=True)
+class DenouncerView:
+    name: str
+    address: str
+    phone: str
+    email: str
+    id_number: str
+    original_content: str
+
+
+def access_denouncer_identity(
+    user: User, case: Case, *, request: HttpRequest | None = None
+) -> DenouncerView:
+    """The denouncer's identity, unsealed for the case's resolver only; every view is logged
+    in the audit log (VIEW_PROTECTED). Anyone else gets a 404."""
+    if not can_view_identity(user, case):
+        raise Http404
+    identity = getattr(case, "denouncer", None)
+    if identity is None:
+        raise Http404
+    record_event(
+        action=Action.VIEW_PROTECTED,
+        summary=_("Xem thông tin người tố cáo của vụ việc %(code)s") % {"code": case.display_code},
+        actor=user,
+        organisation=case.organisation,
+        target=identity,
+        request=request,
+    )
+    return DenouncerView(
+        name=secrecy.unseal(identity.name_token),
+        address=secrecy.unseal(identity.address_token),
+        phone=secrecy.unseal(identity.phone_token),
+        email=secrecy.unseal(identity.email_token),
+        id_number=secrecy.unseal(identity.id_number_token),
+        original_content=secrecy.unseal(identity.original_content_token),
+    )
+
+
+def access_attachment(
+    user: User, case: Case, public_id: str, *, request: HttpRequest | None = None
+) -> Attachment:
+    """An attachment of a case the user reads; identifying scans only for the resolver
+    (logged like the identity itself)."""
+    attachment = case.attachments.filter(public_id=_uuid(public_id)).first()
+    if attachment is None or not can(user, case, "files"):
+        raise Http404
+    if attachment.is_identifying:
+        if not can_view_identity(user, case):
+            raise Http404
+        record_event(
+            action=Action.VIEW_PROTECTED,
+            summary=_("Tải tệp đính kèm của người tố cáo, vụ việc %(code)s")
+            % {"code": case.display_code},
+            actor=user,
+            organisation=case.organisation,
+            target=attachment,
+            request=request,
+        )
+    return attachment
+
+
+def access_case_document(user: User, case: Case, pk: int) -> OutgoingDocument:
+    """A registered document of the case, for those who read the case."""
+    document = OutgoingDocument.objects.filter(
+        pk=pk, source__startswith=f"{SOURCE_PREFIX}:{case.pk}:"
+    ).first()
+    if document is None or not can(user, case, "view"):
+        raise Http404
+    return document
+
+
+def access_tracked_case(code: str) -> Case:
+    """The public side: the case with this tracking code (normalised), else 404."""
+    case = Case.objects.select_related("organisation").filter(tracking_code=code).first()
+    if case is None:
+        raise Http404
+    return case

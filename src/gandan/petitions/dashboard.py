@@ -1,0 +1,79 @@
+"""The head's view of cases: counts, what is due, what is late, how often the school was on
+time. Every figure is one aggregate query in the database, whatever the number of cases."""
+
+import datetime as dt
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncMonth
+
+from gandan.orgs.models import Organisation
+from gandan.petitions.models import OPEN_STATUSES, Case, CaseDeadline, CaseKind, CaseStatus
+
+
+def counts_by_kind_and_status(school: Organisation) -> list[dict]:
+    """Rows {kind, label, counts: {status: n}, open, total} for every kind, one query."""
+    found = (
+        Case.objects.filter(organisation=school)
+        .values("kind", "status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    table = {kind: {"kind": kind, "label": label, "counts": {}} for kind, label in CaseKind.choices}
+    for row in found:
+        table[row["kind"]]["counts"][row["status"]] = row["n"]
+    for row in table.values():
+        row["open"] = sum(row["counts"].get(status, 0) for status in OPEN_STATUSES)
+        row["total"] = sum(row["counts"].values())
+        row["cells"] = [row["counts"].get(status, 0) for status in CaseStatus.values]
+    return list(table.values())
+
+
+def pending_steps(school: Organisation):
+    return CaseDeadline.objects.filter(
+        case__organisation=school,
+        is_tracked=True,
+        done_on__isnull=True,
+        moot=False,
+        due__isnull=False,
+        case__closed_at__isnull=True,
+    ).select_related("case", "case__handler")
+
+
+def due_soon(school: Organisation, today: dt.date, until: dt.date):
+    return pending_steps(school).filter(due__gte=today, due__lte=until).order_by("due")
+
+
+def overdue(school: Organisation, today: dt.date):
+    return pending_steps(school).filter(due__lt=today).order_by("due")
+
+
+def on_time_by_month(school: Organisation, *, since: dt.date | None = None) -> list[dict]:
+    """Per month of completion: steps done, steps done by their due date, and the rate (%)."""
+    rows = CaseDeadline.objects.filter(
+        case__organisation=school, is_tracked=True, done_on__isnull=False, due__isnull=False
+    )
+    if since is not None:
+        rows = rows.filter(done_on__gte=since)
+    found = (
+        rows.annotate(month=TruncMonth("done_on"))
+        .values("month")
+        .annotate(total=Count("id"), on_time=Count("id", filter=Q(done_on__lte=F("due"))))
+        .order_by("month")
+    )
+    return [
+        {
+            "month": row["month"],
+            "total": row["total"],
+            "on_time": row["on_time"],
+            "rate": round(100 * row["on_time"] / row["total"]) if row["total"] else None,
+        }
+        for row in found
+    ]
+
+
+def satisfaction(school: Organisation) -> dict:
+    return Case.objects.filter(organisation=school, satisfaction__isnull=False).aggregate(
+        rated=Count("id"),
+        satisfied=Count("id", filter=Q(satisfaction__gte=4)),
+        contested=Count("id", filter=Q(contested=True)),
+    )

@@ -1,0 +1,1 @@
+"""Forms parse and shape input only; the rules live in services (see `check_submission`)."""

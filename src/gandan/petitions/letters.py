@@ -1,0 +1,555 @@
+"""The official documents of a case, as `DocumentSpec`s for `paperwork.services.issue_document`.
+
+Types follow Nghị định 30/2020, Điều 7 and Phụ lục III:
+- notices (acknowledgement, acceptance, refusal, transfer, information-request extension): TB;
+- decisions (acceptance of a tố cáo — Mẫu 04 NĐ 31/2019 —, extension, suspension,
+  resumption, termination, resolution of a complaint): QĐ;
+- letters to another body or a reply (chuyển đơn, trả lời kiến nghị/phản ánh, cung cấp thông
+  tin): công văn, which carries no type abbreviation;
+- thank-you and apology letters: thư công.
+"Kết luận nội dung tố cáo" (Luật Tố cáo 2018, Điều 35) is not a type of Điều 7 and has no
+Phụ lục III abbreviation; it is issued as a TB titled "Thông báo kết luận nội dung tố cáo",
+so that its symbol stays an official one.
+
+No document ever names a denouncer (Luật Tố cáo 2018, Điều 47 k2, Điều 56): the register is
+read by the clerk and the head, and the acceptance notice and the conclusion go to the person
+denounced. Letters meant for the denouncer are addressed by pseudonym; the resolver puts the
+real address on the envelope.
+"""
+
+from django.utils.translation import gettext as _
+
+from gandan.core.vietnamese import official_date
+from gandan.orgs.models import Membership, Organisation, Role
+from gandan.paperwork.document import (
+    Article,
+    BasisLine,
+    CentredLine,
+    DocType,
+    DocumentSpec,
+    Paragraph,
+    Signer,
+)
+from gandan.petitions.models import Case, CaseKind, MinutesKind, Procedure
+
+ARCHIVE = "Lưu: VT, hồ sơ vụ việc"
+
+LAW_BASIS = {
+    CaseKind.COMPLAINT: "Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011",
+    CaseKind.DENUNCIATION: "Căn cứ Luật Tố cáo ngày 12 tháng 6 năm 2018",
+    CaseKind.RECOMMENDATION: "Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013",
+    CaseKind.FEEDBACK: "Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013",
+    CaseKind.INFORMATION_REQUEST: "Căn cứ Luật Tiếp cận thông tin ngày 06 tháng 4 năm 2016",
+}
+
+
+def header_names(organisation: Organisation) -> tuple[str, str]:
+    """(managing body, issuing body) as printed (Nghị định 30/2020, Phụ lục I, II.2)."""
+    parent = organisation.parent
+    managing = (parent.short_name or parent.name).upper() if parent else ""
+    return managing, organisation.name.upper()
+
+
+def head_signer(organisation: Organisation) -> Signer:
+    """The head signs case documents: the school's resolver (Luật Tố cáo 2018, Điều 12 k1)."""
+    head = (
+        Membership.objects.current()
+        .filter(organisation=organisation, role=Role.HEAD)
+        .select_related("user")
+        .first()
+    )
+    return Signer(name=head.user.full_name if head else "", title="HIỆU TRƯỞNG")
+
+
+def addressee(case: Case) -> str:
+    """'Ông (bà) Nguyễn Văn An'; a denouncer only by pseudonym."""
+    if case.is_denunciation:
+        return case.pseudonym
+    return _("Ông (bà) %(name)s") % {"name": case.contact_name}
+
+
+def _kind(case: Case) -> str:
+    return case.get_kind_display().lower()
+
+
+def _school_title(case: Case) -> str:
+    return _("HIỆU TRƯỞNG %(school)s") % {"school": case.organisation.name.upper()}
+
+
+def _spec(
+    case: Case,
+    doc_type: str,
+    summary: str,
+    body: list,
+    *,
+    kinh_gui: tuple[str, ...] = (),
+    recipients: tuple[str, ...] = (),
+) -> DocumentSpec:
+    managing, issuing = header_names(case.organisation)
+    return DocumentSpec(
+        managing_body=managing,
+        issuing_body=issuing,
+        doc_type=doc_type,
+        summary=summary,
+        place=case.organisation.place_name or case.organisation.name,
+        signer=head_signer(case.organisation),
+        body=tuple(body),
+        kinh_gui=kinh_gui,
+        recipients=(*recipients, ARCHIVE) if recipients else ("Như trên", ARCHIVE),
+    )
+
+
+def _received(case: Case) -> str:
+    return _("Ngày %(date)s, %(school)s nhận được %(kind)s của %(sender)s về việc: %(title)s.") % {
+        "date": case.received_on.strftime("%d/%m/%Y"),
+        "school": case.organisation.name,
+        "kind": _kind(case),
+        "sender": addressee(case) if case.can_receive_letters else case.sender_label,
+        "title": case.title,
+    }
+
+
+def acknowledgement(case: Case) -> DocumentSpec:
+    body = [Paragraph(_received(case))]
+    if case.next_due:
+        body.append(
+            Paragraph(
+                _("Nhà trường sẽ %(step)s trước hết ngày %(due)s.")
+                % {
+                    "step": case.next_step[0].lower() + case.next_step[1:],
+                    "due": case.next_due.strftime("%d/%m/%Y"),
+                }
+            )
+        )
+    body.append(
+        Paragraph(
+            _(
+                "Ông (bà) theo dõi kết quả trên trang công khai của nhà trường với mã tra cứu "
+                "%(code)s."
+            )
+            % {"code": case.display_code}
+        )
+    )
+    return _spec(
+        case,
+        DocType.NOTICE,
+        _("Về việc tiếp nhận %(kind)s") % {"kind": _kind(case)},
+        body,
+        kinh_gui=(addressee(case),),
+    )
+
+
+def acceptance(case: Case, *, due_label: str) -> DocumentSpec:
+    """Thụ lý: a QĐ for a tố cáo (Luật Tố cáo 2018, Điều 29 k2), else a TB (Luật KN Điều 27)."""
+    if case.is_denunciation:
+        return _spec(
+            case,
+            DocType.DECISION,
+            _("Về việc thụ lý tố cáo"),
+            [
+                BasisLine(LAW_BASIS[case.kind]),
+                BasisLine(_("Căn cứ Nghị định số 31/2019/NĐ-CP ngày 10 tháng 4 năm 2019")),
+                CentredLine(_school_title(case)),
+                CentredLine(_("QUYẾT ĐỊNH:")),
+                Article(
+                    1,
+                    _("Thụ lý tố cáo đối với %(who)s. Nội dung được thụ lý: %(title)s.")
+                    % {"who": case.denounced_person, "title": case.title},
+                ),
+                Article(2, _("Thời hạn giải quyết tố cáo: %(due)s.") % {"due": due_label}),
+                Article(
+                    3,
+                    _(
+                        "Người giải quyết, người bị tố cáo và các cá nhân có liên quan chịu trách "
+                        "nhiệm thi hành Quyết định này."
+                    ),
+                ),
+            ],
+            recipients=(case.pseudonym, case.denounced_person),
+        )
+    return _spec(
+        case,
+        DocType.NOTICE,
+        _("Về việc thụ lý giải quyết %(kind)s") % {"kind": _kind(case)},
+        [
+            Paragraph(_received(case)),
+            Paragraph(
+                _(
+                    "Xét thấy đơn đủ điều kiện và thuộc thẩm quyền, nhà trường thụ lý giải quyết "
+                    "từ ngày %(date)s. Thời hạn giải quyết: %(due)s."
+                )
+                % {"date": case.accepted_on.strftime("%d/%m/%Y"), "due": due_label}
+            ),
+        ],
+        kinh_gui=(addressee(case),),
+    )
+
+
+def denounced_notice(case: Case) -> DocumentSpec:
+    """Luật Tố cáo 2018, Điều 29 k3: the person denounced learns the content, not the denouncer."""
+    return _spec(
+        case,
+        DocType.NOTICE,
+        _("Về việc thụ lý tố cáo và nội dung tố cáo"),
+        [
+            Paragraph(
+                _("Ngày %(date)s, Hiệu trưởng đã thụ lý tố cáo với nội dung: %(title)s.")
+                % {"date": case.accepted_on.strftime("%d/%m/%Y"), "title": case.title}
+            ),
+            Paragraph(
+                _(
+                    "Đề nghị ông (bà) giải trình bằng văn bản và cung cấp thông tin, tài liệu "
+                    "liên quan theo Điều 10 Luật Tố cáo 2018."
+                )
+            ),
+        ],
+        kinh_gui=(case.denounced_person,),
+    )
+
+
+def refusal(case: Case, *, reason: str) -> DocumentSpec:
+    citation = {
+        CaseKind.COMPLAINT: _("Điều 11 Luật Khiếu nại 2011"),
+        CaseKind.DENUNCIATION: _("Điều 29 Luật Tố cáo 2018"),
+        CaseKind.INFORMATION_REQUEST: _("Điều 28 Luật Tiếp cận thông tin 2016"),
+    }.get(case.kind, _("Điều 28 Luật Tiếp công dân 2013"))
+    return _spec(
+        case,
+        DocType.NOTICE,
+        _("Về việc không thụ lý %(kind)s") % {"kind": _kind(case)},
+        [
+            Paragraph(_received(case)),
+            Paragraph(
+                _("Căn cứ %(citation)s, nhà trường không thụ lý vì: %(reason)s")
+                % {"citation": citation, "reason": reason}
+            ),
+        ],
+        kinh_gui=(addressee(case),),
+    )
+
+
+def transfer(case: Case, *, to_body: str, reason: str) -> DocumentSpec:
+    return _spec(
+        case,
+        DocType.OFFICIAL_LETTER,
+        _("Chuyển đơn %(kind)s") % {"kind": _kind(case)},
+        [
+            Paragraph(_received(case)),
+            Paragraph(
+                _(
+                    "Nội dung đơn không thuộc thẩm quyền giải quyết của nhà trường (%(reason)s). "
+                    "Nhà trường chuyển đơn đến %(body)s để xem xét, giải quyết theo thẩm quyền."
+                )
+                % {"reason": reason, "body": to_body}
+            ),
+        ],
+        kinh_gui=(to_body,),
+        recipients=("Như trên", _("%(who)s (để biết)") % {"who": addressee(case)}),
+    )
+
+
+def transfer_notice(case: Case, *, to_body: str) -> DocumentSpec:
+    return _spec(
+        case,
+        DocType.NOTICE,
+        _("Về việc chuyển đơn đến cơ quan có thẩm quyền"),
+        [
+            Paragraph(_received(case)),
+            Paragraph(
+                _(
+                    "Nội dung đơn không thuộc thẩm quyền của nhà trường; nhà trường đã chuyển đơn "
+                    "đến %(body)s để giải quyết theo thẩm quyền."
+                )
+                % {"body": to_body}
+            ),
+        ],
+        kinh_gui=(addressee(case),),
+    )
+
+
+def extension(case: Case, *, step_label: str, new_due, reason: str, days) -> DocumentSpec:
+    length = _("thêm %(days)s ngày, ") % {"days": days} if days else ""
+    if case.kind == CaseKind.INFORMATION_REQUEST:
+        # NĐ 13/2018/NĐ-CP, Mẫu 04: an extension of an information request is a notice.
+        return _spec(
+            case,
+            DocType.NOTICE,
+            _("Về việc gia hạn cung cấp thông tin"),
+            [
+                Paragraph(_received(case)),
+                Paragraph(
+                    _(
+                        "Vì %(reason)s, thời hạn cung cấp thông tin được gia hạn %(length)sđến "
+                        "hết ngày %(due)s."
+                    )
+                    % {"reason": reason, "length": length, "due": new_due.strftime("%d/%m/%Y")}
+                ),
+            ],
+            kinh_gui=(addressee(case),),
+        )
+    return _spec(
+        case,
+        DocType.DECISION,
+        _("Về việc gia hạn giải quyết %(kind)s") % {"kind": _kind(case)},
+        [
+            BasisLine(LAW_BASIS[case.kind]),
+            CentredLine(_school_title(case)),
+            CentredLine(_("QUYẾT ĐỊNH:")),
+            Article(
+                1,
+                _(
+                    "Gia hạn thời hạn “%(step)s” của vụ việc %(title)s %(length)sđến hết ngày "
+                    "%(due)s."
+                )
+                % {
+                    "step": step_label,
+                    "title": case.title,
+                    "length": length,
+                    "due": new_due.strftime("%d/%m/%Y"),
+                },
+            ),
+            Article(2, _("Lý do gia hạn: %(reason)s") % {"reason": reason}),
+            Article(
+                3,
+                _(
+                    "Người giải quyết và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết "
+                    "định này."
+                ),
+            ),
+        ],
+        recipients=(
+            addressee(case) if case.can_receive_letters else case.sender_label,
+            *((case.denounced_person,) if case.denounced_person else ()),
+        ),
+    )
+
+
+def suspension(case: Case, *, reason: str, resumed: bool, new_due=None) -> DocumentSpec:
+    if resumed:
+        summary = _("Về việc tiếp tục giải quyết %(kind)s") % {"kind": _kind(case)}
+        first = _(
+            "Tiếp tục giải quyết vụ việc %(title)s từ ngày ban hành Quyết định này%(due)s."
+        ) % {
+            "title": case.title,
+            "due": _("; thời hạn giải quyết đến hết ngày %(d)s")
+            % {"d": new_due.strftime("%d/%m/%Y")}
+            if new_due
+            else "",
+        }
+    else:
+        summary = _("Về việc tạm đình chỉ việc giải quyết %(kind)s") % {"kind": _kind(case)}
+        first = _(
+            "Tạm đình chỉ việc giải quyết vụ việc %(title)s. Lý do: %(reason)s. Thời gian tạm "
+            "đình chỉ không tính vào thời hạn giải quyết."
+        ) % {"title": case.title, "reason": reason}
+    return _spec(
+        case,
+        DocType.DECISION,
+        summary,
+        [
+            BasisLine(LAW_BASIS[case.kind]),
+            CentredLine(_school_title(case)),
+            CentredLine(_("QUYẾT ĐỊNH:")),
+            Article(1, first),
+            Article(
+                2,
+                _(
+                    "Người giải quyết và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết "
+                    "định này."
+                ),
+            ),
+        ],
+        recipients=(addressee(case) if case.can_receive_letters else case.sender_label,),
+    )
+
+
+def termination(case: Case, *, reason: str) -> DocumentSpec:
+    """Đình chỉ: an accepted complaint or denunciation ends without a resolution."""
+    return _spec(
+        case,
+        DocType.DECISION,
+        _("Về việc đình chỉ việc giải quyết %(kind)s") % {"kind": _kind(case)},
+        [
+            BasisLine(LAW_BASIS[case.kind]),
+            CentredLine(_school_title(case)),
+            CentredLine(_("QUYẾT ĐỊNH:")),
+            Article(
+                1,
+                _("Đình chỉ việc giải quyết vụ việc %(title)s. Lý do: %(reason)s")
+                % {"title": case.title, "reason": reason},
+            ),
+            Article(
+                2,
+                _(
+                    "Người giải quyết và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết "
+                    "định này."
+                ),
+            ),
+        ],
+        recipients=(addressee(case) if case.can_receive_letters else case.sender_label,),
+    )
+
+
+def resolution(case: Case, *, outcome: str, answer: str) -> DocumentSpec:
+    """The result: QĐ for a complaint (Luật KN Điều 31), TB kết luận for a tố cáo (Điều 35),
+    a công văn for a recommendation, feedback or information request."""
+    verification = [m for m in case.minutes.all() if m.kind == MinutesKind.VERIFICATION]
+    dialogue = [m for m in case.minutes.all() if m.kind == MinutesKind.DIALOGUE]
+    if case.kind == CaseKind.COMPLAINT:
+        superior = case.organisation.parent.name if case.organisation.parent else ""
+        second = case.procedure in (Procedure.SECOND_INSTANCE, Procedure.DISCIPLINARY_SECOND)
+        right = (
+            _(
+                "Trong thời hạn 30 ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
+                "người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của "
+                "pháp luật về tố tụng hành chính."
+            )
+            if second
+            else _(
+                "Trong thời hạn 30 ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
+                "người khiếu nại có quyền khiếu nại đến Chủ tịch %(superior)s hoặc khởi kiện vụ "
+                "án hành chính tại Tòa án theo quy định của pháp luật về tố tụng hành chính."
+            )
+            % {"superior": superior}
+        )
+        body = [
+            BasisLine(LAW_BASIS[case.kind]),
+            BasisLine(
+                _("Xét đơn khiếu nại ngày %(date)s của %(who)s")
+                % {"date": case.received_on.strftime("%d/%m/%Y"), "who": addressee(case)}
+            ),
+            Paragraph(_("Nội dung khiếu nại: %(content)s") % {"content": case.title}),
+            Paragraph(
+                _("Kết quả xác minh: %(text)s")
+                % {
+                    "text": " ".join(m.result or m.content for m in verification)
+                    or _("không tiến hành xác minh riêng.")
+                }
+            ),
+        ]
+        if dialogue:
+            body.append(
+                Paragraph(
+                    _("Kết quả đối thoại: %(text)s")
+                    % {"text": " ".join(m.result or m.content for m in dialogue)}
+                )
+            )
+        body += [
+            Paragraph(_("Kết luận: %(outcome)s") % {"outcome": outcome}),
+            CentredLine(_school_title(case)),
+            CentredLine(_("QUYẾT ĐỊNH:")),
+            Article(1, answer),
+            Article(2, right),
+            Article(
+                3,
+                _(
+                    "Người khiếu nại, người bị khiếu nại và các cá nhân có liên quan chịu trách "
+                    "nhiệm thi hành Quyết định này."
+                ),
+            ),
+        ]
+        instance = _("lần hai") if second else _("lần đầu")
+        return _spec(
+            case,
+            DocType.DECISION,
+            _("Về việc giải quyết khiếu nại của %(who)s (%(instance)s)")
+            % {"who": addressee(case), "instance": instance},
+            body,
+            recipients=(
+                addressee(case),
+                *((case.denounced_person,) if case.denounced_person else ()),
+            ),
+        )
+    if case.is_denunciation:
+        body = [
+            Paragraph(
+                _(
+                    "Ngày %(date)s, Hiệu trưởng thụ lý tố cáo đối với %(who)s về nội dung: "
+                    "%(title)s."
+                )
+                % {
+                    "date": (case.accepted_on or case.received_on).strftime("%d/%m/%Y"),
+                    "who": case.denounced_person,
+                    "title": case.title,
+                }
+            ),
+            Paragraph(
+                _("Kết quả xác minh: %(text)s")
+                % {"text": " ".join(m.result or m.content for m in verification) or _("(không có)")}
+            ),
+            Paragraph(_("Kết luận: %(outcome)s") % {"outcome": outcome}),
+            Paragraph(_("Biện pháp xử lý, kiến nghị: %(answer)s") % {"answer": answer}),
+        ]
+        return _spec(
+            case,
+            DocType.NOTICE,
+            _("Kết luận nội dung tố cáo"),
+            body,
+            recipients=(
+                case.denounced_person,
+                _("%(who)s (thông báo kết quả)") % {"who": case.pseudonym},
+                _("Cơ quan quản lý người bị tố cáo"),
+            ),
+        )
+    summary = (
+        _("Cung cấp thông tin theo yêu cầu")
+        if case.kind == CaseKind.INFORMATION_REQUEST
+        else _("Trả lời %(kind)s") % {"kind": _kind(case)}
+    )
+    return _spec(
+        case,
+        DocType.OFFICIAL_LETTER,
+        summary,
+        [Paragraph(_received(case)), Paragraph(answer)],
+        kinh_gui=(addressee(case),),
+    )
+
+
+def thanks(case: Case) -> DocumentSpec:
+    return _spec(
+        case,
+        DocType.PUBLIC_LETTER,
+        _("Cảm ơn ý kiến đóng góp"),
+        [
+            Paragraph(_received(case)),
+            Paragraph(
+                _(
+                    "Nhà trường trân trọng cảm ơn ông (bà) đã quan tâm, đóng góp ý kiến để nhà "
+                    "trường làm tốt hơn công tác giáo dục và phục vụ nhân dân. Mong tiếp tục nhận "
+                    "được sự đồng hành của ông (bà)."
+                )
+            ),
+        ],
+        kinh_gui=(addressee(case),),
+    )
+
+
+def apology(case: Case, *, late_step: str, due, new_date, reason: str) -> DocumentSpec:
+    """Thư xin lỗi with the new date (LAW.md §1f: NĐ 118/2025 practice for late results)."""
+    return _spec(
+        case,
+        DocType.PUBLIC_LETTER,
+        _("Xin lỗi vì chậm giải quyết"),
+        [
+            Paragraph(_received(case)),
+            Paragraph(
+                _(
+                    "Theo quy định, nhà trường phải %(step)s trước hết ngày %(due)s nhưng đã chậm "
+                    "so với thời hạn. Lý do: %(reason)s"
+                )
+                % {
+                    "step": late_step[0].lower() + late_step[1:],
+                    "due": due.strftime("%d/%m/%Y"),
+                    "reason": reason,
+                }
+            ),
+            Paragraph(
+                _(
+                    "Nhà trường thành thật xin lỗi ông (bà) và hẹn trả kết quả trước hết ngày "
+                    "%(date)s (%(official)s)."
+                )
+                % {"date": new_date.strftime("%d/%m/%Y"), "official": official_date(new_date)}
+            ),
+        ],
+        kinh_gui=(addressee(case),),
+    )

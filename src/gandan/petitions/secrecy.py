@@ -1,0 +1,79 @@
+"""Sealing personal data at rest: the denouncer's identity, ID numbers, identifying scans.
+
+Luật Tố cáo 2018, Điều 47 k2 and Điều 56 give the denouncer the right to secrecy of name,
+address, handwriting and other identifying data; Luật Tiếp công dân 2013, Điều 25 k1 asks the
+same of the citizen's identity at reception. Sealed values are Fernet tokens (AES-128-CBC with
+HMAC-SHA256, from `cryptography`): a stolen database or backup reveals nothing without the key.
+
+The key, in this order:
+  GANDAN_IDENTITY_KEY   one or more Fernet keys, comma-separated; the first seals, all unseal
+                        (rotation: put the new key first, re-seal, then drop the old one);
+  <data folder>/identity_key   otherwise: generated once (mode 600) like the secret key.
+Keep the key out of database backups: whoever holds both can read every identity.
+"""
+
+import functools
+import os
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+KEY_ENV = "GANDAN_IDENTITY_KEY"
+KEY_FILE = "identity_key"
+
+
+def _key_file() -> Path:
+    path = Path(settings.DATA_DIR) / KEY_FILE
+    if not path.exists():
+        path.write_bytes(Fernet.generate_key())
+        path.chmod(0o600)
+    return path
+
+
+@functools.cache
+def _fernet() -> MultiFernet:
+    raw = os.environ.get(KEY_ENV, "").strip()
+    keys = [key.strip() for key in raw.split(",") if key.strip()] if raw else []
+    if not keys:
+        keys = [_key_file().read_text().strip()]
+    try:
+        return MultiFernet([Fernet(key.encode()) for key in keys])
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"{KEY_ENV}: each key must be 32 url-safe base64-encoded bytes (Fernet.generate_key())"
+        ) from exc
+
+
+def reset_key_cache() -> None:
+    """Forget the loaded key (tests, key rotation)."""
+    _fernet.cache_clear()
+
+
+def seal(text: str) -> str:
+    """The token of `text`; the empty string stays empty (nothing to hide)."""
+    if not text:
+        return ""
+    return _fernet().encrypt(text.encode()).decode()
+
+
+def unseal(token: str) -> str:
+    """The text of a token; raises ImproperlyConfigured when the key cannot read it."""
+    if not token:
+        return ""
+    try:
+        return _fernet().decrypt(token.encode()).decode()
+    except InvalidToken as exc:
+        raise ImproperlyConfigured(f"{KEY_ENV}: the key cannot read a sealed value") from exc
+
+
+def seal_bytes(data: bytes) -> bytes:
+    return _fernet().encrypt(data)
+
+
+def unseal_bytes(token: bytes) -> bytes:
+    try:
+        return _fernet().decrypt(token)
+    except InvalidToken as exc:
+        raise ImproperlyConfigured(f"{KEY_ENV}: the key cannot read a sealed file") from exc

@@ -1,0 +1,392 @@
+"""Receiving a case on any channel: the public form, or staff on the citizen's behalf.
+
+`submit_case` validates, stores the case with its attachments, seals a denouncer's identity,
+computes and stores its due dates and writes the first timeline event, in one transaction.
+A repeated submission (double click, retry) carries the same `idempotency_key` — a random token
+put in the form when it was rendered — and returns the case already stored, not a second one.
+"""
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import EmailValidator
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gandan.core.uploads import check_upload
+from gandan.orgs.models import Organisation, OrgKind
+from gandan.petitions import secrecy
+from gandan.petitions.events import record_case_event
+from gandan.petitions.models import (
+    DEFAULT_PROCEDURE,
+    PROCEDURES_OF_KIND,
+    Attachment,
+    Case,
+    CaseEventKind,
+    CaseKind,
+    Channel,
+    Delivery,
+    DenouncerIdentity,
+    InformationForm,
+    Procedure,
+)
+from gandan.petitions.services.timing import store_deadlines
+
+TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud on the phone
+TRACKING_LENGTH = 10  # 32**10 ≈ 10**15 codes: not guessable, short enough to write down
+MAX_ATTACHMENTS = 5
+MAX_TITLE = 200
+MAX_CONTENT = 10000
+
+CONSENT_VERSION = "2026-01"
+# Luật Bảo vệ dữ liệu cá nhân 2025 (91/2025/QH15): consent names the data, the purpose and the
+# controller; it is given for this purpose only and is never pre-ticked.
+CONSENT_TEXT = gettext_lazy(
+    "Tôi đồng ý để nhà trường xử lý các thông tin cá nhân tôi cung cấp (họ tên, địa chỉ, số "
+    "điện thoại, thư điện tử, số giấy tờ tùy thân, nội dung và tệp đính kèm) chỉ để tiếp nhận, "
+    "giải quyết và trả lời vụ việc này, theo Luật Bảo vệ dữ liệu cá nhân năm 2025. Thông tin "
+    "không dùng vào việc khác; tôi có quyền xem, sửa, rút lại sự đồng ý."
+)
+
+# Luật Tiếp cận thông tin 2016, Điều 29–31: the time limits depend on how the request came.
+INFORMATION_PROCEDURE = {
+    Channel.WEB: Procedure.ELECTRONIC,
+    Channel.EMAIL: Procedure.ELECTRONIC,
+    Channel.PHONE: Procedure.IN_PERSON,
+    Channel.WALK_IN: Procedure.IN_PERSON,
+    Channel.MAIL: Procedure.POST_OR_FAX,
+}
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent the case, as typed; for a denunciation this is sealed, never stored plain."""
+
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    id_number: str = ""
+
+    def cleaned(self) -> "Sender":
+        return Sender(*(" ".join(value.split()) for value in self.__dict__.values()))
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.__dict__.values())
+
+
+def new_tracking_code() -> str:
+    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
+
+
+def normalise_tracking_code(text: str) -> str:
+    """'gd-7k3mq 9xpab' → '7K3MQ9XPAB'; '' if it cannot be a code."""
+    compact = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    if len(compact) == TRACKING_LENGTH + 2 and compact.startswith("GD"):
+        compact = compact[2:]
+    if len(compact) != TRACKING_LENGTH or any(ch not in TRACKING_ALPHABET for ch in compact):
+        return ""
+    return compact
+
+
+def check_submission(
+    *,
+    kind: str,
+    channel: str,
+    title: str,
+    content: str,
+    sender: Sender,
+    anonymous: bool,
+    consent: bool,
+    information_form: str,
+    delivery: str,
+    information_purpose: str,
+    denounced_person: str,
+    attachments: Sequence[UploadedFile],
+) -> dict[str, list[str]]:
+    """Every problem of a submission, by field, in plain Vietnamese; empty when it is valid."""
+    errors: dict[str, list[str]] = {}
+
+    def add(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(message)
+
+    if kind not in CaseKind.values:
+        add("kind", _("Hãy chọn loại đơn."))
+    if channel not in Channel.values:
+        add("channel", _("Kênh tiếp nhận không hợp lệ."))
+    if not title.strip():
+        add("title", _("Hãy ghi tóm tắt ngắn gọn việc cần gửi."))
+    elif len(title.strip()) > MAX_TITLE:
+        add("title", _("Tóm tắt dài quá %(n)s ký tự.") % {"n": MAX_TITLE})
+    if not content.strip():
+        add("content", _("Hãy ghi nội dung cụ thể."))
+    elif len(content) > MAX_CONTENT:
+        add("content", _("Nội dung dài quá %(n)s ký tự.") % {"n": MAX_CONTENT})
+    if kind == CaseKind.INFORMATION_REQUEST and anonymous:
+        # Luật Tiếp cận thông tin 2016, Điều 24 k2: the request names its author.
+        add("anonymous", _("Yêu cầu cung cấp thông tin phải ghi rõ họ tên, địa chỉ, giấy tờ."))
+    if not anonymous:
+        if not sender.name:
+            add("name", _("Hãy ghi họ và tên (hoặc chọn gửi không ghi danh)."))
+        if not (sender.phone or sender.email or sender.address):
+            add(
+                "phone",
+                _("Hãy ghi ít nhất một cách liên lạc: điện thoại, thư điện tử hoặc địa chỉ."),
+            )
+        if sender.phone and not _looks_like_phone(sender.phone):
+            add("phone", _("Số điện thoại chỉ gồm chữ số (9–11 số), ví dụ 0912 345 678."))
+        if sender.email:
+            try:
+                EmailValidator()(sender.email)
+            except ValidationError:
+                add("email", _("Địa chỉ thư điện tử không hợp lệ, ví dụ ten@gmail.com."))
+        if not consent:
+            add(
+                "consent", _("Cần đồng ý cho nhà trường xử lý thông tin cá nhân để giải quyết đơn.")
+            )
+    if kind == CaseKind.DENUNCIATION and not denounced_person.strip():
+        # Luật Tố cáo 2018, Điều 23 k1: the application names the person denounced.
+        add("denounced_person", _("Hãy ghi người hoặc cơ quan bị tố cáo."))
+    if kind == CaseKind.INFORMATION_REQUEST:
+        # Luật Tiếp cận thông tin 2016, Điều 24 k2: ID number, the information, its form, purpose.
+        if not sender.address:
+            add("address", _("Yêu cầu cung cấp thông tin cần ghi nơi cư trú."))
+        if not sender.id_number:
+            add("id_number", _("Yêu cầu cung cấp thông tin cần ghi số CCCD hoặc hộ chiếu."))
+        if information_form not in InformationForm.values:
+            add("information_form", _("Hãy chọn hình thức nhận thông tin."))
+        if delivery not in Delivery.values:
+            add("delivery", _("Hãy chọn cách nhận thông tin."))
+        elif delivery == Delivery.EMAIL and not sender.email:
+            add("email", _("Muốn nhận qua thư điện tử thì cần ghi địa chỉ thư điện tử."))
+        if not information_purpose.strip():
+            add("information_purpose", _("Hãy ghi lý do, mục đích yêu cầu cung cấp thông tin."))
+    if len(attachments) > MAX_ATTACHMENTS:
+        add("attachments", _("Đính kèm tối đa %(n)d tệp.") % {"n": MAX_ATTACHMENTS})
+    else:
+        for upload in attachments:
+            try:
+                check_upload(upload)
+            except ValidationError as error:
+                for message in error.messages:
+                    add("attachments", message)
+    return errors
+
+
+def _looks_like_phone(text: str) -> bool:
+    digits = text.replace(" ", "").replace(".", "").replace("-", "")
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    return digits.isdigit() and 9 <= len(digits) <= 11
+
+
+def submit_case(
+    *,
+    organisation: Organisation,
+    kind: str,
+    title: str,
+    content: str,
+    channel: str = Channel.WEB,
+    sender: Sender = Sender(),
+    anonymous: bool = False,
+    consent: bool = False,
+    idempotency_key: str = "",
+    attachments: Sequence[UploadedFile] = (),
+    information_form: str = "",
+    delivery: str = "",
+    information_purpose: str = "",
+    denounced_person: str = "",
+    received_at=None,
+    is_remote: bool = False,
+    actor=None,
+) -> Case:
+    """Store a new case (or return the one this submission already created).
+
+    Preconditions: the organisation is a school; the input passes `check_submission`
+    (ValidationError with the messages by field otherwise). `actor` is the staff member who
+    entered it for the citizen, None for the public form.
+    """
+    if organisation.kind != OrgKind.SCHOOL:
+        raise ValidationError(_("Chỉ trường học tiếp nhận đơn qua hệ thống này."))
+    sender = Sender() if anonymous else sender.cleaned()
+    errors = check_submission(
+        kind=kind,
+        channel=channel,
+        title=title,
+        content=content,
+        sender=sender,
+        anonymous=anonymous,
+        consent=consent,
+        information_form=information_form,
+        delivery=delivery,
+        information_purpose=information_purpose,
+        denounced_person=denounced_person,
+        attachments=attachments,
+    )
+    if errors:
+        raise ValidationError(errors)
+    key = idempotency_key.strip()[:64]
+    if key:
+        existing = Case.objects.filter(organisation=organisation, idempotency_key=key).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            return _create_case(
+                organisation=organisation,
+                kind=kind,
+                procedure=INFORMATION_PROCEDURE[channel]
+                if kind == CaseKind.INFORMATION_REQUEST
+                else DEFAULT_PROCEDURE[kind],
+                title=" ".join(title.split()),
+                content=content.strip(),
+                channel=channel,
+                sender=sender,
+                anonymous=anonymous,
+                consent=consent and not anonymous,
+                idempotency_key=key,
+                attachments=attachments,
+                information_form=information_form if kind == CaseKind.INFORMATION_REQUEST else "",
+                delivery=delivery if kind == CaseKind.INFORMATION_REQUEST else "",
+                information_purpose=information_purpose.strip()[:500],
+                denounced_person=" ".join(denounced_person.split())[:255],
+                received_at=received_at or timezone.now(),
+                is_remote=is_remote,
+                actor=actor,
+            )
+    except IntegrityError:
+        # Two copies of one submission raced; the other one won.
+        if key:
+            existing = Case.objects.filter(organisation=organisation, idempotency_key=key).first()
+            if existing is not None:
+                return existing
+        raise
+
+
+def _create_case(
+    *,
+    organisation: Organisation,
+    kind: str,
+    procedure: str,
+    title: str,
+    content: str,
+    channel: str,
+    sender: Sender,
+    anonymous: bool,
+    consent: bool,
+    idempotency_key: str,
+    attachments: Sequence[UploadedFile],
+    information_form: str,
+    delivery: str,
+    information_purpose: str,
+    denounced_person: str,
+    received_at,
+    is_remote: bool,
+    actor,
+    parent_case: Case | None = None,
+    sealed_identity: DenouncerIdentity | None = None,
+) -> Case:
+    """Insert the case and everything that belongs to it; the caller holds the transaction."""
+    if procedure not in PROCEDURES_OF_KIND[kind]:
+        procedure = DEFAULT_PROCEDURE[kind]
+    protected = kind == CaseKind.DENUNCIATION and not anonymous
+    case = Case(
+        organisation=organisation,
+        tracking_code=_unused_tracking_code(),
+        kind=kind,
+        procedure=procedure,
+        is_anonymous=anonymous,
+        channel=channel,
+        title=title[:MAX_TITLE],
+        # Luật Tố cáo 2018, Điều 56: the application itself may identify the denouncer; it is
+        # sealed with the identity until the resolver writes a version without it.
+        content="" if protected else content,
+        needs_redaction=protected,
+        received_at=received_at,
+        received_on=timezone.localdate(received_at),
+        is_remote=is_remote,
+        information_form=information_form,
+        delivery=delivery,
+        information_purpose=information_purpose,
+        denounced_person=denounced_person,
+        consent_given=consent,
+        consent_at=timezone.now() if consent else None,
+        consent_version=CONSENT_VERSION if consent else "",
+        idempotency_key=idempotency_key,
+        parent_case=parent_case,
+        created_by=actor,
+    )
+    if not protected and sealed_identity is None:
+        case.contact_name = sender.name[:150]
+        case.contact_phone = sender.phone[:32]
+        case.contact_email = sender.email[:254]
+        case.contact_address = sender.address[:255]
+        case.id_number_token = secrecy.seal(sender.id_number)
+    case.save()
+    if sealed_identity is not None:
+        sealed_identity.pk = None
+        sealed_identity.case = case
+        if protected:
+            sealed_identity.original_content_token = secrecy.seal(content)
+        sealed_identity.save()
+    elif protected:
+        DenouncerIdentity.objects.create(
+            case=case,
+            name_token=secrecy.seal(sender.name),
+            address_token=secrecy.seal(sender.address),
+            phone_token=secrecy.seal(sender.phone),
+            email_token=secrecy.seal(sender.email),
+            id_number_token=secrecy.seal(sender.id_number),
+            original_content_token=secrecy.seal(content),
+        )
+    for upload in attachments:
+        store_attachment(case, upload, identifying=protected)
+    store_deadlines(case)
+    channel_label = Channel(channel).label
+    record_case_event(
+        case,
+        CaseEventKind.RECEIVED,
+        _("Tiếp nhận %(kind)s %(channel)s từ %(sender)s")
+        % {
+            "kind": case.kind_label.lower(),
+            "channel": channel_label.lower(),
+            "sender": case.sender_label,
+        },
+        actor=actor,
+        public_summary=_("Nhà trường đã nhận đơn (%(channel)s).")
+        % {"channel": channel_label.lower()},
+    )
+    return case
+
+
+def store_attachment(case: Case, upload: UploadedFile, *, identifying: bool) -> Attachment:
+    """Keep one checked file; an identifying scan is stored sealed."""
+    info = check_upload(upload)
+    upload.seek(0)
+    data = upload.read()
+    attachment = Attachment(
+        case=case,
+        original_name=(upload.name or "tep")[:255],
+        content_type=info.content_type,
+        size=info.size,
+        sha256=info.sha256,
+        is_identifying=identifying,
+    )
+    stored = secrecy.seal_bytes(data) if identifying else data
+    attachment.file.save("tep", ContentFile(stored), save=False)
+    attachment.save()
+    return attachment
+
+
+def _unused_tracking_code() -> str:
+    while True:
+        code = new_tracking_code()
+        if not Case.objects.filter(tracking_code=code).exists():
+            return code

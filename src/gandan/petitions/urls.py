@@ -1,0 +1,28 @@
+from django.urls import path
+
+from gandan.petitions.views import actions, cases, public, reception
+
+app_name = "petitions"
+urlpatterns = [
+    # Public, no account.
+    path("gui-y-kien/<slug:slug>/", public.intake, name="intake"),
+    path("lich-tiep-dan/<slug:slug>/", public.public_schedule, name="public_schedule"),
+    path("tra-cuu/", public.track, name="track"),
+    path("tra-cuu/<str:code>/", public.tracked, name="tracked"),
+    path("tra-cuu/<str:code>/bien-nhan/", public.receipt, name="receipt"),
+    path("tra-cuu/<str:code>/danh-gia/", public.rate, name="rate"),
+    path("tra-cuu/<str:code>/khong-dong-y/", public.contest, name="contest"),
+    # Staff.
+    path("don-thu/", cases.case_list, name="list"),
+    path("don-thu/tong-hop/", reception.overview, name="dashboard"),
+    path("don-thu/tiep-nhan/", cases.walk_in, name="walk_in"),
+    path("don-thu/so-tiep-cong-dan/", reception.register, name="register"),
+    path("don-thu/lich-tiep-dan/", reception.schedule, name="schedule"),
+    path("don-thu/lich-tiep-dan/<int:pk>/hoan/", reception.postpone, name="postpone"),
+    path("don-thu/thong-bao/da-doc/", cases.notifications_read, name="notifications_read"),
+    path("don-thu/<str:public_id>/", cases.case_detail, name="detail"),
+    path("don-thu/<str:public_id>/nguoi-to-cao/", cases.identity, name="identity"),
+    path("don-thu/<str:public_id>/tep/<str:file_id>/", cases.attachment_download, name="file"),
+    path("don-thu/<str:public_id>/van-ban/<int:pk>/", cases.document_download, name="document"),
+    path("don-thu/<str:public_id>/<slug:slug>/", actions.case_action, name="action"),
+]

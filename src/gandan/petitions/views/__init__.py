@@ -1,0 +1,2 @@
+"""Views of citizen cases: public (intake, tracking), staff cases and actions, reception,
+the head's dashboard. Each is parse → access → service → render."""
