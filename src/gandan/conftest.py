@@ -157,6 +157,28 @@ def clerk(school) -> User:
 
 
 @pytest.fixture
+def union(school) -> Organisation:
+    return services.create_organisation(
+        actor=None,
+        parent=school,
+        slug="th-thanh-to-cong-doan",
+        kind=OrgKind.UNION,
+        name="Công đoàn cơ sở Trường Tiểu học Thành Tô",
+        short_name="Công đoàn",
+    )
+
+
+@pytest.fixture
+def union_officer(school, union) -> User:
+    return _person(
+        "congdoan",
+        "Vũ Đức Thắng",
+        (school, Role.STAFF, "Giáo viên"),
+        (union, Role.UNION_OFFICER, "Chủ tịch công đoàn"),
+    )
+
+
+@pytest.fixture
 def authority_officer(ward) -> User:
     return _person("canbophuong", "Nguyễn Quang Huy", (ward, Role.AUTHORITY_OFFICER, "Chuyên viên"))
 

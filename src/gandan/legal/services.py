@@ -27,6 +27,13 @@ def link_reference(ref: Reference) -> LegalDocument | None:
     return _Register.for_references([ref]).find(ref)
 
 
+def link_references(refs: Iterable[Reference]) -> list[LegalDocument | None]:
+    """link_reference for many references at once, with one query."""
+    refs = list(refs)
+    register = _Register.for_references(refs)
+    return [register.find(ref) for ref in refs]
+
+
 def replacement_warnings(refs: Iterable[Reference]) -> list[ReplacementWarning]:
     """One warning per cited document that is replaced or repealed, in order of first citation."""
     refs = list(refs)

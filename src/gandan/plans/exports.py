@@ -137,6 +137,15 @@ def _assignee_label(assignment: Assignment) -> str:
     return assignment.assignee.full_name if assignment.assignee else assignment.unit.display_name
 
 
+def report_summary(title: str) -> str:
+    """'Kết quả thực hiện …' without doubling a title that already starts with 'Thực hiện'."""
+    title = title.strip()
+    lowered = f"{title[:1].lower()}{title[1:]}"
+    if lowered.startswith("thực hiện "):
+        return f"Kết quả {lowered}"
+    return f"Kết quả thực hiện {lowered}"
+
+
 def progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> DocumentSpec:
     """'Báo cáo kết quả thực hiện kế hoạch', filled from task statuses and updates."""
     managing, issuing = header_names(plan.organisation)
@@ -210,7 +219,7 @@ def progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> Docum
         managing_body=managing,
         issuing_body=issuing,
         doc_type=DocType.REPORT,
-        summary=f"Kết quả thực hiện {plan.title[0].lower()}{plan.title[1:]}",
+        summary=report_summary(plan.title),
         place=plan.organisation.place_name,
         signer=signer,
         body=tuple(body),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
 from gandan.core.uploads import check_upload
-from gandan.legal.services import link_reference
+from gandan.legal.services import link_references
 from gandan.orgs.models import Organisation, User
 from gandan.paperwork.document import Signer
 from gandan.paperwork.services import issue_document, withdraw_document
@@ -142,24 +142,24 @@ def _create_task(plan: Plan, section, order: int, task: ParsedTask) -> PlanTask:
 
 
 def _store_references(plan: Plan, parsed: ParsedPlan) -> None:
-    rows = []
-    for order, (where, reference) in enumerate(iter_references(parsed)):
-        rows.append(
-            PlanReference(
-                plan=plan,
-                order=order,
-                found_in=where[:32],
-                doc_type=reference.type[:64],
-                number=(reference.number or "")[:32],
-                year=reference.year,
-                symbol=(reference.symbol or "")[:64],
-                date=reference.date,
-                issuer=(reference.issuer or "")[:255],
-                text=reference.text,
-                legal_document=link_reference(reference),
-            )
+    found = iter_references(parsed)
+    documents = link_references(reference for _where, reference in found)
+    PlanReference.objects.bulk_create(
+        PlanReference(
+            plan=plan,
+            order=order,
+            found_in=where[:32],
+            doc_type=reference.type[:64],
+            number=(reference.number or "")[:32],
+            year=reference.year,
+            symbol=(reference.symbol or "")[:64],
+            date=reference.date,
+            issuer=(reference.issuer or "")[:255],
+            text=reference.text,
+            legal_document=document,
         )
-    PlanReference.objects.bulk_create(rows)
+        for order, ((where, reference), document) in enumerate(zip(found, documents, strict=True))
+    )
 
 
 @transaction.atomic

@@ -321,3 +321,16 @@ def test_unknown_export_format_is_404(client, principal, issued):
     response = client.get(reverse("plans:export", args=[issued.public_id, "odt"]))
     # then
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Thực hiện công tác dân vận năm 2026", "Kết quả thực hiện công tác dân vận năm 2026"),
+        ("Công tác dân vận năm 2026", "Kết quả thực hiện công tác dân vận năm 2026"),
+    ],
+)
+def test_report_summary_does_not_double_thuc_hien(title, summary):
+    from gandan.plans.exports import report_summary
+
+    assert report_summary(title) == summary

@@ -711,7 +711,11 @@ def test_issue_progress_report_registers_a_bc_document(school, principal, teache
         dt.date(2022, 12, 20),
     )
     assert document.source == f"plans.plan:{plan.pk}:report"
-    assert document.summary == f"Kết quả thực hiện {plan.title[0].lower()}{plan.title[1:]}"
+    # the seed's title starts with "Thực hiện": not doubled
+    assert document.summary == (
+        "Kết quả thực hiện công tác dân vận của chính quyền và quy chế dân chủ ở cơ sở "
+        "Trường Tiểu học Thành Tô"
+    )
     assert (document.signer_name, document.signer_title) == ("Nguyễn Thị Thu Hà", "HIỆU TRƯỞNG")
     event = plan.events.first()
     assert (event.kind, event.summary) == (
