@@ -97,9 +97,7 @@ def build(school: Organisation) -> None:
 def _public_items(school, head, today) -> None:
     year = today.year
     published_on = min(dt.date(year, 6, 15), today)
-    for obligation in DisclosureObligation.objects.in_force(today).filter(
-        audience=Audience.PUBLIC
-    ):
+    for obligation in DisclosureObligation.objects.in_force(today).filter(audience=Audience.PUBLIC):
         title = f"{obligation.title} — năm {year}"
         if DisclosureItem.objects.filter(organisation=school, title=title).exists():
             continue
