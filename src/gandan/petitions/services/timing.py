@@ -105,8 +105,12 @@ def store_deadlines(case: Case) -> list[CaseDeadline]:
     computed = compute_deadlines(**deadline_inputs(case))
     existing = {row.step: row for row in case.deadlines.all()}
     kept = []
+    ended = case.closed_at is not None
     for order, step in enumerate(computed):
-        row = existing.pop(step.step, None) or CaseDeadline(case=case, step=step.step)
+        row = existing.pop(step.step, None)
+        if row is None:
+            # A step that appears after the case ended reminds no one.
+            row = CaseDeadline(case=case, step=step.step, moot=ended)
         row.step_label = step.step_label
         row.order = order
         row.due = step.due
@@ -123,8 +127,6 @@ def store_deadlines(case: Case) -> list[CaseDeadline]:
         kept.append(row)
     for stale in existing.values():
         stale.delete()
-    if case.status not in OPEN_STATUSES and case.closed_at is not None:
-        case.deadlines.filter(done_on__isnull=True).update(moot=True)
     refresh_next_due(case)
     return kept
 
