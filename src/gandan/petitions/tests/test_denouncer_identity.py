@@ -33,7 +33,7 @@ SECRETS = (DENOUNCER, DENOUNCER_ADDRESS, DENOUNCER_PHONE, "031099001234")
 
 def _raw_rows(table: str) -> str:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
+        cursor.execute(f"SELECT * FROM {table}")
         return json.dumps(cursor.fetchall(), default=str, ensure_ascii=False)
 
 
