@@ -58,9 +58,13 @@ def can_read(user: User, school: Organisation) -> bool:
     return is_staff_of(user, school) or org_access.is_authority_over(user, school)
 
 
-def school_for(user: User) -> Organisation:
-    """The user's own school (for pages without an object in the address), if they may read it."""
-    organisation = org_access.primary_organisation(user)
+def school_for(user: User, slug: str | None = None) -> Organisation:
+    """The school a page without an object in its address is about: the one named by `slug`
+    (authority officers reading a school below them), else the user's own; if they may read it."""
+    if slug:
+        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+    else:
+        organisation = org_access.primary_organisation(user)
     school = organisation.school() if organisation is not None else None
     if school is None or not can_read(user, school):
         raise Http404

@@ -36,7 +36,7 @@ def _error_text(error: ValidationError) -> str:
 
 @login_required
 def ballot_list(request: HttpRequest) -> HttpResponse:
-    school = access.school_for(request.user)
+    school = access.school_for(request.user, request.GET.get("truong"))
     ballots = list(access.visible_ballots(request.user, school).order_by("-created_at"))
     voted = set(
         Participation.objects.filter(voter=request.user, ballot__in=ballots).values_list(
@@ -63,7 +63,7 @@ def ballot_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def ballot_new(request: HttpRequest) -> HttpResponse:
-    school = access.school_for(request.user)
+    school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_manage(request.user, school):
         raise Http404
     form = BallotForm(request.POST or None, school=school, staff=staff_of(school))

@@ -37,7 +37,7 @@ def _error_text(error: ValidationError) -> str:
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
     """The register: every obligation in force, what was disclosed, what is late or missing."""
-    school = access.school_for(request.user)
+    school = access.school_for(request.user, request.GET.get("truong"))
     today = timezone.localdate()
     items = (
         access.visible_items(request.user, school)
@@ -74,7 +74,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def item_new(request: HttpRequest) -> HttpResponse:
-    school = access.school_for(request.user)
+    school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_manage(request.user, school):
         raise Http404
     form = DisclosureForm(request.POST or None, request.FILES or None)
@@ -262,7 +262,7 @@ def item_proof(request: HttpRequest, public_id: str) -> FileResponse:
 @login_required
 def request_list(request: HttpRequest) -> HttpResponse:
     """Information requests (Điều 48 k4): staff file one; managers and supervisors see all."""
-    school = access.school_for(request.user)
+    school = access.school_for(request.user, request.GET.get("truong"))
     if not is_staff_of(request.user, school):
         raise Http404
     form = InformationRequestForm(request.POST or None)
