@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gandan.orgs.models import Membership, Organisation, Role
@@ -79,6 +80,12 @@ def plan_body(plan: Plan) -> list:
 
 
 def plan_spec(plan: Plan, *, signer: Signer | None = None) -> DocumentSpec:
+    """The plan as an official document: Vietnamese whatever the reader's language."""
+    with translation.override("vi"):
+        return _plan_spec(plan, signer=signer)
+
+
+def _plan_spec(plan: Plan, *, signer: Signer | None) -> DocumentSpec:
     managing, issuing = header_names(plan.organisation)
     if signer is None:
         signer = (
@@ -147,7 +154,15 @@ def report_summary(title: str) -> str:
 
 
 def progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> DocumentSpec:
-    """'Báo cáo kết quả thực hiện kế hoạch', filled from task statuses and updates."""
+    """'Báo cáo kết quả thực hiện kế hoạch', filled from task statuses and updates.
+
+    Official documents are Vietnamese whatever the reader's language.
+    """
+    with translation.override("vi"):
+        return _progress_report_spec(plan, signer=signer, as_of=as_of)
+
+
+def _progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> DocumentSpec:
     managing, issuing = header_names(plan.organisation)
     assignments = list(
         Assignment.objects.filter(task__plan=plan)

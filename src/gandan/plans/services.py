@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
@@ -40,6 +40,16 @@ from gandan.worktime import days
 MAX_EVIDENCE_FILES = 5
 
 
+# Text stored in records (plan timeline, audit log, due-date rules) is written in Vietnamese,
+# the official language of the records, whatever the language of the screen that caused it;
+# only messages shown back to the user go through gettext.
+
+
+def _vietnamese(display) -> str:
+    with translation.override("vi"):
+        return str(display())
+
+
 class ConcurrentEditError(ValidationError):
     """Someone saved the same record since the form was opened."""
 
@@ -54,7 +64,7 @@ def _event(plan: Plan, kind: str, summary: str, actor: User | None, task=None) -
         else Action.CHANGE,
         summary=summary,
         actor=actor,
-        actor_label="" if actor else _("hệ thống"),
+        actor_label="" if actor else "hệ thống",
         organisation=plan.organisation,
         target=plan,
     )
@@ -113,8 +123,7 @@ def save_imported_plan(
     _event(
         plan,
         PlanEventKind.IMPORTED,
-        _("Nhập kế hoạch “%(title)s” (%(tasks)d nhiệm vụ)")
-        % {"title": title, "tasks": len(parsed.tasks)},
+        f"Nhập kế hoạch “{title}” ({len(parsed.tasks)} nhiệm vụ)",
         user,
     )
     return plan
@@ -193,7 +202,7 @@ def update_plan(
         )
     plan.refresh_from_db()
     _snapshot(plan, actor)
-    _event(plan, PlanEventKind.EDITED, _("Sửa kế hoạch “%(title)s”") % {"title": title}, actor)
+    _event(plan, PlanEventKind.EDITED, f"Sửa kế hoạch “{title}”", actor)
     return plan
 
 
@@ -234,7 +243,7 @@ def issue_plan(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer) -
     _event(
         plan,
         PlanEventKind.ISSUED,
-        _("Ban hành kế hoạch số %(symbol)s") % {"symbol": document.number_symbol},
+        f"Ban hành kế hoạch số {document.number_symbol}",
         actor,
     )
     return plan
@@ -266,10 +275,7 @@ def assign_task(
             raise ValidationError(_("Cần nhập hạn hoàn thành, hoặc số ngày làm việc để tính hạn."))
         start = from_date or timezone.localdate()
         due_date = days.add_working_days(start, working_days)
-        rule = _("%(n)d ngày làm việc kể từ %(day)s") % {
-            "n": working_days,
-            "day": start.strftime("%d/%m/%Y"),
-        }
+        rule = f"{working_days} ngày làm việc kể từ {start:%d/%m/%Y}"
     assignment = Assignment(
         task=task,
         item=item,
@@ -287,8 +293,7 @@ def assign_task(
     _event(
         task.plan,
         PlanEventKind.ASSIGNED,
-        _("Giao “%(what)s” cho %(who)s, hạn %(due)s")
-        % {"what": what, "who": who, "due": due_date.strftime("%d/%m/%Y")},
+        f"Giao “{what}” cho {who}, hạn {due_date:%d/%m/%Y}",
         actor,
         task=task,
     )
@@ -349,13 +354,8 @@ def report_progress(
     _event(
         plan,
         PlanEventKind.REPORTED,
-        _("%(who)s báo cáo “%(task)s”: %(status)s, %(percent)d%%")
-        % {
-            "who": author.full_name,
-            "task": assignment.task.heading[:80],
-            "status": assignment.get_status_display(),
-            "percent": percent,
-        },
+        f"{author.full_name} báo cáo “{assignment.task.heading[:80]}”: "
+        f"{_vietnamese(assignment.get_status_display)}, {percent}%",
         author,
         task=assignment.task,
     )
@@ -375,7 +375,7 @@ def issue_progress_report(*, plan: Plan, actor: User, issued_on: dt.date, signer
     _event(
         plan,
         PlanEventKind.REPORT_ISSUED,
-        _("Ban hành báo cáo kết quả số %(symbol)s") % {"symbol": document.number_symbol},
+        f"Ban hành báo cáo kết quả số {document.number_symbol}",
         actor,
     )
     return document
@@ -396,9 +396,7 @@ def withdraw_plan(*, plan: Plan, actor: User, reason: str) -> Plan:
     plan.withdrawn_reason = reason
     plan.version += 1
     plan.save(update_fields=["status", "withdrawn_reason", "version", "updated_at"])
-    _event(
-        plan, PlanEventKind.WITHDRAWN, _("Thu hồi kế hoạch: %(reason)s") % {"reason": reason}, actor
-    )
+    _event(plan, PlanEventKind.WITHDRAWN, f"Thu hồi kế hoạch: {reason}", actor)
     return plan
 
 
@@ -417,11 +415,11 @@ def set_parent_plans(*, plan: Plan, actor: User, parents: Sequence[Plan]) -> Pla
     if any(parent.pk not in allowed for parent in parents):
         raise ValidationError(_("Chỉ chọn được kế hoạch đã ban hành của cơ quan cấp trên."))
     plan.parents.set(parents)
-    names = ", ".join(p.number_symbol or p.title[:40] for p in parents) or _("không có")
+    names = ", ".join(p.number_symbol or p.title[:40] for p in parents) or "không có"
     _event(
         plan,
         PlanEventKind.EDITED,
-        _("Cập nhật kế hoạch cấp trên được thực hiện: %(names)s") % {"names": names},
+        f"Cập nhật kế hoạch cấp trên được thực hiện: {names}",
         actor,
     )
     return plan

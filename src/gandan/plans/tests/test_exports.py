@@ -334,3 +334,19 @@ def test_report_summary_does_not_double_thuc_hien(title, summary):
     from gandan.plans.exports import report_summary
 
     assert report_summary(title) == summary
+
+
+def test_documents_are_vietnamese_even_from_an_english_screen(school, principal):
+    from django.utils import translation
+
+    from gandan.plans import exports
+    from gandan.plans.tests import factories
+
+    plan = factories.import_seed(school, principal)
+    with translation.override("en"):
+        spec = exports.progress_report_spec(
+            plan, signer=exports.default_signer(school), as_of=dt.date(2026, 9, 7)
+        )
+    texts = [getattr(block, "text", "") for block in spec.body]
+    assert "Chưa phân công thực hiện." in texts
+    assert spec.doc_type.heading == "BÁO CÁO"
