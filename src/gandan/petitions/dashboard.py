@@ -3,7 +3,7 @@ time. Every figure is one aggregate query in the database, whatever the number o
 
 import datetime as dt
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 
 from gandan.orgs.models import Organisation
@@ -48,16 +48,18 @@ def overdue(school: Organisation, today: dt.date):
 
 
 def on_time_by_month(school: Organisation, *, since: dt.date | None = None) -> list[dict]:
-    """Per month of completion: steps done, steps done by their due date, and the rate (%)."""
-    rows = CaseDeadline.objects.filter(
-        case__organisation=school, is_tracked=True, done_on__isnull=False, due__isnull=False
+    """Per month of resolution: cases resolved, those with every tracked step done by its due
+    date, and the rate (%). A case is late if any of its steps was done after its due date."""
+    late_step = CaseDeadline.objects.filter(
+        case=OuterRef("pk"), is_tracked=True, due__isnull=False, done_on__gt=F("due")
     )
+    cases = Case.objects.filter(organisation=school, resolved_on__isnull=False)
     if since is not None:
-        rows = rows.filter(done_on__gte=since)
+        cases = cases.filter(resolved_on__gte=since)
     found = (
-        rows.annotate(month=TruncMonth("done_on"))
+        cases.annotate(month=TruncMonth("resolved_on"), late=Exists(late_step))
         .values("month")
-        .annotate(total=Count("id"), on_time=Count("id", filter=Q(done_on__lte=F("due"))))
+        .annotate(total=Count("id"), on_time=Count("id", filter=Q(late=False)))
         .order_by("month")
     )
     return [

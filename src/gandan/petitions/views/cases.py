@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -231,9 +232,9 @@ def desk_panel(user, today):
     managers, and my unread notices."""
     rows = list(
         Case.objects.open()
-        .filter(handler=user)
-        .union(Case.objects.open().filter(verifiers=user))
-        .order_by("next_due")[:10]
+        .filter(Q(handler=user) | Q(verifiers=user))
+        .distinct()
+        .order_by("next_due", "received_at")[:10]
     )
     for case in rows:
         case.overdue = case.is_overdue(today)
