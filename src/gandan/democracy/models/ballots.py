@@ -20,7 +20,7 @@ from gandan.core.models import TimeStampedModel
 
 class BallotMethod(models.TextChoices):
     MOTION = "motion", _("Biểu quyết tán thành / không tán thành")
-    ELECTION = "election", _("Bầu chọn tối đa N người")
+    ELECTION = "election", _("Bầu cử (chọn không quá số người được bầu)")
     APPROVAL = "approval", _("Tán thành từng phương án")
 
 

@@ -108,7 +108,7 @@ class DisclosureObligation(TimeStampedModel):
     class Meta:
         verbose_name = _("nội dung phải công khai")
         verbose_name_plural = _("danh mục nội dung phải công khai")
-        ordering = ["audience", "public_group", "order"]
+        ordering = ["audience", "order"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(timing="on_decision")

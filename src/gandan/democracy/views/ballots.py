@@ -22,6 +22,7 @@ from gandan.democracy.models import (
     BallotMethod,
     BallotStatus,
     Elector,
+    EventKind,
     Participation,
     RulePreset,
 )
@@ -122,7 +123,8 @@ def ballot_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "is_elector": is_elector,
         "voted": voted,
         "turnout": ballot.participations.count(),
-        "events": ballot.events.select_related("actor")[:30],
+        # Who voted when is a sign-in sheet, not news: kept in the audit log, not shown here.
+        "events": ballot.events.exclude(kind=EventKind.BALLOT_CAST).select_related("actor")[:30],
     }
     if ballot.status == BallotStatus.CLOSED:
         # The only path by which a tally reaches a template.
