@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from gandan.democracy import demo as democracy_demo
 from gandan.orgs import demo as orgs_demo
 from gandan.orgs.models import Organisation
+from gandan.petitions import demo as petitions_demo
 from gandan.plans import demo as plans_demo
 
 
@@ -18,6 +19,7 @@ class DemoResult:
 def build_all() -> DemoResult:
     school = orgs_demo.build()
     plans_demo.build(school)
+    petitions_demo.build(school)
     democracy_demo.build(school)
     return DemoResult(
         school=school, accounts=orgs_demo.DEMO_ACCOUNTS, password=orgs_demo.DEMO_PASSWORD
