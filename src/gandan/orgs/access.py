@@ -1,7 +1,8 @@
 """Who may see and do what, per organisation. Every view asks here; nothing filters by hand.
 
 A person's roles come from current memberships. Roles held in an internal unit (a tổ, the
-union, the inspection board) make the person a member of that unit's school too.
+union, the inspection board) make the person a member of that unit's school too; a seat on
+the parents' board does not (its members are parents, not staff).
 Authority officers read the organisations below theirs.
 """
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, Role, User
+from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, OrgKind, Role, User
 
 MANAGERS = {Role.HEAD, Role.DEPUTY_HEAD}
 
@@ -18,7 +19,7 @@ MANAGERS = {Role.HEAD, Role.DEPUTY_HEAD}
 class Grant:
     organisation_id: int
     path: str
-    school_path: str
+    school_path: str  # "" when the role gives no standing in the school
     role: str
 
 
@@ -38,7 +39,8 @@ def grants(user: User) -> list[Grant]:
     for membership in rows:
         org = membership.organisation
         school = org.parent if org.kind in INTERNAL_KINDS else org
-        result.append(Grant(org.pk, org.path, school.path, membership.role))
+        school_path = "" if org.kind == OrgKind.PARENTS_BOARD else school.path
+        result.append(Grant(org.pk, org.path, school_path, membership.role))
     user._gandan_grants = result  # type: ignore[attr-defined]
     return result
 
@@ -110,5 +112,5 @@ def primary_organisation(user: User) -> Organisation | None:
     user_grants = grants(user)
     if not user_grants:
         return None
-    paths = sorted({grant.school_path for grant in user_grants})
+    paths = sorted({grant.school_path or grant.path for grant in user_grants})
     return Organisation.objects.filter(path=paths[0]).first()

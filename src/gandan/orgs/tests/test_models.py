@@ -93,3 +93,25 @@ def django_settings_password_hashers():
     from gandan import settings as project_settings
 
     return project_settings.PASSWORD_HASHERS
+
+
+def test_parents_board_members_are_not_staff(school):
+    # given: a parent on the parents' board
+    board = services.create_organisation(
+        actor=None,
+        parent=school,
+        slug="th-thanh-to-bdd",
+        kind=OrgKind.PARENTS_BOARD,
+        name="Ban đại diện cha mẹ học sinh",
+    )
+    parent = services.create_person(
+        actor=None, username="phuhuynh", full_name="Lý Thị Mận", password=None
+    )
+    services.grant_role(
+        actor=None, user=parent, organisation=board, role="staff", title="Trưởng ban đại diện"
+    )
+    # then
+    fresh = User.objects.get(pk=parent.pk)
+    assert not access.can_view_organisation(fresh, school)
+    assert access.can_view_organisation(fresh, board)
+    assert access.primary_organisation(fresh) == board
