@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -141,14 +141,22 @@ def postpone_reception(
 
 def months_without_reception(organisation: Organisation, year: int, until: dt.date) -> list[int]:
     """Months of `year` up to `until` without a head's reception day (Luật TCD Điều 18 k2:
-    at least one day a month)."""
-    held = set(
-        ReceptionSession.objects.filter(organisation=organisation, date__year=year)
-        .exclude(status=SessionStatus.CANCELLED)
-        .values_list("date__month", flat=True)
+    at least one day a month), counted from the school's first case or reception day."""
+    sessions = ReceptionSession.objects.filter(organisation=organisation).exclude(
+        status=SessionStatus.CANCELLED
     )
+    starts = [
+        sessions.aggregate(first=Min("date"))["first"],
+        Case.objects.filter(organisation=organisation).aggregate(first=Min("received_on"))["first"],
+    ]
+    starts = [day for day in starts if day is not None]
+    if not starts:
+        return []
+    start = min(starts)
+    first = 1 if start.year < year else start.month
     last = until.month if until.year == year else 12
-    return [month for month in range(1, last + 1) if month not in held]
+    held = set(sessions.filter(date__year=year).values_list("date__month", flat=True))
+    return [month for month in range(first, last + 1) if month not in held]
 
 
 @transaction.atomic

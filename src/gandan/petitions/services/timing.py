@@ -131,8 +131,20 @@ def store_deadlines(case: Case) -> list[CaseDeadline]:
     return kept
 
 
+# Steps that an action makes unnecessary: a case the school accepts or refuses itself is not
+# forwarded (Luật Tố cáo 2018, Điều 24 k2 applies only when it is not competent).
+STEP_MOOT_ON: dict[str, frozenset[str]] = {
+    "chuyen_don": frozenset(
+        {CaseEventKind.ACCEPTED, CaseEventKind.REFUSED, CaseEventKind.RESOLVED}
+    ),
+}
+
+
 def complete_steps(case: Case, action: str, on: dt.date) -> int:
-    """Mark done the pending steps that `action` (a CaseEventKind) fulfils."""
+    """Mark done the pending steps that `action` (a CaseEventKind) fulfils, and moot those it
+    makes unnecessary."""
+    moot = [step for step, actions in STEP_MOOT_ON.items() if action in actions]
+    case.deadlines.filter(step__in=moot, done_on__isnull=True).update(moot=True)
     steps = [step for step, actions in STEP_DONE_BY.items() if action in actions]
     return case.deadlines.filter(step__in=steps, done_on__isnull=True, moot=False).update(
         done_on=on

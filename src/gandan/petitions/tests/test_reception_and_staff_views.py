@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gandan.petitions import secrecy, services
 from gandan.petitions.models import Case, ReceptionEntry, ReceptionSession
-from gandan.petitions.tests.conftest import RECEIVED
+from gandan.petitions.tests.conftest import RECEIVED, at, submit
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -59,7 +59,9 @@ def test_the_head_receives_in_person_from_july_2026(school, principal, deputy):
     assert "136/2025" in refused.value.message_dict["host"][0]
 
 
-def test_months_without_a_reception_day_are_flagged(school, principal):
+def test_months_without_a_reception_day_are_flagged(school, principal, deadline_rules):
+    assert services.months_without_reception(school, 2026, dt.date(2026, 3, 31)) == []
+    submit(school, received_at=at(dt.date(2026, 1, 15)))
     services.schedule_reception(
         organisation=school,
         actor=principal,

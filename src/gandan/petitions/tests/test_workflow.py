@@ -149,6 +149,10 @@ def test_assign_names_handler_and_verifiers_and_notifies_them(
 ):
     case = assigned_denunciation
     assert case.handler == resolver and case.status == CaseStatus.IN_PROGRESS
+    # accepted by the school itself: forwarding (Luật Tố cáo 2018, Điều 24 k2) is not due
+    forwarding = case.deadlines.get(step="chuyen_don")
+    assert forwarding.moot and forwarding.done_on is None
+    assert case.next_due == dt.date(2026, 4, 1)  # the notices went out with the acceptance
     assert list(case.verifiers.all()) == [verifier]
     assert Notification.objects.filter(kind="assigned").count() == 2
 

@@ -37,6 +37,7 @@ class CaseAction:
     run: Callable[..., object]  # (case, user, cleaned data) -> anything
     offered: Callable[[Case], bool]
     done: str
+    primary: bool = False  # shown open on the case page; the others are folded
 
 
 def _pending_publication(case: Case) -> bool:
@@ -93,6 +94,7 @@ ACTIONS = [
         lambda case, user, data: services.accept_case(case=case, actor=user),
         lambda case: case.status in RECEIVED and not case.is_anonymous_information,
         _("Đã thụ lý."),
+        primary=True,
     ),
     CaseAction(
         "khong-thu-ly",
@@ -122,6 +124,7 @@ ACTIONS = [
         ),
         lambda case: case.is_open,
         _("Đã phân công."),
+        primary=True,
     ),
     CaseAction(
         "bien-tap",
@@ -131,6 +134,7 @@ ACTIONS = [
         lambda case, user, data: services.redact_case(case=case, actor=user, **data),
         lambda case: case.is_denunciation and case.is_open,
         _("Đã lưu nội dung đã che thông tin người tố cáo."),
+        primary=True,
     ),
     CaseAction(
         "bien-ban",
@@ -140,6 +144,7 @@ ACTIONS = [
         lambda case, user, data: services.record_minutes(case=case, actor=user, **data),
         lambda case: case.status in RECEIVED | WORKING,
         _("Đã lưu biên bản."),
+        primary=True,
     ),
     CaseAction(
         "gia-han",
@@ -167,6 +172,7 @@ ACTIONS = [
         lambda case, user, data: services.resume_case(case=case, actor=user),
         lambda case: case.status == CaseStatus.SUSPENDED,
         _("Đã ban hành quyết định tiếp tục giải quyết."),
+        primary=True,
     ),
     CaseAction(
         "giai-quyet",
@@ -176,6 +182,7 @@ ACTIONS = [
         lambda case, user, data: services.resolve_case(case=case, actor=user, **data),
         _resolvable,
         _("Đã lưu kết quả giải quyết."),
+        primary=True,
     ),
     CaseAction(
         "gui",
@@ -185,6 +192,7 @@ ACTIONS = [
         lambda case, user, data: services.send_resolution(case=case, actor=user),
         lambda case: case.status == CaseStatus.RESOLVED and not case.sent_on,
         _("Đã ghi nhận việc gửi kết quả."),
+        primary=True,
     ),
     CaseAction(
         "cong-khai",
@@ -194,6 +202,7 @@ ACTIONS = [
         lambda case, user, data: services.publish_resolution(case=case, actor=user, **data),
         lambda case: case.status == CaseStatus.RESOLVED and _pending_publication(case),
         _("Đã ghi nhận việc công khai."),
+        primary=True,
     ),
     CaseAction(
         "ket-thuc",
@@ -203,6 +212,7 @@ ACTIONS = [
         lambda case, user, data: services.close_case(case=case, actor=user),
         lambda case: case.status == CaseStatus.RESOLVED and not case.is_closed,
         _("Đã kết thúc vụ việc."),
+        primary=True,
     ),
     CaseAction(
         "dong",
@@ -277,7 +287,9 @@ def action_forms(request: HttpRequest, case: Case, deadlines, **bound) -> list[d
         if not action.offered(case) or not permitted(request.user, case, action):
             continue
         form = bound.get(action.slug) or make_form(action, case, deadlines)
-        offered.append({"action": action, "form": form})
+        offered.append(
+            {"action": action, "form": form, "open": action.primary or action.slug in bound}
+        )
     return offered
 
 
