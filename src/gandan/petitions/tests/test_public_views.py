@@ -148,8 +148,12 @@ def test_lookup_by_code_accepts_the_printed_form(client, feedback):
     assert "Không tìm thấy vụ việc với mã này" in missing.content.decode()
 
 
-def test_an_unknown_code_is_a_404(client, db):
-    assert client.get("/tra-cuu/ABCDEFGHJK/").status_code == 404
+def test_an_unknown_code_is_a_404_and_guessing_is_limited(client, feedback):
+    for _ in range(30):
+        assert client.get("/tra-cuu/ABCDEFGHJK/").status_code == 404
+    # then: even the right code waits, from this address
+    response = client.get(reverse("petitions:tracked", args=[feedback.tracking_code]))
+    assert response.status_code == 429
 
 
 def test_after_closure_the_citizen_rates_and_may_contest(client, feedback, principal):

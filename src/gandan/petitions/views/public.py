@@ -8,7 +8,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -105,6 +105,8 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
 
 def receipt(request: HttpRequest, code: str) -> HttpResponse:
     """The receipt right after sending: the same public facts, plus "keep this code"."""
+    if throttle.is_limited(throttle.LOOKUP, request):
+        return render(request, "petitions/limited.html", status=429)
     case = access.access_tracked_case(code)
     just_sent = request.session.get("petitions_receipt") == case.tracking_code
     return _tracking_page(request, case, receipt=just_sent)
@@ -129,7 +131,12 @@ def track(request: HttpRequest) -> HttpResponse:
 def tracked(request: HttpRequest, code: str) -> HttpResponse:
     if throttle.is_limited(throttle.LOOKUP, request):
         return render(request, "petitions/limited.html", status=429)
-    case = access.access_tracked_case(code)
+    try:
+        case = access.access_tracked_case(code)
+    except Http404:
+        # A wrong code counts against the address: guessing codes by URL is limited too.
+        throttle.hit(throttle.LOOKUP, request)
+        raise
     return _tracking_page(request, case)
 
 
