@@ -51,7 +51,11 @@ def _require_addressee(case: Case) -> None:
 
 
 def _locked(case: Case) -> Case:
-    return Case.objects.select_for_update().select_related("organisation__parent").get(pk=case.pk)
+    return (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("organisation__parent")
+        .get(pk=case.pk)
+    )
 
 
 @transaction.atomic

@@ -47,7 +47,11 @@ RESOLVER_ROLES = {Role.HEAD, Role.DEPUTY_HEAD}
 
 
 def lock_case(case: Case) -> Case:
-    return Case.objects.select_for_update().select_related("organisation__parent").get(pk=case.pk)
+    return (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("organisation__parent")
+        .get(pk=case.pk)
+    )
 
 
 def require_status(case: Case, allowed: Sequence[str], message: str) -> None:
