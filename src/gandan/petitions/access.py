@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
@@ -142,6 +141,18 @@ def can_view_identity(user: User, case: Case) -> bool:
     return case.is_denunciation and not case.is_anonymous and case.handler_id == user.pk
 
 
+def _log_protected_view(*, summary, actor, organisation, target, request) -> None:
+    # Stored text is plain Vietnamese, whatever the screen language (ADR 1, addendum).
+    record_event(
+        action=Action.VIEW_PROTECTED,
+        summary=summary,
+        actor=actor,
+        organisation=organisation,
+        target=target,
+        request=request,
+    )
+
+
 @dataclass(frozen=True)
 class DenouncerView:
     name: str
@@ -162,9 +173,8 @@ def access_denouncer_identity(
     identity = getattr(case, "denouncer", None)
     if identity is None:
         raise Http404
-    record_event(
-        action=Action.VIEW_PROTECTED,
-        summary=_("Xem thông tin người tố cáo của vụ việc %(code)s") % {"code": case.display_code},
+    _log_protected_view(
+        summary=f"Xem thông tin người tố cáo của vụ việc {case.display_code}",
         actor=user,
         organisation=case.organisation,
         target=identity,
@@ -191,10 +201,8 @@ def access_attachment(
     if attachment.is_identifying:
         if not can_view_identity(user, case):
             raise Http404
-        record_event(
-            action=Action.VIEW_PROTECTED,
-            summary=_("Tải tệp đính kèm của người tố cáo, vụ việc %(code)s")
-            % {"code": case.display_code},
+        _log_protected_view(
+            summary=f"Tải tệp đính kèm của người tố cáo, vụ việc {case.display_code}",
             actor=user,
             organisation=case.organisation,
             target=attachment,

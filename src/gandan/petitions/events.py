@@ -4,11 +4,29 @@ Summaries never carry a denouncer's identity: services name the sender with
 `Case.sender_label` (a pseudonym for a denunciation).
 """
 
+import functools
+from collections.abc import Callable
+
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
 from gandan.petitions.models import Case, CaseEvent, CaseEventKind
+
+
+def in_vietnamese[**P, R](service: Callable[P, R]) -> Callable[P, R]:
+    """Run a use case in Vietnamese: what it stores (timeline, audit log, notices, documents)
+    is Vietnamese whatever the screen language (ADR 1, addendum). Its refusals are Vietnamese
+    too, which an English screen shows as they are."""
+
+    @functools.wraps(service)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with translation.override("vi"):
+            return service(*args, **kwargs)
+
+    return run
+
 
 _CREATING = {CaseEventKind.RECEIVED, CaseEventKind.SPLIT}
 _ENDING = {CaseEventKind.WITHDRAWN}

@@ -438,3 +438,18 @@ def test_recompute_follows_a_calendar_change_and_is_rerunnable(feedback, princip
     feedback.refresh_from_db()
     assert feedback.next_due == dt.date(2026, 3, 17)
     assert feedback.deadlines.filter(step="tra_loi").count() == 1
+
+
+def test_records_and_documents_stay_vietnamese_under_an_english_screen(denunciation, principal):
+    # ADR 1, addendum: stored text is Vietnamese whatever the screen language
+    from django.utils import translation
+
+    with translation.override("en"):
+        case = services.accept_case(case=denunciation, actor=principal, on=RECEIVED)
+    event = case.events.get(kind="accepted")
+    assert event.public_summary == "Nhà trường đã thụ lý giải quyết ngày 02/03/2026."
+    decision = OutgoingDocument.objects.get(source__endswith=":thu_ly")
+    assert decision.summary == "Về việc thụ lý tố cáo"
+    assert "Người tố cáo" in " ".join(decision.spec_json["recipients"])
+    audit = AuditEvent.objects.filter(object_type="petitions.case").order_by("-sequence").first()
+    assert audit.summary.startswith("Vụ việc GD-")

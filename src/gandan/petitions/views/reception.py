@@ -52,7 +52,7 @@ def register(request: HttpRequest) -> HttpResponse:
             entry.shown_id = secrecy.unseal(entry.id_number_token)
     record_event(
         action=Action.VIEW_PROTECTED,
-        summary=_("Xem sổ tiếp công dân năm %(year)s") % {"year": year},
+        summary=f"Xem sổ tiếp công dân năm {year}",  # stored: Vietnamese (ADR 1)
         actor=request.user,
         organisation=school,
         request=request,
