@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from gandan.api.urls import api
 from gandan.core import views as core_views
 
 admin.site.site_header = _("Quản trị Gần Dân")
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", include("gandan.petitions.urls")),
     path("", include("gandan.democracy.urls")),
     path("", include("gandan.portal.urls")),
+    path("api/v1/", api.urls),
 ]
 
 handler400 = core_views.bad_request

@@ -1,0 +1,214 @@
+"""Public endpoints, no account: send a case (as the web form does), follow it by its code.
+
+POST /public/cases runs the public form's own validation (PublicSubmissionForm) and then
+`submit_case`, under the same rate limit and honeypot as /gui-y-kien/<school>/, so the API
+and the page accept, refuse and word their refusals alike. No CSRF token: these endpoints
+carry no session authority (ninja checks CSRF only for cookie authentication).
+"""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from ninja import Router, Status
+
+from gandan.api.errors import ApiError, Messages, field_errors, from_django
+from gandan.api.petitions.schemas import (
+    ErrorsOut,
+    MessageOut,
+    OrganisationRef,
+    PublicCaseIn,
+    PublicCaseOut,
+    PublicEventOut,
+    ReceiptOut,
+    SplitCaseOut,
+)
+from gandan.orgs.models import Organisation, OrgKind
+from gandan.petitions import access, services, throttle
+from gandan.petitions.forms.public import PublicSubmissionForm
+from gandan.petitions.models import Case, CaseStatus, Channel
+
+logger = logging.getLogger(__name__)
+router = Router(tags=["Công khai"])
+
+# The API's field names for the form's (and check_submission's) fields.
+API_NAMES = {
+    "name": "contact_name",
+    "phone": "contact_phone",
+    "email": "contact_email",
+    "address": "contact_address",
+    "token": "client_token",
+    "attachments": "__all__",
+}
+UNKNOWN_SCHOOL = _("Không tìm thấy trường với mã này.")
+UNKNOWN_CODE = _("Không tìm thấy vụ việc với mã này. Hãy kiểm tra lại các chữ và số.")
+AUTOMATED = _(
+    "Đơn có dấu hiệu được gửi tự động nên không được lưu. Trường “website” phải để trống."
+)
+
+
+def _limited(limit: throttle.Limit) -> ApiError:
+    # The window is fixed (throttle.py): waiting one full window is always enough.
+    return ApiError(429, Messages.TOO_MANY, headers={"Retry-After": str(limit.window)})
+
+
+def _school(slug: str) -> Organisation:
+    school = Organisation.objects.filter(slug=slug, kind=OrgKind.SCHOOL, is_active=True).first()
+    if school is None:
+        raise ApiError(404, UNKNOWN_SCHOOL)
+    return school
+
+
+def _form_data(payload: PublicCaseIn, token: str) -> dict:
+    return {
+        "kind": payload.kind,
+        "title": payload.title,
+        "content": payload.content,
+        "name": payload.contact_name or "",
+        "phone": payload.contact_phone or "",
+        "email": payload.contact_email or "",
+        "address": payload.contact_address or "",
+        "id_number": payload.id_number or "",
+        "anonymous": payload.anonymous,
+        "consent": payload.consent,
+        "denounced_person": payload.denounced_person or "",
+        "information_form": payload.information_form or "",
+        "delivery": payload.delivery or "",
+        "information_purpose": payload.information_purpose or "",
+        "token": token,
+    }
+
+
+@router.post(
+    "/cases",
+    response={
+        200: ReceiptOut,
+        201: ReceiptOut,
+        400: MessageOut,
+        404: MessageOut,
+        422: ErrorsOut,
+        429: MessageOut,
+        503: MessageOut,
+    },
+    summary="Gửi ý kiến, phản ánh, kiến nghị, đơn thư",
+    description=(
+        "Như biểu mẫu công khai của trường: cùng quy tắc, cùng thông báo lỗi (tiếng Việt), "
+        "cùng giới hạn số lần gửi. 201: đã lưu vụ việc mới; 200: lần gửi lại với cùng "
+        "client_token/Idempotency-Key, trả lại vụ việc đã lưu."
+    ),
+)
+def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
+    if throttle.is_limited(throttle.INTAKE, request):
+        raise _limited(throttle.INTAKE)
+    school = _school(payload.organisation)
+    if payload.website:
+        # The honeypot: left empty by people and well-behaved clients. Nothing is stored.
+        throttle.hit(throttle.INTAKE, request)
+        raise ApiError(400, AUTOMATED)
+    token = (
+        request.headers.get("Idempotency-Key")
+        or payload.client_token
+        or PublicSubmissionForm.new_token()
+    )
+    form = PublicSubmissionForm(_form_data(payload, token.strip()))
+    if not form.is_valid():
+        raise field_errors(form.errors, API_NAMES)
+    data = form.cleaned_data
+    started = timezone.now()
+    try:
+        case = services.submit_case(
+            organisation=school,
+            kind=data["kind"],
+            title=data["title"],
+            content=data["content"],
+            channel=Channel.WEB,
+            sender=services.Sender(
+                name=data["name"],
+                phone=data["phone"],
+                email=data["email"],
+                address=data["address"],
+                id_number=data["id_number"],
+            ),
+            anonymous=data["anonymous"],
+            consent=data["consent"],
+            idempotency_key=data["token"],
+            information_form=data["information_form"],
+            delivery=data["delivery"],
+            information_purpose=data["information_purpose"],
+            denounced_person=data["denounced_person"],
+        )
+    except ValidationError as error:
+        raise from_django(error, API_NAMES) from error
+    except DatabaseError:
+        logger.exception("API public intake failed for %s", school.slug)
+        raise
+    throttle.hit(throttle.INTAKE, request)
+    # submit_case returns the stored case for a repeated token: it was created before we began.
+    created = case.created_at >= started
+    response["Location"] = request.build_absolute_uri(f"{request.path}/{case.tracking_code}")
+    return Status(201 if created else 200, _receipt(case))
+
+
+def _receipt(case: Case) -> ReceiptOut:
+    return ReceiptOut(
+        tracking_code=case.tracking_code,
+        display_code=case.display_code,
+        status=case.status,
+        received_at=timezone.localtime(case.received_at),
+        due=case.next_due,
+    )
+
+
+@router.get(
+    "/cases/{tracking_code}",
+    response={200: PublicCaseOut, 404: MessageOut, 429: MessageOut},
+    summary="Tra cứu vụ việc bằng mã tra cứu",
+    description="Như trang Tra cứu: chỉ những gì dòng thời gian đánh dấu công khai.",
+)
+def tracked(request: HttpRequest, tracking_code: str):
+    if throttle.is_limited(throttle.LOOKUP, request):
+        raise _limited(throttle.LOOKUP)
+    try:
+        case = access.access_tracked_case(services.normalise_tracking_code(tracking_code))
+    except Http404 as error:
+        # A wrong code counts against the address: guessing codes is limited.
+        throttle.hit(throttle.LOOKUP, request)
+        raise ApiError(404, UNKNOWN_CODE) from error
+    return public_view(case)
+
+
+def public_view(case: Case) -> PublicCaseOut:
+    """The tracking page's facts (petitions/track.html), as data."""
+    today = timezone.localdate()
+    open_due = case.next_due if not case.is_closed else None
+    events = case.events.exclude(public_summary="").order_by("created_at", "pk")
+    return PublicCaseOut(
+        tracking_code=case.tracking_code,
+        display_code=case.display_code,
+        organisation=OrganisationRef(slug=case.organisation.slug, name=case.organisation.name),
+        kind=case.kind,
+        kind_label=case.kind_label,
+        received_on=case.received_on,
+        status=case.status,
+        status_label=case.get_status_display(),
+        next_due=open_due,
+        next_step=case.next_step if open_due else "",
+        overdue=open_due is not None and open_due < today,
+        promised_on=case.promised_on if not case.is_closed else None,
+        public_answer=case.public_answer if case.status == CaseStatus.RESOLVED else "",
+        events=[
+            PublicEventOut(date=timezone.localdate(event.created_at), summary=event.public_summary)
+            for event in events
+        ],
+        split_cases=[
+            SplitCaseOut(
+                tracking_code=child.tracking_code,
+                display_code=child.display_code,
+                kind_label=child.kind_label,
+            )
+            for child in case.split_cases.all()
+        ],
+    )
