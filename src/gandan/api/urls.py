@@ -14,7 +14,6 @@ from gandan.api.petitions import cases, public
 
 class Utf8JSONRenderer(JSONRenderer):
     # Vietnamese stays readable in the body ("Đã tiếp nhận", not "\u0110\u00e3 ...").
-    media_type = "application/json; charset=utf-8"
     json_dumps_params = {"ensure_ascii": False}
 
 

@@ -139,6 +139,7 @@ def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
             delivery=data["delivery"],
             information_purpose=data["information_purpose"],
             denounced_person=data["denounced_person"],
+            received_at=started,
         )
     except ValidationError as error:
         raise from_django(error, API_NAMES) from error
@@ -146,8 +147,8 @@ def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
         logger.exception("API public intake failed for %s", school.slug)
         raise
     throttle.hit(throttle.INTAKE, request)
-    # submit_case returns the stored case for a repeated token: it was created before we began.
-    created = case.created_at >= started
+    # For a repeated token submit_case returns the case stored then, received at another time.
+    created = case.received_at == started
     response["Location"] = request.build_absolute_uri(f"{request.path}/{case.tracking_code}")
     return Status(201 if created else 200, _receipt(case))
 
