@@ -41,6 +41,13 @@ class TokenAuth(HttpBearer):
 class StaffSession(SessionAuth):
     """Django's session; ninja checks the CSRF token on unsafe methods (csrf=True)."""
 
+    def __call__(self, request: HttpRequest) -> User | None:
+        # No signed-in session, nothing for a forged request to borrow: answer 401 (sign in),
+        # not 403 (CSRF), to a script that sent no credentials at all.
+        if not (request.user.is_authenticated and request.user.is_active):
+            return None
+        return super().__call__(request)
+
     def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
         user = request.user
         return user if user.is_authenticated and user.is_active else None
