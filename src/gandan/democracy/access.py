@@ -1,4 +1,5 @@
-"""Who may see and do what with disclosures, information requests and ballots.
+"""Who may see and do what with disclosures, information requests, ballots, consultations,
+conferences and the inspection board.
 
 - Managers (head, deputy heads): record, publish, take down disclosures; see who has not
   acknowledged; answer information requests; create, open, close and cancel ballots.
@@ -8,6 +9,10 @@
   staff disclosures, acknowledging them, their own information requests, the school's ballots,
   voting where they are on the electorate, checking their receipt.
 - Authority officers above the school: read the register and the ballots; change nothing.
+- Consultations: staff (or, for a parents' consultation, the parents' board members) read and
+  comment; staff and authority officers read every consultation of the school; managers open,
+  revise, close, answer and publish. A name withheld "from colleagues" is seen by its author
+  and the head only.
 - Everyone else, other schools included: a 404. The public sees public disclosures only, on the
   school's public page.
 """
@@ -17,11 +22,14 @@ import uuid
 from django.db.models import QuerySet
 from django.http import Http404
 
-from gandan.democracy.electorate import is_staff_of
+from gandan.democracy.electorate import is_consulted, is_parent_representative, is_staff_of
 from gandan.democracy.models import (
     Audience,
     Ballot,
     BallotStatus,
+    Comment,
+    Consultation,
+    ConsultationAudience,
     DisclosureItem,
     Elector,
     InformationRequest,
@@ -220,3 +228,80 @@ def is_elector(user: User, ballot: Ballot) -> bool:
     if not user.is_authenticated:
         return False
     return Elector.objects.filter(ballot=ballot, user=user).exists()
+
+
+# Consultations.
+
+
+def consultation_school(user: User, slug: str | None = None) -> Organisation:
+    """Like `school_for`, but the parents' board members of a school also reach its
+    consultations list (where they see the parents' consultations only)."""
+    if slug:
+        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+    else:
+        organisation = org_access.primary_organisation(user)
+    school = organisation.school() if organisation is not None else None
+    if school is None:
+        raise Http404
+    if not (can_read(user, school) or is_parent_representative(user, school)):
+        raise Http404
+    return school
+
+
+def visible_consultations(user: User, school: Organisation) -> QuerySet[Consultation]:
+    """Staff and authority officers: all of the school's; parents' representatives: theirs."""
+    consultations = Consultation.objects.filter(organisation=school)
+    if can_read(user, school):
+        return consultations
+    if is_parent_representative(user, school):
+        return consultations.filter(audience=ConsultationAudience.PARENTS)
+    return consultations.none()
+
+
+def access_consultation(user: User, public_id: str, *, action: str = "view") -> Consultation:
+    """A consultation, for `action`:
+    view: staff and authority officers of the school; parents' representatives (parents' ones);
+    comment: the people asked (staff, or parents' representatives);
+    manage: the head and deputies.
+    """
+    consultation = (
+        Consultation.objects.select_related("organisation__parent", "summary_document")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if consultation is None:
+        raise Http404
+    school = consultation.organisation
+    if action == "manage":
+        allowed = can_manage(user, school)
+    elif action == "comment":
+        allowed = is_consulted(user, consultation)
+    else:
+        allowed = can_read(user, school) or (
+            consultation.audience == ConsultationAudience.PARENTS
+            and is_parent_representative(user, school)
+        )
+    if not allowed:
+        raise Http404
+    return consultation
+
+
+def access_comment(user: User, public_id: str) -> Comment:
+    """A comment, to answer it: the head and deputies."""
+    comment = (
+        Comment.objects.select_related("consultation__organisation", "paragraph", "version")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if comment is None or not can_manage(user, comment.consultation.organisation):
+        raise Http404
+    return comment
+
+
+def can_see_author(user: User, comment: Comment) -> bool:
+    """A name withheld from colleagues is seen by its author and by the head, who answers."""
+    if not comment.is_anonymous:
+        return True
+    if comment.author_id == user.pk:
+        return True
+    return Role.HEAD in org_access.roles_in_school(user, comment.consultation.organisation)

@@ -4,6 +4,7 @@ Due dates come from the official calendar (`gandan.worktime.days`) and are store
 when it is recorded; statuses are computed from the stored dates and today.
 """
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -187,3 +188,60 @@ def problem_counts(rows: Iterable[ObligationRow]) -> dict[str, int]:
             if status in counts:
                 counts[status] += 1
     return {str(key): value for key, value in counts.items()}
+
+
+# Consultations, the staff conference and the inspection board.
+
+
+def add_months(event_date: dt.date, months: int) -> dt.date:
+    """The last day of a period of `months` months after an event (BLDS 2015, Điều 148 k3, k4):
+    the corresponding day of the last month, or that month's last day when it has none."""
+    index = event_date.month - 1 + months
+    year, month = event_date.year + index // 12, index % 12 + 1
+    last_day = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(event_date.day, last_day))
+
+
+def conference_due_by(work_year_ends: dt.date) -> tuple[dt.date, str]:
+    """The last day to hold the annual staff conference, and how it was counted."""
+    # Luật 10/2022/QH15, Điều 51 k1: once a year, after the work year ends and no later than
+    # three months into the next one. Months end on the corresponding day (BLDS 2015 Điều 148
+    # k3); a limit falling on a day off moves to the next working day (Điều 148 k5).
+    end = add_months(work_year_ends, 3)
+    due = days.working_day_on_or_after(end)
+    rule = f"3 tháng kể từ ngày kết thúc năm công tác {work_year_ends:%d/%m/%Y}"
+    if due != end:
+        rule += f" (ngày {end:%d/%m/%Y} là ngày nghỉ)"
+    return due, rule
+
+
+def resolution_check_due(held_on: dt.date, number: int) -> tuple[dt.date, str]:
+    """The `number`-th six-monthly check of the conference's resolution (1, 2, ...)."""
+    # Luật 10/2022/QH15, Điều 52: the head and the union check and evaluate the resolution's
+    # implementation every six months; counted from the conference, so checks do not drift.
+    end = add_months(held_on, 6 * number)
+    due = days.working_day_on_or_after(end)
+    return due, f"{6 * number} tháng kể từ ngày hội nghị {held_on:%d/%m/%Y}"
+
+
+BOARD_TERM_YEARS = 2
+
+
+def board_term_ends(starts_on: dt.date) -> dt.date:
+    """Luật 10/2022/QH15, Điều 60 k3: the board's term is two years; a period in years ends on
+    the corresponding day of the last year (BLDS 2015 Điều 148 k4). No move off a weekend: a
+    term is a time in office, not a limit for doing something."""
+    return add_months(starts_on, 12 * BOARD_TERM_YEARS)
+
+
+def board_recognition_due(held_on: dt.date) -> dt.date:
+    """NĐ 59/2023/NĐ-CP, Điều 21 k1: the union recognises the election result within 05 working
+    days after the conference."""
+    return days.add_working_days(held_on, 5)
+
+
+def earliest_inspection_start(notified_on: dt.date) -> dt.date:
+    """NĐ 59/2023/NĐ-CP, Điều 22 k1: the object of an inspection is told at least 05 working days
+    ahead. The notice day is not counted (BLDS 2015 Điều 147 k2); the check may start on the
+    fifth working day after it, as "thông báo trước 01 ngày" allows the next working day."""
+    return days.add_working_days(notified_on, 5)

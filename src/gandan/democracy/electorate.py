@@ -49,3 +49,31 @@ def members_of(unit: Organisation) -> QuerySet[User]:
         .values("user_id")
     )
     return User.objects.filter(pk__in=ids).order_by("sort_key")
+
+
+def parent_representatives(school: Organisation) -> QuerySet[User]:
+    """Members of the school's parents' board: how parents take part in a consultation."""
+    ids = (
+        Membership.objects.current()
+        .filter(
+            organisation__parent=school,
+            organisation__kind=OrgKind.PARENTS_BOARD,
+            organisation__is_active=True,
+            user__is_active=True,
+        )
+        .values("user_id")
+    )
+    return User.objects.filter(pk__in=ids).order_by("sort_key")
+
+
+def is_parent_representative(user: User, school: Organisation) -> bool:
+    if not user.is_authenticated:
+        return False
+    return parent_representatives(school).filter(pk=user.pk).exists()
+
+
+def is_consulted(user: User, consultation) -> bool:
+    """Who is asked in a consultation: the school's staff, or its parents' representatives."""
+    if consultation.audience == "parents":
+        return is_parent_representative(user, consultation.organisation)
+    return is_staff_of(user, consultation.organisation)

@@ -8,6 +8,9 @@ from gandan.democracy.models import (
     BallotMethod,
     BallotPurpose,
     Channel,
+    ConsultationAudience,
+    ConsultationSubject,
+    Decision,
     DisclosureObligation,
     ElectorateKind,
     Motion,
@@ -228,3 +231,61 @@ class CloseBallotForm(forms.Form):
 
 class ReceiptForm(forms.Form):
     code = forms.CharField(label=_("Mã biên nhận phiếu"), max_length=32)
+
+
+# Consultations.
+
+
+class ConsultationForm(forms.Form):
+    title = forms.CharField(
+        label=_("Tên dự thảo"),
+        max_length=300,
+        help_text=_("Ví dụ: Quy chế chi tiêu nội bộ năm 2027."),
+    )
+    subject = forms.ChoiceField(
+        label=_("Nội dung lấy ý kiến (Điều 53)"), choices=ConsultationSubject.choices
+    )
+    audience = forms.ChoiceField(label=_("Lấy ý kiến của"), choices=ConsultationAudience.choices)
+    deadline = forms.DateField(label=_("Hạn góp ý (hết ngày)"), widget=DATE)
+    allow_anonymous = forms.BooleanField(
+        label=_("Cho phép góp ý ẩn tên với đồng nghiệp (hiệu trưởng vẫn thấy tên)"),
+        required=False,
+    )
+    description = forms.CharField(
+        label=_("Mục đích, cách thức lấy ý kiến"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    draft_text = forms.CharField(
+        label=_("Nội dung dự thảo"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Mỗi dòng là một đoạn; người góp ý chọn từng đoạn để góp ý."),
+    )
+
+
+class RevisionForm(forms.Form):
+    note = forms.CharField(
+        label=_("Tóm tắt nội dung chỉnh sửa"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    draft_text = forms.CharField(
+        label=_("Nội dung dự thảo mới"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Mỗi dòng là một đoạn."),
+    )
+
+
+class CommentForm(forms.Form):
+    paragraph = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    text = forms.CharField(label=_("Ý kiến của bạn"), widget=forms.Textarea(attrs={"rows": 3}))
+    anonymous = forms.BooleanField(
+        label=_("Ẩn tên với đồng nghiệp (hiệu trưởng vẫn thấy tên người góp ý)"), required=False
+    )
+
+
+class CommentAnswerForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Tiếp thu"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Lý do, nội dung giải trình"), widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gandan.democracy.views import ballots, disclosures, public
+from gandan.democracy.views import ballots, consultations, disclosures, public
 
 app_name = "democracy"
 urlpatterns = [
@@ -40,6 +40,43 @@ urlpatterns = [
         "dan-chu/bieu-quyet/<str:public_id>/kiem-tra-phieu/",
         ballots.receipt_check,
         name="receipt_check",
+    ),
+    path("dan-chu/lay-y-kien/", consultations.consultation_list, name="consultations"),
+    path("dan-chu/lay-y-kien/moi/", consultations.consultation_new, name="consultation_new"),
+    path(
+        "dan-chu/lay-y-kien/<str:public_id>/",
+        consultations.consultation_detail,
+        name="consultation",
+    ),
+    path(
+        "dan-chu/lay-y-kien/<str:public_id>/gop-y/",
+        consultations.comment_add,
+        name="comment_add",
+    ),
+    path(
+        "dan-chu/lay-y-kien/<str:public_id>/chinh-sua/",
+        consultations.consultation_revise,
+        name="consultation_revise",
+    ),
+    path(
+        "dan-chu/lay-y-kien/<str:public_id>/ket-thuc/",
+        consultations.consultation_close,
+        name="consultation_close",
+    ),
+    path(
+        "dan-chu/lay-y-kien/<str:public_id>/cong-bo/",
+        consultations.consultation_publish,
+        name="consultation_publish",
+    ),
+    path(
+        "dan-chu/lay-y-kien/<str:public_id>/tong-hop.docx",
+        consultations.consultation_summary,
+        name="consultation_summary",
+    ),
+    path(
+        "dan-chu/y-kien/<str:public_id>/tiep-thu/",
+        consultations.comment_answer,
+        name="comment_answer",
     ),
     path("truong/<slug:slug>/cong-khai/", public.public_disclosures, name="public"),
     path("truong/<slug:slug>/cong-khai/<str:public_id>/", public.public_item, name="public_item"),

@@ -18,6 +18,12 @@ class EventKind(models.TextChoices):
     BALLOT_CAST = "ballot_cast", _("Bỏ phiếu")
     BALLOT_CLOSED = "ballot_closed", _("Kết thúc bỏ phiếu")
     BALLOT_CANCELLED = "ballot_cancelled", _("Hủy cuộc biểu quyết")
+    CONSULTATION_OPENED = "consultation_opened", _("Lấy ý kiến dự thảo")
+    CONSULTATION_REVISED = "consultation_revised", _("Chỉnh sửa dự thảo")
+    COMMENTED = "commented", _("Góp ý dự thảo")
+    CONSULTATION_CLOSED = "consultation_closed", _("Kết thúc lấy ý kiến")
+    COMMENT_ANSWERED = "comment_answered", _("Tiếp thu, giải trình ý kiến")
+    CONSULTATION_PUBLISHED = "consultation_published", _("Công khai kết quả tiếp thu, giải trình")
 
 
 class DemocracyEvent(models.Model):
@@ -43,6 +49,13 @@ class DemocracyEvent(models.Model):
     )
     ballot = models.ForeignKey(
         "democracy.Ballot", null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    consultation = models.ForeignKey(
+        "democracy.Consultation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

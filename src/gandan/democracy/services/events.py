@@ -11,18 +11,35 @@ _CREATE = {
     EventKind.REQUEST_SUBMITTED,
     EventKind.BALLOT_CREATED,
     EventKind.ACKNOWLEDGED,
+    EventKind.CONSULTATION_OPENED,
+    EventKind.COMMENTED,
 }
 _WITHDRAW = {EventKind.DISCLOSURE_WITHDRAWN, EventKind.BALLOT_CANCELLED}
 
 
-def event(organisation, kind: str, summary: str, actor, *, item=None, request=None, ballot=None):
-    """Append a timeline row and its audit event. Call inside the change's transaction."""
+def event(
+    organisation,
+    kind: str,
+    summary: str,
+    actor,
+    *,
+    item=None,
+    request=None,
+    ballot=None,
+    consultation=None,
+    target=None,
+):
+    """Append a timeline row and its audit event. Call inside the change's transaction.
+
+    `target` names the audited object when it is none of the timeline's own links.
+    """
     DemocracyEvent.objects.create(
         organisation=organisation,
         kind=kind,
         item=item,
         request=request,
         ballot=ballot,
+        consultation=consultation,
         actor=actor,
         summary=summary[:500],
     )
@@ -39,5 +56,5 @@ def event(organisation, kind: str, summary: str, actor, *, item=None, request=No
         actor=actor,
         actor_label="" if actor else _("hệ thống"),
         organisation=organisation,
-        target=item or request or ballot,
+        target=target or item or request or ballot or consultation,
     )
