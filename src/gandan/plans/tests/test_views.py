@@ -308,7 +308,6 @@ def test_evidence_download_returns_the_bytes_as_an_attachment(
     assert response["Content-Type"] == "image/png"
     assert response["Content-Disposition"] == 'attachment; filename="bang-tin.png"'
     assert response["X-Content-Type-Options"] == "nosniff"
-    response.close()
 
 
 # Desk, plan page and list.
