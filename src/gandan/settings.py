@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "gandan.plans",
     "gandan.petitions",
     "gandan.democracy",
+    "gandan.surveys",
     "gandan.portal",
     "gandan.api",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("gandan.plans.urls")),
     path("", include("gandan.petitions.urls")),
     path("", include("gandan.democracy.urls")),
+    path("", include("gandan.surveys.urls")),
     path("", include("gandan.portal.urls")),
     path("api/v1/", api.urls),
 ]

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class SurveysConfig(AppConfig):
+    name = "gandan.surveys"
+    verbose_name = "Khảo sát sự hài lòng"
+
+    def ready(self) -> None:
+        # Framework wiring: the "open surveys" panel on the staff desk.
+        from gandan.orgs import desk
+        from gandan.surveys.views.staff import desk_panel
+
+        desk.register(desk.Panel("surveys", "surveys/desk_panel.html", desk_panel, order=40))

@@ -1,0 +1,444 @@
+"""Use cases of surveys: prepare, open, answer, close, erase an answer on request.
+
+Staff actions are audited (events.record_survey_event). Answering is not: see models.py.
+"""
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping, Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gandan.orgs.models import Organisation, User
+from gandan.surveys import respondents
+from gandan.surveys.events import record_survey_event
+from gandan.surveys.index import respondent_score
+from gandan.surveys.models import (
+    CHOICE_KINDS,
+    LIKERT_MAX,
+    LIKERT_MIN,
+    Answer,
+    Audience,
+    Mode,
+    Question,
+    QuestionKind,
+    Response,
+    Survey,
+    SurveyEventKind,
+    SurveyStatus,
+)
+from gandan.surveys.redaction import redact
+
+MAX_TEXT_ANSWER = 2000
+MAX_OPTIONS = 12
+RESEAL_BATCH = 2000
+
+AnswerValue = int | Sequence[int] | str | None
+
+
+def _check_header(*, title: str, mode: str, audience: str, opens_at, closes_at) -> dict:
+    errors = {}
+    if not title.strip():
+        errors["title"] = _("Cần nhập tên khảo sát.")
+    if mode not in Mode.values:
+        errors["mode"] = _("Cách trả lời không hợp lệ.")
+    if audience not in Audience.values:
+        errors["audience"] = _("Đối tượng không hợp lệ.")
+    if opens_at and closes_at and closes_at <= opens_at:
+        errors["closes_at"] = _("Hạn cuối phải sau thời điểm bắt đầu.")
+    return errors
+
+
+@transaction.atomic
+def create_survey(
+    *,
+    organisation: Organisation,
+    actor: User | None,
+    title: str,
+    intro: str = "",
+    audience: str = Audience.PARENTS,
+    mode: str = Mode.ANONYMOUS,
+    consent_text: str = "",
+    opens_at: dt.datetime | None = None,
+    closes_at: dt.datetime | None = None,
+) -> Survey:
+    """A draft survey of organisation (the caller checked that actor manages it)."""
+    errors = _check_header(
+        title=title, mode=mode, audience=audience, opens_at=opens_at, closes_at=closes_at
+    )
+    if errors:
+        raise ValidationError(errors)
+    survey = Survey.objects.create(
+        organisation=organisation,
+        title=title.strip()[:255],
+        intro=intro.strip(),
+        audience=audience,
+        mode=mode,
+        consent_text=consent_text.strip(),
+        opens_at=opens_at,
+        closes_at=closes_at,
+        created_by=actor,
+    )
+    record_survey_event(
+        survey, SurveyEventKind.CREATED, lambda: _("Tạo khảo sát (bản nháp)"), actor=actor
+    )
+    return survey
+
+
+def _require_draft(survey: Survey) -> None:
+    if not survey.is_draft:
+        raise ValidationError(
+            _("Khảo sát đã mở lấy ý kiến nên không sửa được nội dung, câu hỏi và cách trả lời.")
+        )
+
+
+@transaction.atomic
+def update_survey(
+    *,
+    survey: Survey,
+    actor: User,
+    title: str,
+    intro: str,
+    audience: str,
+    mode: str,
+    consent_text: str,
+    opens_at: dt.datetime | None,
+    closes_at: dt.datetime | None,
+) -> Survey:
+    """Edit a draft's settings."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    _require_draft(survey)
+    errors = _check_header(
+        title=title, mode=mode, audience=audience, opens_at=opens_at, closes_at=closes_at
+    )
+    if errors:
+        raise ValidationError(errors)
+    survey.title = title.strip()[:255]
+    survey.intro = intro.strip()
+    survey.audience = audience
+    survey.mode = mode
+    survey.consent_text = consent_text.strip()
+    survey.opens_at = opens_at
+    survey.closes_at = closes_at
+    survey.save(
+        update_fields=[
+            "title",
+            "intro",
+            "audience",
+            "mode",
+            "consent_text",
+            "opens_at",
+            "closes_at",
+            "updated_at",
+        ]
+    )
+    record_survey_event(
+        survey, SurveyEventKind.EDITED, lambda: _("Sửa thông tin chung"), actor=actor
+    )
+    return survey
+
+
+def _clean_options(kind: str, options: Sequence[str]) -> list[str]:
+    cleaned = [option.strip()[:200] for option in options if option.strip()]
+    if kind not in CHOICE_KINDS:
+        return []
+    if len(cleaned) < 2:
+        raise ValidationError({"options": _("Câu hỏi lựa chọn cần ít nhất hai phương án.")})
+    if len(cleaned) > MAX_OPTIONS:
+        raise ValidationError(
+            {"options": _("Tối đa %(n)d phương án cho một câu hỏi.") % {"n": MAX_OPTIONS}}
+        )
+    if len(set(cleaned)) != len(cleaned):
+        raise ValidationError({"options": _("Có phương án bị lặp lại.")})
+    return cleaned
+
+
+@transaction.atomic
+def add_question(
+    *,
+    survey: Survey,
+    actor: User,
+    kind: str,
+    text: str,
+    required: bool = True,
+    options: Sequence[str] = (),
+) -> Question:
+    """Append a question to a draft survey."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    _require_draft(survey)
+    if kind not in QuestionKind.values:
+        raise ValidationError({"kind": _("Loại câu hỏi không hợp lệ.")})
+    if not text.strip():
+        raise ValidationError({"text": _("Cần nhập nội dung câu hỏi.")})
+    cleaned = _clean_options(kind, options)
+    last = survey.questions.aggregate(last=Max("order"))["last"]
+    question = Question.objects.create(
+        survey=survey,
+        order=0 if last is None else last + 1,
+        kind=kind,
+        text=text.strip()[:500],
+        required=required,
+        options=cleaned,
+    )
+    record_survey_event(
+        survey,
+        SurveyEventKind.QUESTION_ADDED,
+        lambda: _("Thêm câu hỏi: %(text)s") % {"text": question.text},
+        actor=actor,
+    )
+    return question
+
+
+@transaction.atomic
+def remove_question(*, question: Question, actor: User) -> None:
+    """Remove a question from a draft survey."""
+    survey = Survey.objects.select_for_update().get(pk=question.survey_id)
+    _require_draft(survey)
+    text = question.text
+    question.delete()
+    record_survey_event(
+        survey,
+        SurveyEventKind.QUESTION_REMOVED,
+        lambda: _("Bỏ câu hỏi: %(text)s") % {"text": text},
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def open_survey(*, survey: Survey, actor: User, now: dt.datetime | None = None) -> Survey:
+    """Start taking answers: at opens_at if it is set and later, otherwise now."""
+    now = now or timezone.now()
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    _require_draft(survey)
+    if not survey.questions.exists():
+        raise ValidationError(_("Khảo sát cần ít nhất một câu hỏi trước khi mở."))
+    # Luật 91/2025/QH15: identifying respondents needs their informed consent, so the text
+    # that informs them must exist before anyone can answer.
+    if survey.mode == Mode.IDENTIFIED and not survey.consent_text.strip():
+        raise ValidationError(
+            {"consent_text": _("Khảo sát có định danh cần nội dung đồng ý xử lý dữ liệu cá nhân.")}
+        )
+    if survey.closes_at is not None and survey.closes_at <= now:
+        raise ValidationError({"closes_at": _("Hạn cuối nhận trả lời đã qua.")})
+    survey.status = SurveyStatus.OPEN
+    survey.opens_at = survey.opens_at or now
+    survey.save(update_fields=["status", "opens_at", "updated_at"])
+    record_survey_event(survey, SurveyEventKind.OPENED, lambda: _("Mở lấy ý kiến"), actor=actor)
+    return survey
+
+
+@transaction.atomic
+def close_survey(*, survey: Survey, actor: User | None, at: dt.datetime | None = None) -> Survey:
+    """Stop taking answers (at `at`, default now) and re-seal an anonymous survey's answers."""
+    at = at or timezone.now()
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    if survey.status != SurveyStatus.OPEN:
+        raise ValidationError(_("Chỉ kết thúc được khảo sát đang lấy ý kiến."))
+    if survey.opens_at is not None and at <= survey.opens_at:
+        raise ValidationError(_("Thời điểm kết thúc phải sau thời điểm bắt đầu."))
+    survey.status = SurveyStatus.CLOSED
+    survey.closes_at = at if survey.closes_at is None else min(survey.closes_at, at)
+    survey.save(update_fields=["status", "closes_at", "updated_at"])
+    if survey.is_anonymous:
+        _reseal(survey)
+    record_survey_event(
+        survey, SurveyEventKind.CLOSED, lambda: _("Kết thúc lấy ý kiến"), actor=actor
+    )
+    return survey
+
+
+def close_due_surveys(*, now: dt.datetime | None = None) -> int:
+    """Close every open survey whose deadline has passed; safe to rerun. Returns how many."""
+    now = now or timezone.now()
+    count = 0
+    for survey in Survey.objects.filter(status=SurveyStatus.OPEN, closes_at__lte=now):
+        close_survey(survey=survey, actor=None, at=survey.closes_at)
+        count += 1
+    return count
+
+
+def _reseal(survey: Survey) -> None:
+    """Re-write the responses under fresh random keys, in key order, answers with them.
+
+    While a survey is open, rows sit in the order people answered; with a web server's log a
+    reader of the database could pair the n-th row with the n-th visitor. Afterwards the order
+    is that of random keys and the old keys and row ids are gone.
+    """
+    old = list(Response.objects.filter(survey=survey).values_list("id", "created_on", "score"))
+    if not old:
+        return
+    new_ids = {old_id: uuid.uuid4() for old_id, _on, _score in old}
+    answers = list(
+        Answer.objects.filter(response__survey=survey).values_list(
+            "response_id", "question_id", "value", "text"
+        )
+    )
+    Answer.objects.filter(response__survey=survey).delete()
+    Response.objects.filter(survey=survey).delete()
+    Response.objects.bulk_create(
+        sorted(
+            (
+                Response(id=new_ids[old_id], survey=survey, created_on=on, score=score)
+                for old_id, on, score in old
+            ),
+            key=lambda response: response.id,
+        ),
+        batch_size=RESEAL_BATCH,
+    )
+    Answer.objects.bulk_create(
+        sorted(
+            (
+                Answer(response_id=new_ids[old_id], question_id=question, value=value, text=text)
+                for old_id, question, value, text in answers
+            ),
+            key=lambda answer: (answer.response_id, answer.question_id, answer.value or 0),
+        ),
+        batch_size=RESEAL_BATCH,
+    )
+
+
+def field_name(question: Question) -> str:
+    """The form field (and error key) of a question."""
+    return f"q{question.pk}"
+
+
+def _check_answer(question: Question, value: AnswerValue) -> list[Answer]:
+    """The Answer rows for one question's value; ValidationError in the respondent's words."""
+    empty = value is None or value == "" or (isinstance(value, list | tuple) and not value)
+    if empty:
+        if question.required:
+            raise ValidationError(_("Xin trả lời câu hỏi này."))
+        return []
+    kind = question.kind
+    if kind == QuestionKind.TEXT:
+        if not isinstance(value, str):
+            raise ValidationError(_("Câu trả lời không hợp lệ."))
+        text = redact(value.strip())
+        if len(text) > MAX_TEXT_ANSWER:
+            raise ValidationError(_("Câu trả lời dài quá %(n)d ký tự.") % {"n": MAX_TEXT_ANSWER})
+        return [Answer(question=question, text=text)] if text else []
+    values = (
+        list(value) if kind == QuestionKind.MULTIPLE and not isinstance(value, int) else [value]
+    )
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        raise ValidationError(_("Câu trả lời không hợp lệ."))
+    if kind == QuestionKind.LIKERT:
+        if not LIKERT_MIN <= values[0] <= LIKERT_MAX:
+            raise ValidationError(_("Hãy chọn một mức từ 1 đến 5."))
+    elif any(not 0 <= v < len(question.options) for v in values) or len(set(values)) != len(values):
+        raise ValidationError(_("Hãy chọn trong các phương án đã cho."))
+    return [Answer(question=question, value=v) for v in values]
+
+
+@transaction.atomic
+def submit_response(
+    *,
+    survey: Survey,
+    answers: Mapping[int, AnswerValue],
+    identifier: str = "",
+    account: User | None = None,
+    consent: bool = False,
+    on: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Response:
+    """Store one person's answers. `answers` maps question pk → value; `on` is the day of a
+    paper form entered later (default today). Identified surveys need the consent and the
+    typed identifier (the signed-in `account` for staff surveys); anonymous surveys never look
+    at any of the three."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    if not survey.is_accepting(now):
+        raise ValidationError(_("Khảo sát này hiện không nhận trả lời."))
+    on = on or today
+    if on > today or (survey.opens_at and on < timezone.localdate(survey.opens_at)):
+        raise ValidationError(_("Ngày trả lời phải nằm trong thời gian lấy ý kiến."))
+    errors: dict[str, list[str]] = {}
+    rows: list[Answer] = []
+    for question in survey.questions.all():
+        try:
+            rows += _check_answer(question, answers.get(question.pk))
+        except ValidationError as error:
+            errors[field_name(question)] = error.messages
+    identity = {}
+    if survey.mode == Mode.IDENTIFIED:
+        identity = _identity(survey, identifier, account, consent, now, errors)
+    if errors:
+        raise ValidationError(errors)
+    score = respondent_score(row.value for row in rows if row.question.is_likert)
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                survey=survey, created_on=on, score=score, **identity
+            )
+    except IntegrityError as exc:  # the same person, a second time (or twice at once)
+        raise ValidationError({"identifier": _already_answered()}) from exc
+    for row in rows:
+        row.response = response
+    Answer.objects.bulk_create(rows)
+    return response
+
+
+def _already_answered() -> str:
+    return _(
+        "Người dùng số điện thoại hoặc thư điện tử này đã trả lời khảo sát. "
+        "Mỗi người chỉ trả lời một lần."
+    )
+
+
+def _identity(survey: Survey, identifier: str, account, consent: bool, now, errors: dict) -> dict:
+    respondent = ""
+    if survey.audience == Audience.STAFF:
+        if account is None or not account.is_authenticated:
+            errors["identifier"] = [_("Cần đăng nhập để trả lời khảo sát này.")]
+        else:
+            respondent = respondents.account_identifier(account)
+    else:
+        try:
+            respondent = respondents.normalise_identifier(identifier)
+        except ValidationError as error:
+            errors["identifier"] = error.messages
+    # Luật 91/2025/QH15: consent is an explicit act, never assumed from silence.
+    if not consent:
+        errors["consent"] = [
+            _("Cần đồng ý xử lý dữ liệu cá nhân để trả lời khảo sát có định danh.")
+        ]
+    if not respondent:
+        return {}
+    digest = respondents.respondent_hash(survey, respondent)
+    if Response.objects.filter(survey=survey, respondent_hash=digest).exists():
+        errors["identifier"] = [_already_answered()]
+    return {
+        "respondent_hash": digest,
+        "consent_at": now,
+        "consent_version": respondents.consent_version(survey.consent_text),
+    }
+
+
+@transaction.atomic
+def erase_response(*, survey: Survey, actor: User, identifier: str) -> bool:
+    """Delete the identified response of the person who asked (Luật 91/2025: right to erasure).
+
+    The identifier is used to find the hash and is not recorded anywhere.
+    """
+    if survey.mode != Mode.IDENTIFIED:
+        raise ValidationError(
+            _("Khảo sát ẩn danh không lưu người trả lời nên không tìm được câu trả lời của ai.")
+        )
+    try:
+        respondent = respondents.normalise_identifier(identifier)
+    except ValidationError as error:
+        raise ValidationError({"identifier": error.messages}) from error
+    digest = respondents.respondent_hash(survey, respondent)
+    deleted, _rows = Response.objects.filter(survey=survey, respondent_hash=digest).delete()
+    if deleted:
+        record_survey_event(
+            survey,
+            SurveyEventKind.RESPONSE_ERASED,
+            lambda: _("Xóa một câu trả lời theo yêu cầu của người trả lời"),
+            actor=actor,
+        )
+    return bool(deleted)
