@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "gandan.petitions",
     "gandan.democracy",
     "gandan.surveys",
+    "gandan.evaluation",
     "gandan.portal",
     "gandan.api",
 ]

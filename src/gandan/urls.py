@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("gandan.petitions.urls")),
     path("", include("gandan.democracy.urls")),
     path("", include("gandan.surveys.urls")),
+    path("", include("gandan.evaluation.urls")),
     path("", include("gandan.portal.urls")),
     path("api/v1/", api.urls),
 ]

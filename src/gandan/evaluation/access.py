@@ -1,0 +1,164 @@
+"""Who may see and do what with evaluations. Refusals are 404s: existence is not revealed.
+
+- A staff member sees their own evaluations (and writes their self-assessment and appeal), and
+  the published results of their own unit.
+- A tổ leader (unit leader of a subject group or the office) also sees the evaluations of the
+  tổ's members and records the tổ meeting's opinion on them (never on their own).
+- Managers (head, deputy heads) see every evaluation of the school, record meeting opinions,
+  decide, close, notify and publish.
+- Authority officers above the school read the counts per level, never a person's evaluation.
+- Everyone else, other schools included: a 404.
+"""
+
+import uuid
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from gandan.evaluation.models import Evaluation, EvaluationCycle
+from gandan.orgs import access as org_access
+from gandan.orgs.models import Organisation, OrgKind, Role, User
+
+LED_UNIT_KINDS = {OrgKind.SUBJECT_GROUP, OrgKind.OFFICE}
+
+
+def _uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def is_staff(user: User, school: Organisation) -> bool:
+    """Holds a role in the school (a seat on the parents' board gives none, see orgs.access)."""
+    return bool(org_access.roles_in_school(user, school))
+
+
+def can_manage(user: User, school: Organisation) -> bool:
+    """Head and deputy heads."""
+    return org_access.can_manage_organisation(user, school)
+
+
+def can_read_counts(user: User, school: Organisation) -> bool:
+    """Managers, and authority officers above the school (counts only)."""
+    return can_manage(user, school) or org_access.is_authority_over(user, school)
+
+
+def led_unit_ids(user: User) -> set[int]:
+    """The tổ the user leads; one query per request at most, cached on the user object."""
+    cached = getattr(user, "_gandan_led_units", None)
+    if cached is not None:
+        return cached
+    ids = {g.organisation_id for g in org_access.grants(user) if g.role == Role.UNIT_LEADER}
+    result = (
+        set(
+            Organisation.objects.filter(pk__in=ids, kind__in=LED_UNIT_KINDS).values_list(
+                "pk", flat=True
+            )
+        )
+        if ids
+        else set()
+    )
+    user._gandan_led_units = result  # type: ignore[attr-defined]
+    return result
+
+
+def school_for(user: User, slug: str | None = None) -> Organisation:
+    """The school a page is about: named by `slug` (authority officers), else the user's own."""
+    if slug:
+        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+    else:
+        organisation = org_access.primary_organisation(user)
+    school = organisation.school() if organisation is not None else None
+    if school is None or not (is_staff(user, school) or can_read_counts(user, school)):
+        raise Http404
+    return school
+
+
+def visible_evaluations(user: User, cycle: EvaluationCycle) -> QuerySet[Evaluation]:
+    """The evaluations of a cycle this user may open (the caller checked the school)."""
+    rows = cycle.evaluations.all()
+    if can_manage(user, cycle.organisation):
+        return rows
+    units = led_unit_ids(user)
+    if units:
+        return rows.filter(person=user) | rows.filter(unit__in=units)
+    return rows.filter(person=user)
+
+
+def access_cycle(user: User, public_id: str, *, action: str = "view") -> EvaluationCycle:
+    """A cycle, if the user may do `action`.
+
+    view: managers and tổ leaders of the school (the work page); results: staff of the school,
+    once published (managers always); counts: managers and authority officers above;
+    manage: managers.
+    """
+    cycle = (
+        EvaluationCycle.objects.select_related(
+            "organisation__parent", "rule_set", "unit_rules", "disclosure"
+        )
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if cycle is None:
+        raise Http404
+    school = cycle.organisation
+    if action == "manage":
+        allowed = can_manage(user, school)
+    elif action == "view":
+        allowed = can_manage(user, school) or (is_staff(user, school) and bool(led_unit_ids(user)))
+    elif action == "results":
+        allowed = can_manage(user, school) or (is_staff(user, school) and cycle.is_published)
+    elif action == "counts":
+        allowed = can_read_counts(user, school)
+    else:
+        raise ValueError(action)
+    if not allowed:
+        raise Http404
+    return cycle
+
+
+def access_evaluation(user: User, public_id: str, *, action: str = "view") -> Evaluation:
+    """One person's evaluation, if the user may do `action`.
+
+    view: the person, the leader of the person's tổ, managers; self and appeal: the person;
+    group: the tổ leader or a manager, never the person; decide: managers, not on
+    themselves (the head only transcribes the managing body's decision).
+    """
+    evaluation = (
+        Evaluation.objects.select_related(
+            "cycle__organisation__parent",
+            "cycle__rule_set",
+            "cycle__unit_rules",
+            "person",
+            "unit",
+            "notice",
+        )
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if evaluation is None:
+        raise Http404
+    school = evaluation.cycle.organisation
+    own = evaluation.person_id == user.pk
+    manager = can_manage(user, school)
+    leader = (
+        evaluation.unit_id is not None
+        and is_staff(user, school)
+        and evaluation.unit_id in led_unit_ids(user)
+    )
+    if action == "view":
+        allowed = own or manager or leader
+    elif action in ("self", "appeal"):
+        allowed = own
+    elif action == "group":
+        allowed = not own and (manager or leader)
+    elif action == "decide":
+        # Nobody decides their own level, except the head recording the managing body's
+        # decision on the head (NĐ 233/2026, Điều 13 k3a; the service requires its reference).
+        allowed = manager and (not own or evaluation.is_head)
+    else:
+        raise ValueError(action)
+    if not allowed:
+        raise Http404
+    return evaluation

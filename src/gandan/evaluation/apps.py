@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class EvaluationConfig(AppConfig):
+    name = "gandan.evaluation"
+    verbose_name = "Đánh giá, xếp loại viên chức"
+
+    def ready(self) -> None:
+        # Framework wiring: the evaluation panel on the staff desk.
+        from gandan.evaluation.views.personal import desk_panel
+        from gandan.orgs import desk
+
+        desk.register(desk.Panel("evaluation", "evaluation/desk_panel.html", desk_panel, order=50))

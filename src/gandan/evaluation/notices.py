@@ -1,0 +1,106 @@
+"""The written notice of a person's result (NĐ 233/2026, Điều 15 k2đ, k3đ), as a paperwork spec.
+
+Built inside `translation.override("vi")`: an official document is Vietnamese whatever the
+language of the screen that issued it (ADR 1 addendum).
+"""
+
+from decimal import Decimal
+
+from django.utils import translation
+
+from gandan.core.vietnamese import format_number
+from gandan.evaluation.models import Evaluation, EvaluationStatus
+from gandan.paperwork.document import (
+    BasisLine,
+    DocType,
+    DocumentSpec,
+    Paragraph,
+    Signer,
+    Table,
+)
+from gandan.plans.exports import default_signer, header_names
+
+NOTICE_SUMMARY = "Kết quả đánh giá, xếp loại chất lượng viên chức {period}"
+
+
+def points_text(value) -> str:
+    """'89,75', '90', '27,5': Vietnamese decimals, no trailing zeros; '—' when missing."""
+    if value is None:
+        return "—"
+    exponent = Decimal(value).normalize().as_tuple().exponent
+    decimals = min(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
+    return format_number(Decimal(value), decimals)
+
+
+def notice_spec(evaluation: Evaluation, *, signer: Signer | None = None) -> DocumentSpec:
+    """'Thông báo kết quả đánh giá, xếp loại chất lượng viên chức năm học …' for one person."""
+    with translation.override("vi"):
+        return _notice_spec(evaluation, signer)
+
+
+def _notice_spec(evaluation: Evaluation, signer: Signer | None) -> DocumentSpec:
+    cycle = evaluation.cycle
+    school = cycle.organisation
+    managing, issuing = header_names(school)
+    person = evaluation.person
+    where = evaluation.unit.name if evaluation.unit_id else school.name
+    body: list = [BasisLine(f"Căn cứ {cycle.rule_set.citation}")]
+    if cycle.unit_rules_id:
+        rules = cycle.unit_rules
+        number = f" số {rules.reference}" if rules.reference else ""
+        body.append(BasisLine(f"Căn cứ {rules.title}{number}"))
+    if evaluation.group_meeting_on:
+        body.append(
+            BasisLine(
+                "Căn cứ biên bản cuộc họp nhận xét, đánh giá viên chức ngày "
+                f"{evaluation.group_meeting_on:%d/%m/%Y}"
+            )
+        )
+    body.append(
+        Paragraph(
+            f"{school.name} thông báo kết quả đánh giá, xếp loại chất lượng viên chức "
+            f"{cycle.year_label} đối với ông (bà) {person.full_name}"
+            + (f", {evaluation.title.lower()}" if evaluation.title else "")
+            + f", {where}, như sau:"
+        )
+    )
+    if evaluation.status == EvaluationStatus.NOT_RATED:
+        body.append(
+            Paragraph(f"Không xếp loại chất lượng trong năm. Lý do: {evaluation.not_rated_reason}.")
+        )
+    else:
+        rows = [("Nội dung", "Kết quả")]
+        if cycle.rule_set.point_based:
+            rows += [
+                ("Điểm tiêu chí chung", points_text(evaluation.general_score)),
+                ("Điểm kết quả thực hiện nhiệm vụ", points_text(evaluation.task_score)),
+                ("Tổng điểm", points_text(evaluation.score)),
+            ]
+        rows.append(("Mức xếp loại chất lượng", evaluation.get_level_display()))
+        body.append(Table(tuple(rows)))
+        if evaluation.disqualification:
+            body.append(
+                Paragraph(
+                    f"Căn cứ xếp loại không hoàn thành nhiệm vụ: "
+                    f"{evaluation.get_disqualification_display()} "
+                    f"({evaluation.disqualification_note})."
+                )
+            )
+        if evaluation.decision_note:
+            body.append(Paragraph(f"Nhận xét: {evaluation.decision_note}"))
+    body.append(
+        Paragraph(
+            "Trường hợp không đồng ý với kết quả trên, ông (bà) có quyền kiến nghị hoặc khiếu nại "
+            "theo quy định của pháp luật; đơn có thể gửi trên hệ thống Gần Dân của nhà trường."
+        )
+    )
+    return DocumentSpec(
+        managing_body=managing,
+        issuing_body=issuing,
+        doc_type=DocType.NOTICE,
+        summary=NOTICE_SUMMARY.format(period=cycle.year_label),
+        place=school.place_name,
+        signer=signer or default_signer(school),
+        body=tuple(body),
+        recipients=(f"Ông (bà) {person.full_name}", "Lưu: VT, hồ sơ viên chức."),
+    )
