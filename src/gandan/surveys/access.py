@@ -99,12 +99,18 @@ def access_question(user: User, public_id: str, pk: int) -> Question:
     return question
 
 
+class SignInRequired(Exception):
+    """A staff survey's link opened by someone not signed in."""
+
+
 def access_public_survey(user: User, public_id: str) -> Survey:
     """The survey behind a public link: open or closed (a draft is not found); a staff survey
-    only for a signed-in member of its school."""
+    only for a signed-in member of its school (SignInRequired when nobody is signed in)."""
     survey = _survey(public_id)
     if survey.is_draft:
         raise Http404
+    if survey.audience == Audience.STAFF and not user.is_authenticated:
+        raise SignInRequired
     if survey.audience == Audience.STAFF and not org_access.can_view_organisation(
         user, survey.organisation
     ):

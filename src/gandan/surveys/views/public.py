@@ -61,8 +61,9 @@ def _page(request, survey, form, *, status: int = 200) -> HttpResponse:
 
 def answer(request: HttpRequest, public_id: str) -> HttpResponse:
     """/khao-sat/<id>/: the answer sheet; a POST stores the answers and thanks."""
-    survey = access.access_public_survey(request.user, public_id)
-    if survey.audience == Audience.STAFF and not request.user.is_authenticated:
+    try:
+        survey = access.access_public_survey(request.user, public_id)
+    except access.SignInRequired:
         return redirect_to_login(request.get_full_path())
     if not survey.is_accepting():
         return render(request, "surveys/not_accepting.html", {"survey": survey})
@@ -115,5 +116,8 @@ def _add_errors(form, error: ValidationError) -> None:
 
 def thanks(request: HttpRequest, public_id: str) -> HttpResponse:
     """/khao-sat/<id>/cam-on/."""
-    survey = access.access_public_survey(request.user, public_id)
+    try:
+        survey = access.access_public_survey(request.user, public_id)
+    except access.SignInRequired:
+        return redirect_to_login(request.get_full_path())
     return render(request, "surveys/thanks.html", {"survey": survey, "school": survey.organisation})
