@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.evaluation.models import Disqualification
+from gandan.evaluation.notices import points_text
 from gandan.evaluation.periods import PeriodType
 from gandan.evaluation.rules import LeaveReason, Level
 from gandan.petitions.models import CaseKind
@@ -53,12 +54,13 @@ class SelfAssessmentForm(forms.Form):
         rule_set = cycle.rule_set
         if cycle.scores_entered:
             self.fields["general"] = _score_field(
-                _("Tự chấm tiêu chí chung (tối đa %(n)s điểm)") % {"n": rule_set.general_max},
+                _("Tự chấm tiêu chí chung (tối đa %(n)s điểm)")
+                % {"n": points_text(rule_set.general_max)},
                 rule_set.general_max,
             )
             self.fields["task"] = _score_field(
                 _("Tự chấm kết quả thực hiện nhiệm vụ (tối đa %(n)s điểm)")
-                % {"n": rule_set.task_max},
+                % {"n": points_text(rule_set.task_max)},
                 rule_set.task_max,
             )
             self.fields["task_reason"] = forms.CharField(
@@ -152,11 +154,12 @@ class DecisionForm(forms.Form):
         rule_set = cycle.rule_set
         if cycle.scores_entered:
             self.fields["general"] = _score_field(
-                _("Điểm tiêu chí chung (tối đa %(n)s)") % {"n": rule_set.general_max},
+                _("Điểm tiêu chí chung (tối đa %(n)s)") % {"n": points_text(rule_set.general_max)},
                 rule_set.general_max,
             )
             self.fields["task"] = _score_field(
-                _("Điểm kết quả thực hiện nhiệm vụ (tối đa %(n)s)") % {"n": rule_set.task_max},
+                _("Điểm kết quả thực hiện nhiệm vụ (tối đa %(n)s)")
+                % {"n": points_text(rule_set.task_max)},
                 rule_set.task_max,
             )
             for name in (

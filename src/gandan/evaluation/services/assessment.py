@@ -22,6 +22,7 @@ from gandan.evaluation.models import (
     EvaluationStatus,
     EventKind,
 )
+from gandan.evaluation.notices import points_text
 from gandan.evaluation.rules import LeaveReason, Level
 from gandan.evaluation.task_results import TaskSummary, task_results
 from gandan.orgs.models import User
@@ -70,7 +71,10 @@ def _score(value, maximum: Decimal | None, field: str, label: str) -> Decimal:
         raise ValidationError({field: _("Điểm lấy tối đa hai chữ số thập phân.")})
     if maximum is not None and not Decimal(0) <= number <= maximum:
         raise ValidationError(
-            {field: _("Điểm %(label)s phải từ 0 đến %(max)s.") % {"label": label, "max": maximum}}
+            {
+                field: _("Điểm %(label)s phải từ 0 đến %(max)s.")
+                % {"label": label, "max": points_text(maximum)}
+            }
         )
     return number
 
@@ -133,7 +137,7 @@ def submit_self_assessment(
                     "task_reason": _(
                         "Điểm nhiệm vụ khác điểm gợi ý từ kế hoạch (%(s)s): hãy ghi lý do."
                     )
-                    % {"s": suggestion}
+                    % {"s": points_text(suggestion)}
                 }
             )
         evaluation.self_task_reason = task_reason

@@ -69,3 +69,36 @@ def _score_quarter(cycle, scores, number, *, head, deputy):
     # People without scores in `scores` are left out of these tests' periods.
     cycle.evaluations.exclude(person__in=list(scores)).delete()
     results.finalise_cycle(cycle=cycle, actor=head)
+
+
+def decided_nd90_year(school, staff: dict, levels: dict):
+    """School year 2025–2026 under NĐ 90/2020: everyone in `levels` (key of `staff` → level)
+    self-assessed, reviewed and decided at that level; the year closed on 05/6/2026."""
+    principal, deputy = staff["principal"], staff["deputy"]
+    with time_machine.travel(after(dt.date(2026, 6, 4)), tick=False):
+        cycle = cycles.open_cycle(
+            organisation=school, actor=principal, period_type="year", year=2025
+        )
+        cycles.record_unit_level(
+            cycle=cycle, actor=principal, level="tot", reference="QĐ 101/QĐ-UBND"
+        )
+        for key, level in levels.items():
+            user = staff[key]
+            evaluation = evaluation_of(cycle, user)
+            assessment.submit_self_assessment(
+                evaluation=evaluation, actor=user, comment="Báo cáo năm học.", level=level
+            )
+            assessment.record_group_opinion(
+                evaluation=evaluation,
+                actor=deputy if user == principal else principal,
+                meeting_on=dt.date(2026, 5, 28),
+                minutes="Nhất trí với mức tự xếp loại.",
+                level=level,
+            )
+            assessment.decide_evaluation(
+                evaluation=evaluation,
+                actor=principal,
+                level=level,
+                decision_reference="QĐ 102/QĐ-UBND" if user == principal else "",
+            )
+        return results.finalise_cycle(cycle=cycle, actor=principal)

@@ -34,7 +34,7 @@ def result_visible(evaluation: Evaluation) -> bool:
 def my_evaluations(request: HttpRequest) -> HttpResponse:
     school = access.school_for(request.user)
     if not access.is_staff(request.user, school):
-        return redirect("evaluation:counts")
+        raise Http404
     mine = list(
         Evaluation.objects.filter(person=request.user, cycle__organisation=school)
         .select_related("cycle__rule_set")
