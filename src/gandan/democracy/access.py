@@ -13,6 +13,9 @@ conferences and the inspection board.
   comment; staff and authority officers read every consultation of the school; managers open,
   revise, close, answer and publish. A name withheld "from colleagues" is seen by its author
   and the head only.
+- Conferences: staff and authority officers read them (agenda, attendance, documents, votes,
+  minutes, resolution); the head and deputies convene, take attendance, open and close them and
+  run the votes; the conference's secretary and the union chair also record the proceedings.
 - Everyone else, other schools included: a 404. The public sees public disclosures only, on the
   school's public page.
 """
@@ -24,10 +27,12 @@ from django.http import Http404
 
 from gandan.democracy.electorate import is_consulted, is_parent_representative, is_staff_of
 from gandan.democracy.models import (
+    AgendaDocument,
     Audience,
     Ballot,
     BallotStatus,
     Comment,
+    Conference,
     Consultation,
     ConsultationAudience,
     DisclosureItem,
@@ -305,3 +310,48 @@ def can_see_author(user: User, comment: Comment) -> bool:
     if comment.author_id == user.pk:
         return True
     return Role.HEAD in org_access.roles_in_school(user, comment.consultation.organisation)
+
+
+# The staff conference.
+
+
+def access_conference(user: User, public_id: str, *, action: str = "view") -> Conference:
+    """A conference, for `action`:
+    view: staff and authority officers of the school;
+    record (notes, documents): managers, the conference's secretary and union chair;
+    manage (attendance, opening, votes, resolution, closing, checks): the head and deputies.
+    """
+    conference = (
+        Conference.objects.select_related(
+            "organisation__parent", "chair", "union_chair", "secretary"
+        )
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if conference is None:
+        raise Http404
+    school = conference.organisation
+    if action == "manage":
+        allowed = can_manage(user, school)
+    elif action == "record":
+        allowed = can_manage(user, school) or (
+            is_staff_of(user, school)
+            and user.pk in {conference.secretary_id, conference.union_chair_id}
+        )
+    else:
+        allowed = can_read(user, school)
+    if not allowed:
+        raise Http404
+    return conference
+
+
+def access_agenda_document(user: User, public_id: str) -> AgendaDocument:
+    """A document put before the conference: whoever may read the conference."""
+    document = (
+        AgendaDocument.objects.select_related("item__conference__organisation")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if document is None or not can_read(user, document.item.conference.organisation):
+        raise Http404
+    return document

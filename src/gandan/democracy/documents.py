@@ -4,11 +4,34 @@ Every builder runs inside `translation.override("vi")`: documents are Vietnamese
 reader's language (ADR 1). Issuing, numbering and the register are `paperwork.services`' work.
 """
 
-from django.utils import translation
+from django.utils import timezone, translation
 
-from gandan.democracy.models import Comment, Consultation, ConsultationAudience, Decision
+from gandan.core.vietnamese import format_number, official_date
+from gandan.democracy.models import (
+    AgendaKind,
+    Ballot,
+    BallotMethod,
+    BallotStatus,
+    Comment,
+    Conference,
+    Consultation,
+    ConsultationAudience,
+    Decision,
+)
 from gandan.orgs.models import Membership, Organisation, Role, User
-from gandan.paperwork.document import DocType, DocumentSpec, Heading, Paragraph, Signer, Table
+from gandan.paperwork.document import (
+    Article,
+    BasisLine,
+    Bullet,
+    CentredLine,
+    DocType,
+    DocumentSpec,
+    Heading,
+    Paragraph,
+    Signer,
+    SignerPrefix,
+    Table,
+)
 
 LAW = "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10 tháng 11 năm 2022"
 DECREE = (
@@ -142,4 +165,231 @@ def _consultation_summary_spec(consultation: Consultation) -> DocumentSpec:
         signer=head_signer(school),
         body=tuple(body),
         recipients=(*recipients, "Lưu: VT."),
+    )
+
+
+# The staff conference: minutes (Mẫu 1.9) and resolution (Mẫu 1.1).
+
+
+def percent(count: int, base: int) -> str:
+    """'91,7%' (one decimal, Vietnamese comma); '0%' on an empty base."""
+    if base <= 0:
+        return "0%"
+    return f"{format_number(count * 100 / base, 1).removesuffix(',0')}%"
+
+
+def _clock(moment) -> str:
+    local = timezone.localtime(moment)
+    return f"{local:%H} giờ {local:%M} phút, {official_date(local.date())}"
+
+
+def vote_lines(ballot: Ballot) -> list[str]:
+    """What a closed vote decided, in the words of the minutes."""
+    result = ballot.result
+    present = result.get("present", 0)
+    if ballot.status == BallotStatus.CANCELLED:
+        return [f"Biểu quyết “{ballot.title}” bị hủy: {ballot.cancel_reason}"]
+    if ballot.status != BallotStatus.CLOSED:
+        return [f"Biểu quyết “{ballot.title}” chưa kết thúc."]
+    how = "bỏ phiếu kín" if ballot.is_secret else "biểu quyết công khai"
+    if ballot.method == BallotMethod.MOTION:
+        counts = result["counts"]
+        verdict = "được thông qua" if result["adopted"] else "không được thông qua"
+        return [
+            f"Biểu quyết “{ballot.title}” ({how}): {counts['yes']}/{present} người có mặt tán "
+            f"thành ({percent(counts['yes'], present)}), {counts['no']} không tán thành, "
+            f"{counts['abstain']} không biểu quyết; {verdict}."
+        ]
+    lines = [f"Kết quả {how} “{ballot.title}” ({result['papers']} phiếu):"]
+    for row in result.get("options", []):
+        outcome = ""
+        if row.get("elected"):
+            outcome = "; trúng cử"
+        elif row.get("adopted"):
+            outcome = "; được thông qua"
+        elif row.get("tied"):
+            outcome = "; bằng phiếu, phải bầu lại"
+        lines.append(
+            f"{row['label']}: {row['votes']} phiếu ({percent(row['votes'], present)} số người "
+            f"có mặt){outcome}."
+        )
+    return lines
+
+
+def elected(ballot: Ballot) -> list[str]:
+    return [row["label"] for row in ballot.result.get("options", []) if row.get("elected")]
+
+
+def _people(conference: Conference):
+    attendees = list(conference.attendees.select_related("user"))
+    return [a for a in attendees if a.present], [a for a in attendees if not a.present]
+
+
+def minutes_spec(conference: Conference) -> DocumentSpec:
+    """'Biên bản hội nghị' in the order of Mẫu 1.9 (NĐ 30/2020, Phụ lục III): start, place,
+    participants, chair, secretary, proceedings point by point, end."""
+    with translation.override("vi"):
+        return _minutes_spec(conference)
+
+
+def _minutes_spec(conference: Conference) -> DocumentSpec:
+    school = conference.organisation
+    managing, issuing = header_names(school)
+    present, absent = _people(conference)
+    summoned = conference.summoned_count
+    secretary = conference.secretary
+    started = conference.opened_at or timezone.now()
+    body: list = [
+        Paragraph(f"Thời gian bắt đầu: {_clock(started)}."),
+        Paragraph(f"Địa điểm: {conference.place}."),
+        Paragraph(
+            f"Thành phần tham dự: cán bộ, viên chức, người lao động {school.name}; số người được "
+            f"triệu tập: {summoned}; có mặt: {len(present)} ({percent(len(present), summoned)}); "
+            f"vắng mặt: {len(absent)}."
+        ),
+    ]
+    body += [
+        Bullet(
+            f"Vắng mặt: {a.user.full_name}"
+            + (f" (lý do: {a.absence_reason})" if a.absence_reason else " (không có lý do)")
+            + "."
+        )
+        for a in absent
+    ]
+    body += [
+        Paragraph(
+            f"Hội nghị hợp lệ: số người có mặt {len(present)}/{summoned}, không dưới 2/3 số người "
+            "được triệu tập (Điều 51 khoản 2 điểm c Luật Thực hiện dân chủ ở cơ sở)."
+        ),
+        Paragraph(
+            f"Chủ trì: {conference.chair.full_name}, {head_signer(school).title.capitalize()}; "
+            f"phối hợp: {conference.union_chair.full_name}, Chủ tịch Công đoàn."
+        ),
+        Paragraph(f"Thư ký: {secretary.full_name if secretary else ''}."),
+        Heading(1, "", "NỘI DUNG"),
+    ]
+    items = conference.agenda.prefetch_related("documents", "ballots")
+    for item in items:
+        body.append(Heading(2, item.order, item.title))
+        if item.presenter:
+            body.append(Paragraph(f"Người trình bày: {item.presenter}."))
+        body += [Paragraph(line) for line in item.notes.splitlines() if line.strip()]
+        body += [Bullet(f"Tài liệu: {document.name}.") for document in item.documents.all()]
+        for ballot in item.ballots.all():
+            lines = vote_lines(ballot)
+            body.append(Paragraph(lines[0]))
+            body += [Bullet(line) for line in lines[1:]]
+        if not (item.notes.strip() or item.presenter or item.ballots.all()):
+            body.append(Paragraph("Không có nội dung ghi nhận."))
+    ended = conference.closed_at or timezone.now()
+    body.append(Paragraph(f"Hội nghị kết thúc vào {_clock(ended)}./."))
+    return DocumentSpec(
+        managing_body=managing,
+        issuing_body=issuing,
+        doc_type=DocType.MINUTES,
+        summary=conference.title,
+        place=school.place_name,
+        signer=Signer(name=conference.chair.full_name, title="CHỦ TỌA"),
+        co_signer=Signer(name=secretary.full_name if secretary else "", title="THƯ KÝ"),
+        body=tuple(body),
+        recipients=("Ban Chấp hành Công đoàn", "Lưu: VT."),
+    )
+
+
+def resolution_spec(conference: Conference, *, minutes_number: str = "") -> DocumentSpec:
+    """'Nghị quyết hội nghị' (NĐ 30/2020, Mẫu 1.1), signed by the head with the union chair
+    for the union's executive (Luật 10/2022/QH15, Điều 51 k1: the head organises it with the
+    union)."""
+    with translation.override("vi"):
+        return _resolution_spec(conference, minutes_number)
+
+
+def _resolution_spec(conference: Conference, minutes_number: str) -> DocumentSpec:
+    school = conference.organisation
+    managing, issuing = header_names(school)
+    minutes = f"Biên bản số {minutes_number} " if minutes_number else "Biên bản "
+    body: list = [
+        CentredLine(f"HỘI NGHỊ CÁN BỘ, VIÊN CHỨC, NGƯỜI LAO ĐỘNG {school.name.upper()}"),
+        BasisLine(f"Căn cứ {LAW};"),
+        BasisLine(f"Căn cứ {DECREE};"),
+        BasisLine(f"Căn cứ {minutes}{conference.title} {official_date(conference.held_on)}."),
+        CentredLine("QUYẾT NGHỊ:"),
+    ]
+    articles: list[tuple[str, list[str]]] = [
+        (
+            "Thông qua báo cáo kết quả thực hiện nhiệm vụ năm công tác vừa qua và phương hướng "
+            "nhiệm vụ năm tới của thủ trưởng đơn vị; báo cáo của Ban Chấp hành Công đoàn; báo "
+            "cáo của Ban Thanh tra nhân dân.",
+            [],
+        )
+    ]
+    decisions = Ballot.objects.filter(
+        agenda_item__conference=conference, status=BallotStatus.CLOSED
+    ).exclude(agenda_item__kind=AgendaKind.RESOLUTION)
+    for ballot in decisions.order_by("agenda_item__order", "closed_at"):
+        result = ballot.result
+        present = result.get("present", 0)
+        if ballot.method == BallotMethod.MOTION:
+            if result.get("adopted"):
+                yes = result["counts"]["yes"]
+                articles.append(
+                    (
+                        f"Thông qua {_lower_first(ballot.title)} ({yes}/{present} người có mặt "
+                        f"tán thành, đạt {percent(yes, present)}).",
+                        [],
+                    )
+                )
+        elif elected(ballot):
+            articles.append(
+                (f"Kết quả {_lower_first(ballot.title)}, những người trúng cử:", elected(ballot))
+            )
+    articles.append(
+        ("Hội nghị thống nhất các nhiệm vụ, chỉ tiêu sau:", conference.resolution_points)
+    )
+    articles.append(
+        (
+            "Thủ trưởng đơn vị và Ban Chấp hành Công đoàn có trách nhiệm phổ biến, tổ chức thực "
+            "hiện nghị quyết; định kỳ 6 tháng kiểm tra, đánh giá việc thực hiện và thông báo "
+            "đến toàn thể cán bộ, viên chức, người lao động (Điều 52 Luật Thực hiện dân chủ ở "
+            "cơ sở).",
+            [],
+        )
+    )
+    for number, (text, bullets) in enumerate(articles, start=1):
+        body.append(Article(number, text))
+        body += [Bullet(f"{line}{'' if line.endswith(('.', ';')) else ';'}") for line in bullets]
+    vote = (
+        Ballot.objects.filter(
+            agenda_item__conference=conference,
+            agenda_item__kind=AgendaKind.RESOLUTION,
+            status=BallotStatus.CLOSED,
+        )
+        .order_by("-closed_at")
+        .first()
+    )
+    if vote is not None:
+        yes, present = vote.result["counts"]["yes"], vote.result["present"]
+        body.append(
+            Paragraph(
+                f"Nghị quyết được {conference.title} thông qua {official_date(conference.held_on)}"
+                f" với {yes}/{present} người có mặt tán thành ({percent(yes, present)})./."
+            )
+        )
+    parent = school.parent
+    recipients = [f"{parent.short_name or parent.name} (để báo cáo)"] if parent else []
+    return DocumentSpec(
+        managing_body=managing,
+        issuing_body=issuing,
+        doc_type=DocType.RESOLUTION,
+        summary=conference.title,
+        place=school.place_name,
+        signer=Signer(name=conference.chair.full_name, title=head_signer(school).title),
+        co_signer=Signer(
+            name=conference.union_chair.full_name,
+            title="CHỦ TỊCH",
+            prefix=SignerPrefix.ON_BEHALF_OF_BODY,
+            on_behalf_of="BAN CHẤP HÀNH CÔNG ĐOÀN",
+        ),
+        body=tuple(body),
+        recipients=(*recipients, "CB, GV, NV nhà trường (để thực hiện)", "Lưu: VT."),
     )

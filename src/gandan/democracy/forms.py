@@ -8,6 +8,7 @@ from gandan.democracy.models import (
     BallotMethod,
     BallotPurpose,
     Channel,
+    ConferenceKind,
     ConsultationAudience,
     ConsultationSubject,
     Decision,
@@ -288,4 +289,97 @@ class CommentAnswerForm(forms.Form):
     )
     reason = forms.CharField(
         label=_("Lý do, nội dung giải trình"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+# The staff conference.
+
+
+class ConveneForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại hội nghị"), choices=ConferenceKind.choices)
+    work_year_label = forms.CharField(
+        label=_("Năm công tác"), max_length=64, initial=_("năm học 2025–2026")
+    )
+    work_year_ends = forms.DateField(
+        label=_("Ngày kết thúc năm công tác"),
+        widget=DATE,
+        required=False,
+        help_text=_(
+            "Hội nghị thường niên họp chậm nhất 3 tháng sau ngày này (Điều 51 khoản 1); hệ thống "
+            "tính hạn theo lịch làm việc."
+        ),
+    )
+    held_on = forms.DateField(label=_("Ngày họp"), widget=DATE)
+    starts_at = forms.TimeField(
+        label=_("Giờ bắt đầu"), widget=forms.TimeInput(attrs={"type": "time"}), required=False
+    )
+    place = forms.CharField(label=_("Địa điểm"), max_length=255)
+    union_chair = forms.ModelChoiceField(
+        label=_("Chủ tịch Công đoàn (phối hợp tổ chức)"), queryset=User.objects.none()
+    )
+    secretary = forms.ModelChoiceField(
+        label=_("Thư ký hội nghị"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args, staff, union_officers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union_chair"].queryset = union_officers
+        self.fields["secretary"].queryset = staff
+        for name in ("union_chair", "secretary"):
+            self.fields[name].label_from_instance = lambda user: user.full_name
+
+
+class AgendaNotesForm(forms.Form):
+    presenter = forms.CharField(label=_("Người trình bày"), max_length=255, required=False)
+    notes = forms.CharField(
+        label=_("Diễn biến, kết luận"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class AgendaDocumentForm(forms.Form):
+    file = forms.FileField(label=_("Tài liệu (PDF, Word, ảnh)"))
+
+
+class ConferenceVoteForm(forms.Form):
+    title = forms.CharField(label=_("Nội dung biểu quyết"), max_length=300)
+    purpose = forms.ChoiceField(label=_("Mục đích"), choices=BallotPurpose.choices)
+    method = forms.ChoiceField(label=_("Cách biểu quyết"), choices=BallotMethod.choices)
+    secrecy = forms.ChoiceField(label=_("Hình thức"), choices=Secrecy.choices, initial=Secrecy.OPEN)
+    options = forms.CharField(
+        label=_("Phương án (mỗi dòng một)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    candidates = PersonChoiceField(
+        label=_("Ứng cử viên"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    seats = forms.IntegerField(
+        label=_("Số người được bầu"), min_value=1, max_value=99, required=False
+    )
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidates"].queryset = staff
+
+    def option_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("options", "").splitlines()]
+
+
+class ResolutionPointsForm(forms.Form):
+    points = forms.CharField(
+        label=_("Nhiệm vụ, chỉ tiêu của nghị quyết (mỗi dòng một nội dung)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["points"].splitlines() if line.strip()]
+
+
+class ResolutionCheckForm(forms.Form):
+    done_on = forms.DateField(label=_("Ngày kiểm tra"), widget=DATE)
+    findings = forms.CharField(
+        label=_("Kết quả kiểm tra, đánh giá"), widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gandan.democracy.views import ballots, consultations, disclosures, public
+from gandan.democracy.views import ballots, conferences, consultations, disclosures, public
 
 app_name = "democracy"
 urlpatterns = [
@@ -77,6 +77,59 @@ urlpatterns = [
         "dan-chu/y-kien/<str:public_id>/tiep-thu/",
         consultations.comment_answer,
         name="comment_answer",
+    ),
+    path("dan-chu/hoi-nghi/", conferences.conference_list, name="conferences"),
+    path("dan-chu/hoi-nghi/moi/", conferences.conference_new, name="conference_new"),
+    path("dan-chu/hoi-nghi/<str:public_id>/", conferences.conference_detail, name="conference"),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/diem-danh/",
+        conferences.conference_attendance,
+        name="conference_attendance",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/khai-mac/",
+        conferences.conference_open,
+        name="conference_open",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/noi-dung/<int:item_id>/",
+        conferences.agenda_record,
+        name="agenda_record",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/noi-dung/<int:item_id>/tai-lieu/",
+        conferences.agenda_attach,
+        name="agenda_attach",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/noi-dung/<int:item_id>/bieu-quyet/",
+        conferences.conference_vote,
+        name="conference_vote",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/nghi-quyet/",
+        conferences.conference_resolution,
+        name="conference_resolution",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/be-mac/",
+        conferences.conference_close,
+        name="conference_close",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/van-ban/<str:kind>.docx",
+        conferences.conference_document,
+        name="conference_document",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/kiem-tra/<int:check_id>/",
+        conferences.resolution_check,
+        name="resolution_check",
+    ),
+    path(
+        "dan-chu/tai-lieu-hoi-nghi/<str:public_id>/",
+        conferences.agenda_document,
+        name="agenda_document",
     ),
     path("truong/<slug:slug>/cong-khai/", public.public_disclosures, name="public"),
     path("truong/<slug:slug>/cong-khai/<str:public_id>/", public.public_item, name="public_item"),

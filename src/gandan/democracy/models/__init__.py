@@ -13,6 +13,17 @@ from gandan.democracy.models.ballots import (
     Secrecy,
     ThresholdBase,
 )
+from gandan.democracy.models.conferences import (
+    ORDER_OF_BUSINESS,
+    AgendaDocument,
+    AgendaItem,
+    AgendaKind,
+    Attendee,
+    Conference,
+    ConferenceKind,
+    ConferenceStatus,
+    ResolutionCheck,
+)
 from gandan.democracy.models.consultations import (
     Comment,
     Consultation,
@@ -40,8 +51,13 @@ from gandan.democracy.models.disclosures import (
 from gandan.democracy.models.events import DemocracyEvent, EventKind
 
 __all__ = [
+    "ORDER_OF_BUSINESS",
     "PUBLIC_GROUP_ARTICLES",
     "Acknowledgement",
+    "AgendaDocument",
+    "AgendaItem",
+    "AgendaKind",
+    "Attendee",
     "Audience",
     "Ballot",
     "BallotMethod",
@@ -51,6 +67,9 @@ __all__ = [
     "BallotStatus",
     "Channel",
     "Comment",
+    "Conference",
+    "ConferenceKind",
+    "ConferenceStatus",
     "Confidence",
     "Consultation",
     "ConsultationAudience",
@@ -71,6 +90,7 @@ __all__ = [
     "PublicGroup",
     "RequestReason",
     "RequestStatus",
+    "ResolutionCheck",
     "RulePreset",
     "Secrecy",
     "ThresholdBase",

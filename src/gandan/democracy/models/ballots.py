@@ -123,6 +123,16 @@ class Ballot(TimeStampedModel):
     # The tally, written once by close_ballot; empty while the ballot is open.
     result = models.JSONField(default=dict, blank=True, editable=False)
     cancel_reason = models.TextField(_("Lý do hủy"), blank=True)
+    # A vote taken at the staff conference: its electorate is who was present, its
+    # electorate_size who was summoned (Luật 10/2022/QH15, Điều 51 k2c).
+    agenda_item = models.ForeignKey(
+        "democracy.AgendaItem",
+        verbose_name=_("Nội dung hội nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ballots",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -24,6 +24,12 @@ class EventKind(models.TextChoices):
     CONSULTATION_CLOSED = "consultation_closed", _("Kết thúc lấy ý kiến")
     COMMENT_ANSWERED = "comment_answered", _("Tiếp thu, giải trình ý kiến")
     CONSULTATION_PUBLISHED = "consultation_published", _("Công khai kết quả tiếp thu, giải trình")
+    CONFERENCE_CONVENED = "conference_convened", _("Triệu tập hội nghị")
+    ATTENDANCE_TAKEN = "attendance_taken", _("Điểm danh")
+    CONFERENCE_OPENED = "conference_opened", _("Khai mạc hội nghị")
+    AGENDA_RECORDED = "agenda_recorded", _("Ghi diễn biến hội nghị")
+    CONFERENCE_CLOSED = "conference_closed", _("Bế mạc hội nghị")
+    RESOLUTION_CHECKED = "resolution_checked", _("Kiểm tra thực hiện nghị quyết")
 
 
 class DemocracyEvent(models.Model):
@@ -52,6 +58,13 @@ class DemocracyEvent(models.Model):
     )
     consultation = models.ForeignKey(
         "democracy.Consultation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    conference = models.ForeignKey(
+        "democracy.Conference",
         null=True,
         blank=True,
         on_delete=models.CASCADE,

@@ -357,6 +357,10 @@ def close_ballot(*, ballot: Ballot, actor: User, attendance: int | None = None) 
         raise ValidationError(_("Chỉ kết thúc được cuộc biểu quyết đang bỏ phiếu."))
     voted = ballot.participations.count()
     electorate = ballot.electorate_size or 0
+    if attendance is None and ballot.agenda_item_id is not None:
+        # Luật 10/2022/QH15, Điều 51 k2c: at the conference a motion carries with more than
+        # half of those attending, whether or not they all voted.
+        attendance = ballot.electors.count()
     if attendance is not None and not voted <= attendance <= electorate:
         raise ValidationError(
             {

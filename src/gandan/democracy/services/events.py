@@ -13,6 +13,7 @@ _CREATE = {
     EventKind.ACKNOWLEDGED,
     EventKind.CONSULTATION_OPENED,
     EventKind.COMMENTED,
+    EventKind.CONFERENCE_CONVENED,
 }
 _WITHDRAW = {EventKind.DISCLOSURE_WITHDRAWN, EventKind.BALLOT_CANCELLED}
 
@@ -27,6 +28,7 @@ def event(
     request=None,
     ballot=None,
     consultation=None,
+    conference=None,
     target=None,
 ):
     """Append a timeline row and its audit event. Call inside the change's transaction.
@@ -40,6 +42,7 @@ def event(
         request=request,
         ballot=ballot,
         consultation=consultation,
+        conference=conference,
         actor=actor,
         summary=summary[:500],
     )
@@ -56,5 +59,5 @@ def event(
         actor=actor,
         actor_label="" if actor else _("hệ thống"),
         organisation=organisation,
-        target=target or item or request or ballot or consultation,
+        target=target or item or request or ballot or consultation or conference,
     )

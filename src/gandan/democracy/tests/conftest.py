@@ -12,6 +12,9 @@ from gandan.orgs import services
 from gandan.orgs.models import Organisation, OrgKind, Role, User
 from gandan.worktime.days import clear_calendar_cache
 
+# The shared .docx format checks report their failures like the tests themselves.
+pytest.register_assert_rewrite("gandan.democracy.tests.official_format")
+
 
 @pytest.fixture(autouse=True)
 def fresh_calendar():
