@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from gandan.democracy import demo as democracy_demo
+from gandan.evaluation import demo as evaluation_demo
 from gandan.orgs import demo as orgs_demo
 from gandan.orgs.models import Organisation
 from gandan.petitions import demo as petitions_demo
@@ -21,6 +22,7 @@ def build_all() -> DemoResult:
     plans_demo.build(school)
     petitions_demo.build(school)
     democracy_demo.build(school)
+    evaluation_demo.build(school)
     return DemoResult(
         school=school, accounts=orgs_demo.DEMO_ACCOUNTS, password=orgs_demo.DEMO_PASSWORD
     )
