@@ -8,6 +8,7 @@ published: the democracy demo records them as decided and awaiting disclosure, a
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
@@ -19,6 +20,9 @@ from gandan.evaluation.rules import Level
 from gandan.evaluation.services import assessment, cycles, results
 from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.models import OutgoingDocument
+from gandan.plans import demo as plans_demo
+from gandan.plans import services as plan_services
+from gandan.plans.models import Plan, ProgressUpdate
 
 RULES_TITLE = "Quy chế đánh giá, xếp loại chất lượng viên chức Trường Tiểu học Thành Tô"
 YEAR_MEETING = dt.date(2026, 5, 26)
@@ -166,7 +170,39 @@ def _issue_day(school: Organisation) -> dt.date:
     return max(today, latest) if latest else today
 
 
+def _quarter_tasks(school: Organisation, head: User) -> None:
+    """Two tasks of the seed plan the teacher finished in Quý I (on time, and late), so that
+    her self-assessment shows a task score suggested from what the plans app knows."""
+    plan = Plan.objects.filter(organisation=school, source_name=plans_demo.SEED_NAME).first()
+    teacher = User.objects.filter(username="giaovien").first()
+    if plan is None or teacher is None:
+        return
+    tasks = {task.number: task for task in plan.tasks.all()}
+    for number, due, done, note in (
+        ("1", dt.date(2026, 9, 30), dt.date(2026, 9, 28), "Quán triệt quy chế dân chủ ở tổ 1."),
+        ("4", dt.date(2026, 10, 30), dt.date(2026, 11, 6), "Họp cha mẹ học sinh lớp 1A1."),
+    ):
+        task = tasks.get(number)
+        if task is None:
+            continue
+        assignment = plan_services.assign_task(
+            task=task, actor=head, assignee=teacher, due_date=due, note=note
+        )
+        update = plan_services.report_progress(
+            assignment=assignment,
+            author=teacher,
+            expected_version=assignment.version,
+            status="done",
+            percent=100,
+            text=f"Đã hoàn thành: {note}",
+        )
+        # Demo history: the report was made on the day the work was finished.
+        reported = timezone.make_aware(dt.datetime.combine(done, dt.time(16)))
+        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=reported)
+
+
 def _quarter_one(school: Organisation, head: User) -> None:
+    _quarter_tasks(school, head)
     cycle = cycles.open_cycle(
         organisation=school, actor=head, period_type="quarter", year=2026, number=1
     )
@@ -179,15 +215,20 @@ def _quarter_one(school: Organisation, head: User) -> None:
             continue
         summary = assessment.period_tasks(evaluation)
         suggestion = summary.suggested(cycle.unit_rules, cycle.rule_set.task_max)
+        task, reason = suggestion, ""
+        if suggestion is None or suggestion < 50:
+            task = Decimal(58)
+            reason = (
+                "Ngoài các nhiệm vụ trên hệ thống, đã hoàn thành giảng dạy và chủ nhiệm theo "
+                "phân công đầu năm học."
+            )
         assessment.submit_self_assessment(
             evaluation=evaluation,
             actor=evaluation.person,
             comment=comment,
             general=general,
-            task=suggestion if suggestion is not None else 60,
-            task_reason=""
-            if suggestion is not None
-            else "Nhiệm vụ chuyên môn theo phân công đầu năm học (chưa có trên hệ thống).",
+            task=task,
+            task_reason=reason,
         )
     teacher = by_name.get("giaovien")
     leader = User.objects.filter(username="totruong1").first()

@@ -16,7 +16,7 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -498,6 +498,13 @@ class ScoreHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.old_value} → {self.new_value}"
+
+    @property
+    def field_label(self) -> str:
+        try:
+            return str(Evaluation._meta.get_field(self.field).verbose_name)
+        except FieldDoesNotExist:  # a field renamed since: show its stored name
+            return self.field
 
 
 class Appeal(models.Model):

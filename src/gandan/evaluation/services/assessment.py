@@ -165,10 +165,14 @@ def submit_self_assessment(
             "updated_at",
         ]
     )
-    after = {key: getattr(evaluation, key) for key in before}
     diff = events.track(
         evaluation,
-        {key: (before[key], after[key]) for key in before},
+        {key: (before[key], getattr(evaluation, key)) for key in before if key != "self_task"},
+        actor=actor,
+        reason="Tự đánh giá",
+    ) | events.track(
+        evaluation,
+        {"self_task": (before["self_task"], evaluation.self_task)},
         actor=actor,
         reason=evaluation.self_task_reason or "Tự đánh giá",
     )

@@ -64,3 +64,55 @@ def test_publishing_the_demo_year_fulfils_the_disclosure_awaiting_it(db):
     )
     assert items.count() == 1
     assert items.get().published_on is not None
+
+
+def test_every_page_of_the_demo_renders_for_the_people_who_use_it(client, db):
+    # given
+    from django.urls import reverse
+
+    school = orgs_demo.build()
+    plans_demo.build(school)
+    demo.build(school)
+    year = EvaluationCycle.objects.get(period_type="year")
+    quarter = EvaluationCycle.objects.get(period_type="quarter")
+    people = {u.username: u for u in User.objects.all()}
+
+    def form(cycle, username):
+        return cycle.evaluations.get(person__username=username).public_id
+
+    pages = {
+        "hieutruong": [
+            reverse("evaluation:mine"),
+            reverse("evaluation:cycle", args=[year.public_id]),
+            reverse("evaluation:cycle", args=[quarter.public_id]),
+            reverse("evaluation:decide", args=[form(year, "giaovien")]),
+            reverse("evaluation:decide", args=[form(quarter, "giaovien")]),
+            reverse("evaluation:group", args=[form(quarter, "congdoan")]),
+            reverse("evaluation:detail", args=[form(year, "nhanvien")]),
+            reverse("evaluation:counts"),
+            reverse("evaluation:cycle_open"),
+            reverse("desk"),
+        ],
+        "giaovien": [
+            reverse("evaluation:mine"),
+            reverse("evaluation:detail", args=[form(year, "giaovien")]),
+            reverse("evaluation:detail", args=[form(quarter, "giaovien")]),
+            reverse("evaluation:appeal", args=[form(year, "giaovien")]),
+            reverse("desk"),
+        ],
+        "totruong1": [
+            reverse("evaluation:cycle", args=[quarter.public_id]),
+            reverse("desk"),
+        ],
+        "canbophuong": [reverse("evaluation:counts") + "?truong=th-thanh-to"],
+    }
+    # when / then
+    for username, urls in pages.items():
+        client.force_login(people[username])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (username, url)
+    client.force_login(people["hieutruong"])
+    body = client.get(reverse("evaluation:cycle", args=[year.public_id])).content.decode()
+    assert "Hoàn thành xuất sắc nhiệm vụ: 2" in body
+    assert "11 người đạt mức tốt trở lên" in body

@@ -1,5 +1,7 @@
 """Pages of one person: my evaluations, one evaluation (self-assessment), notice, appeal."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -113,6 +115,7 @@ def evaluation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "own": own,
             "tasks": tasks.results if tasks is not None else None,
             "basis": evaluation.task_basis,
+            "basis_tasks": _basis_tasks(evaluation.task_basis),
             "suggestion": suggestion if tasks is not None else evaluation.suggested_task,
             "result_visible": result_visible(evaluation) or manager or not own,
             "history": evaluation.history.select_related("actor")[:50],
@@ -130,6 +133,18 @@ def evaluation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             and bool(evaluation.notified_at or evaluation.published_at),
         },
     )
+
+
+def _basis_tasks(basis: dict) -> list[dict]:
+    """The stored task list with its ISO dates read back as dates, for display."""
+    return [
+        task
+        | {
+            "due": dt.date.fromisoformat(task["due"]),
+            "done": dt.date.fromisoformat(task["done"]) if task.get("done") else None,
+        }
+        for task in basis.get("tasks", [])
+    ]
 
 
 @login_required
