@@ -51,7 +51,8 @@ NOT_RATED_REASON = "thời gian làm việc trong năm chưa đủ {months} thá
 
 def _lock(evaluation: Evaluation) -> Evaluation:
     locked = (
-        Evaluation.objects.select_for_update()
+        # Only this row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of a join.
+        Evaluation.objects.select_for_update(of=("self",))
         .select_related("cycle__rule_set", "cycle__unit_rules", "cycle__organisation", "person")
         .get(pk=evaluation.pk)
     )

@@ -28,6 +28,7 @@ from gandan.evaluation.services.assessment import allowed_levels, ceiling
 from gandan.orgs.models import User
 from gandan.paperwork.document import Signer
 from gandan.paperwork.services import issue_document
+from gandan.plans.exports import default_signer
 
 # Luật 10/2022/QH15, Điều 46 k6: staff evaluation results are disclosed inside the unit.
 STAFF_DISCLOSURE = "noi-bo-cong-tac-can-bo"
@@ -35,7 +36,7 @@ STAFF_DISCLOSURE = "noi-bo-cong-tac-can-bo"
 
 def _lock_cycle(cycle: EvaluationCycle) -> EvaluationCycle:
     return (
-        EvaluationCycle.objects.select_for_update()
+        EvaluationCycle.objects.select_for_update(of=("self",))
         .select_related("rule_set", "unit_rules", "organisation")
         .get(pk=cycle.pk)
     )
@@ -275,6 +276,7 @@ def notify_results(
         .order_by("person__sort_key")
     )
     now = timezone.now()
+    signer = signer or default_signer(cycle.organisation)
     for evaluation in pending:
         evaluation.cycle = cycle
         document = issue_document(
