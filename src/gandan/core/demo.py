@@ -8,6 +8,7 @@ from gandan.orgs import demo as orgs_demo
 from gandan.orgs.models import Organisation
 from gandan.petitions import demo as petitions_demo
 from gandan.plans import demo as plans_demo
+from gandan.surveys import demo as surveys_demo
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ def build_all() -> DemoResult:
     petitions_demo.build(school)
     democracy_demo.build(school)
     evaluation_demo.build(school)
+    surveys_demo.build(school)
     return DemoResult(
         school=school, accounts=orgs_demo.DEMO_ACCOUNTS, password=orgs_demo.DEMO_PASSWORD
     )

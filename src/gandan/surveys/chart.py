@@ -41,6 +41,15 @@ def month_label(month: dt.date) -> str:
     return f"{month.month}/{month.year}"
 
 
+def month_range(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every month from first to last: a month without answers keeps its place on the axis."""
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
 def _y(value: float) -> float:
     return TOP + (100 - value) / 100 * PLOT_H
 
@@ -160,9 +169,10 @@ def _legend(series_list: list[Series]) -> list[str]:
 
 def index_chart(series_list: list[Series], *, chart_id: str, title: str) -> SafeString:
     """The chart, or an empty string when no series has a point."""
-    months = sorted({month for series in series_list for month, value in series.points})
-    if not months:
+    with_data = sorted({month for series in series_list for month, _value in series.points})
+    if not with_data:
         return mark_safe("")
+    months = month_range(with_data[0], with_data[-1])
     index_of = {month: i for i, month in enumerate(months)}
     slot = PLOT_W / len(months)
 

@@ -19,8 +19,9 @@
 7. Over time, observations are grouped by calendar month: the day of the answer for surveys,
    the day of the rating (Asia/Ho_Chi_Minh) for cases.
 
-Everything is computed by the database from n, Σx and Σx² (COUNT and SUM work on every engine;
-SQLite has no STDDEV); Python only combines the three numbers.
+Everything is computed by the database as n, Σx and Σx² (COUNT and SUM work on every engine;
+SQLite has no STDDEV), per survey, per day or per month; Python only adds those triples up
+(days into months, series into the combined index) and derives the mean and interval.
 """
 
 import datetime as dt
@@ -116,14 +117,21 @@ def _response_moments(queryset) -> Moments:
 
 
 def _response_months(queryset) -> dict[dt.date, Moments]:
+    # Grouped by day on the (survey, created_on) index, then days are pooled into months
+    # (at most 31 small rows per month): cheaper than truncating every row to its month,
+    # which SQLite does in a Python function.
     rows = (
         queryset.filter(score__isnull=False)
-        .annotate(month=TruncMonth("created_on"))
-        .values("month")
+        .values("created_on")
         .annotate(n=Count("score"), total=Sum("score"), total_sq=Sum(_SCORE_SQ))
-        .order_by("month")
+        .order_by()
     )
-    return {_as_date(r["month"]): Moments.from_row(r["n"], r["total"], r["total_sq"]) for r in rows}
+    months: dict[dt.date, Moments] = {}
+    for row in rows:
+        month = row["created_on"].replace(day=1)
+        day = Moments.from_row(row["n"], row["total"], row["total_sq"])
+        months[month] = months.get(month, Moments()) + day
+    return months
 
 
 def survey_moments(survey: Survey) -> Moments:

@@ -37,19 +37,28 @@ def question_results(
     """Counts per option (and per level for Likert items), respondents per question, and, when
     asked for, the free-text answers with phone numbers and e-mail addresses removed."""
     questions = list(survey.questions.all())
-    counts: dict[int, dict[int, int]] = {}
+    pks = [question.pk for question in questions]
+    counts: dict[int, dict[int | None, int]] = {}
+    # question_id IN (…) rather than a join on the question: one pass over the (question,
+    # value) index. A text answer counts under value None.
     for row in (
-        Answer.objects.filter(question__survey=survey, value__isnull=False)
+        Answer.objects.filter(question_id__in=pks)
         .values("question_id", "value")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
+        .order_by()
     ):
         counts.setdefault(row["question_id"], {})[row["value"]] = row["n"]
-    answered = dict(
-        Answer.objects.filter(question__survey=survey)
-        .values("question_id")
-        .annotate(n=Count("response_id", distinct=True))
-        .values_list("question_id", "n")
-    )
+    # One row per respondent and question, except multiple choice: count those respondents.
+    answered = {pk: sum(by_value.values()) for pk, by_value in counts.items()}
+    multiple = [q.pk for q in questions if q.kind == QuestionKind.MULTIPLE]
+    if multiple:
+        answered.update(
+            Answer.objects.filter(question_id__in=multiple)
+            .values("question_id")
+            .annotate(n=Count("response_id", distinct=True))
+            .order_by()
+            .values_list("question_id", "n")
+        )
     results = []
     for question in questions:
         result = QuestionResult(question, answered.get(question.pk, 0))

@@ -55,3 +55,15 @@ def test_a_month_without_answers_breaks_the_line():
 def test_point_text_uses_vietnamese_decimals():
     value = IndexValue(1234, 72.456, 70.0, 74.912)
     assert point_text(OCT, value) == ("10/2025: 72,5 (n = 1.234; khoảng tin cậy 95 %: 70,0–74,9)")
+
+
+def test_months_without_answers_keep_their_place_on_the_axis():
+    # given: May and November 2026, nothing between
+    may, november = dt.date(2026, 5, 1), dt.date(2026, 11, 1)
+    series = _series("survey", [(may, [75.0]), (november, [50.0])])
+    # when
+    root = ET.fromstring(index_chart([series], chart_id="c", title="T"))
+    # then: seven months on the axis, and no line across the empty ones
+    labels = [t.text for t in root.iter("text") if t.text and "/" in t.text]
+    assert labels == ["5/2026", "6/2026", "7/2026", "8/2026", "9/2026", "10/2026", "11/2026"]
+    assert root.findall("polyline") == []
