@@ -16,6 +16,11 @@ conferences and the inspection board.
 - Conferences: staff and authority officers read them (agenda, attendance, documents, votes,
   minutes, resolution); the head and deputies convene, take attendance, open and close them and
   run the votes; the conference's secretary and the union chair also record the proceedings.
+- Inspection board: staff and authority officers see its terms, members and programmes; the
+  board's members, the union's officers, the head and deputies (and authority officers, read
+  only) see its inspections and the oversight page of open and overdue work; board members
+  announce and conclude inspections and follow up recommendations; managers record the
+  elected board and answer recommendations; union officers recognise the election.
 - Everyone else, other schools included: a 404. The public sees public disclosures only, on the
   school's public page.
 """
@@ -31,6 +36,7 @@ from gandan.democracy.models import (
     Audience,
     Ballot,
     BallotStatus,
+    BoardTerm,
     Comment,
     Conference,
     Consultation,
@@ -38,6 +44,8 @@ from gandan.democracy.models import (
     DisclosureItem,
     Elector,
     InformationRequest,
+    Inspection,
+    Recommendation,
 )
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, OrgKind, Role, User
@@ -355,3 +363,82 @@ def access_agenda_document(user: User, public_id: str) -> AgendaDocument:
     if document is None or not can_read(user, document.item.conference.organisation):
         raise Http404
     return document
+
+
+# The inspection board.
+
+
+def is_board_member(user: User, school: Organisation) -> bool:
+    """Staff holding the inspection-board role in the school (dated to the board's term)."""
+    return is_staff_of(user, school) and Role.INSPECTION_BOARD in org_access.roles_in_school(
+        user, school
+    )
+
+
+def is_union_officer(user: User, school: Organisation) -> bool:
+    return is_staff_of(user, school) and Role.UNION_OFFICER in org_access.roles_in_school(
+        user, school
+    )
+
+
+def can_oversee(user: User, school: Organisation) -> bool:
+    """The board's inspections and the oversight page: supervisors, and authority officers."""
+    return can_supervise(user, school) or org_access.is_authority_over(user, school)
+
+
+def access_board_term(user: User, public_id: str, *, action: str = "view") -> BoardTerm:
+    """A board term: staff and authority officers read it; union officers recognise it."""
+    term = (
+        BoardTerm.objects.select_related("organisation__parent", "unit")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if term is None:
+        raise Http404
+    school = term.organisation
+    if action == "recognise":
+        allowed = is_union_officer(user, school)
+    elif action == "work":
+        allowed = is_board_member(user, school)
+    else:
+        allowed = can_read(user, school)
+    if not allowed:
+        raise Http404
+    return term
+
+
+def access_inspection(user: User, public_id: str, *, action: str = "view") -> Inspection:
+    """An inspection: overseers read it; board members conclude it."""
+    inspection = (
+        Inspection.objects.select_related("term__organisation__parent", "programme")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if inspection is None:
+        raise Http404
+    school = inspection.term.organisation
+    allowed = is_board_member(user, school) if action == "work" else can_oversee(user, school)
+    if not allowed:
+        raise Http404
+    return inspection
+
+
+def access_recommendation(user: User, public_id: str, *, action: str) -> Recommendation:
+    """A recommendation: the head and deputies answer it; board members follow it up."""
+    recommendation = (
+        Recommendation.objects.select_related("inspection__term__organisation")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if recommendation is None:
+        raise Http404
+    school = recommendation.inspection.term.organisation
+    if action == "answer":
+        allowed = can_manage(user, school)
+    elif action == "follow_up":
+        allowed = is_board_member(user, school)
+    else:
+        allowed = False
+    if not allowed:
+        raise Http404
+    return recommendation

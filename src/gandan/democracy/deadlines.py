@@ -1,7 +1,9 @@
-"""When a disclosure is due, how long it must stay up, and whether the school kept to it.
+"""The democracy app's time rules: when a disclosure is due, how long it must stay up and whether
+the school kept to it; when the staff conference must meet and its resolution be checked; the
+inspection board's term, its recognition and the notice before an inspection.
 
-Due dates come from the official calendar (`gandan.worktime.days`) and are stored on the item
-when it is recorded; statuses are computed from the stored dates and today.
+Due dates come from the official calendar (`gandan.worktime.days`) and are stored when the clock
+starts; statuses are computed from the stored dates and today.
 """
 
 import calendar

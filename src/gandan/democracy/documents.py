@@ -4,6 +4,8 @@ Every builder runs inside `translation.override("vi")`: documents are Vietnamese
 reader's language (ADR 1). Issuing, numbering and the register are `paperwork.services`' work.
 """
 
+import datetime as dt
+
 from django.utils import timezone, translation
 
 from gandan.core.vietnamese import format_number, official_date
@@ -12,11 +14,15 @@ from gandan.democracy.models import (
     Ballot,
     BallotMethod,
     BallotStatus,
+    BoardPosition,
+    BoardTerm,
     Comment,
     Conference,
     Consultation,
     ConsultationAudience,
     Decision,
+    InspectionStatus,
+    RecommendationStatus,
 )
 from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.document import (
@@ -392,4 +398,92 @@ def _resolution_spec(conference: Conference, minutes_number: str) -> DocumentSpe
         ),
         body=tuple(body),
         recipients=(*recipients, "CB, GV, NV nhà trường (để thực hiện)", "Lưu: VT."),
+    )
+
+
+# The inspection board's report to the conference (NĐ 59/2023/NĐ-CP, Điều 22 k3).
+
+
+def board_report_spec(term: BoardTerm, *, until: dt.date) -> DocumentSpec:
+    """'Báo cáo kết quả hoạt động của Ban Thanh tra nhân dân', from its term up to `until`,
+    as a draft (not numbered) signed for the board by its head."""
+    with translation.override("vi"):
+        return _board_report_spec(term, until)
+
+
+def _board_report_spec(term: BoardTerm, until: dt.date) -> DocumentSpec:
+    school = term.organisation
+    members = list(term.members.select_related("user"))
+    head = next((m.user for m in members if m.position == BoardPosition.HEAD), None)
+    inspections = list(
+        term.inspections.filter(starts_on__lte=until)
+        .prefetch_related("recommendations")
+        .order_by("starts_on", "pk")
+    )
+    body: list = [
+        Heading(1, 1, "TÌNH HÌNH TỔ CHỨC"),
+        Paragraph(
+            f"Ban Thanh tra nhân dân nhiệm kỳ {term.starts_on:%d/%m/%Y} – {term.ends_on:%d/%m/%Y} "
+            f"gồm {len(members)} thành viên:"
+        ),
+    ]
+    body += [Bullet(f"{m.user.full_name}: {m.get_position_display().lower()};") for m in members]
+    body += [
+        Heading(1, 2, "KẾT QUẢ HOẠT ĐỘNG"),
+        Paragraph(
+            f"Từ ngày {term.starts_on:%d/%m/%Y} đến ngày {until:%d/%m/%Y}, Ban đã xây dựng "
+            f"{term.programmes.filter(starts_on__lte=until).count()} chương trình hoạt động và "
+            f"tiến hành {len(inspections)} cuộc kiểm tra, giám sát."
+        ),
+    ]
+    for number, inspection in enumerate(inspections, start=1):
+        body.append(Heading(2, number, f"{inspection.subject} ({inspection.target})"))
+        body.append(
+            Paragraph(
+                f"Thông báo ngày {inspection.notified_on:%d/%m/%Y}, kiểm tra từ ngày "
+                f"{inspection.starts_on:%d/%m/%Y}."
+            )
+        )
+        if inspection.status == InspectionStatus.DONE:
+            body += [Paragraph(line) for line in inspection.findings.splitlines() if line.strip()]
+        else:
+            body.append(Paragraph("Đang kiểm tra, chưa có kết luận."))
+        for rec in inspection.recommendations.all():
+            state = {
+                RecommendationStatus.OPEN: "chờ thủ trưởng trả lời",
+                RecommendationStatus.ANSWERED: "thủ trưởng đã trả lời, Ban đang theo dõi",
+                RecommendationStatus.CLOSED: "đã thực hiện",
+            }[rec.status]
+            body.append(Bullet(f"Kiến nghị: {rec.text} ({state})."))
+    open_count = sum(
+        1
+        for inspection in inspections
+        for rec in inspection.recommendations.all()
+        if rec.status != RecommendationStatus.CLOSED
+    )
+    body += [
+        Heading(1, 3, "CHƯƠNG TRÌNH HOẠT ĐỘNG THỜI GIAN TỚI"),
+        Paragraph(
+            f"Tiếp tục theo dõi {open_count} kiến nghị chưa hoàn thành; thực hiện chương trình "
+            "hoạt động theo quý, 6 tháng, năm và báo cáo Ban Chấp hành Công đoàn theo quy định."
+        ),
+    ]
+    return DocumentSpec(
+        managing_body=school.name.upper(),
+        issuing_body="BAN THANH TRA NHÂN DÂN",
+        doc_type=DocType.REPORT,
+        summary=f"Kết quả hoạt động của Ban Thanh tra nhân dân đến ngày {until:%d/%m/%Y}",
+        place=school.place_name,
+        signer=Signer(
+            name=head.full_name if head else "",
+            title="TRƯỞNG BAN",
+            prefix=SignerPrefix.ON_BEHALF_OF_BODY,
+            on_behalf_of="BAN THANH TRA NHÂN DÂN",
+        ),
+        body=tuple(body),
+        recipients=(
+            "Ban Chấp hành Công đoàn (để báo cáo)",
+            "Hội nghị cán bộ, viên chức, người lao động",
+            "Lưu: Ban TTND.",
+        ),
     )

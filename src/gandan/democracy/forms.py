@@ -15,6 +15,7 @@ from gandan.democracy.models import (
     DisclosureObligation,
     ElectorateKind,
     Motion,
+    ProgrammePeriod,
     RequestReason,
     RulePreset,
     Secrecy,
@@ -382,4 +383,64 @@ class ResolutionCheckForm(forms.Form):
     done_on = forms.DateField(label=_("Ngày kiểm tra"), widget=DATE)
     findings = forms.CharField(
         label=_("Kết quả kiểm tra, đánh giá"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+# The inspection board.
+
+
+class ProgrammeForm(forms.Form):
+    period = forms.ChoiceField(label=_("Kỳ"), choices=ProgrammePeriod.choices)
+    label = forms.CharField(label=_("Tên kỳ"), max_length=64, help_text=_("Ví dụ: Quý I năm 2027."))
+    starts_on = forms.DateField(label=_("Từ ngày"), widget=DATE)
+    ends_on = forms.DateField(label=_("Đến ngày"), widget=DATE)
+    content = forms.CharField(
+        label=_("Nội dung chương trình"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class InspectionForm(forms.Form):
+    subject = forms.CharField(label=_("Nội dung kiểm tra, giám sát"), max_length=300)
+    target = forms.CharField(label=_("Đối tượng, bộ phận được kiểm tra"), max_length=255)
+    requested_by = forms.CharField(
+        label=_("Theo đề nghị của (nếu có)"), max_length=255, required=False
+    )
+    notified_on = forms.DateField(label=_("Ngày thông báo"), widget=DATE)
+    starts_on = forms.DateField(
+        label=_("Ngày bắt đầu kiểm tra"),
+        widget=DATE,
+        help_text=_("Thông báo trước ít nhất 05 ngày làm việc (Nghị định 59/2023, Điều 22)."),
+    )
+
+
+class ConclusionForm(forms.Form):
+    findings = forms.CharField(
+        label=_("Kết quả kiểm tra"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    recommendations = forms.CharField(
+        label=_("Kiến nghị với thủ trưởng (mỗi dòng một kiến nghị)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    def lines(self) -> list[str]:
+        text = self.cleaned_data.get("recommendations", "")
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class RecommendationAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Trả lời của thủ trưởng"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class FollowUpForm(forms.Form):
+    implemented = forms.TypedChoiceField(
+        label=_("Kết quả"),
+        choices=[("1", _("Đã thực hiện")), ("0", _("Chưa thực hiện, tiếp tục theo dõi"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Kết quả theo dõi của Ban"), widget=forms.Textarea(attrs={"rows": 2})
     )

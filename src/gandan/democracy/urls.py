@@ -1,6 +1,13 @@
 from django.urls import path
 
-from gandan.democracy.views import ballots, conferences, consultations, disclosures, public
+from gandan.democracy.views import (
+    ballots,
+    board,
+    conferences,
+    consultations,
+    disclosures,
+    public,
+)
 
 app_name = "democracy"
 urlpatterns = [
@@ -130,6 +137,58 @@ urlpatterns = [
         "dan-chu/tai-lieu-hoi-nghi/<str:public_id>/",
         conferences.agenda_document,
         name="agenda_document",
+    ),
+    path("dan-chu/ban-thanh-tra/", board.board_home, name="board"),
+    path("dan-chu/ban-thanh-tra/giam-sat/", board.board_oversight, name="board_oversight"),
+    path(
+        "dan-chu/ban-thanh-tra/ghi-nhan/<str:public_id>/",
+        board.board_constitute,
+        name="board_constitute",
+    ),
+    path(
+        "dan-chu/ban-thanh-tra/nhiem-ky/<str:public_id>/cong-nhan/",
+        board.board_recognise,
+        name="board_recognise",
+    ),
+    path(
+        "dan-chu/ban-thanh-tra/nhiem-ky/<str:public_id>/chuong-trinh/",
+        board.programme_add,
+        name="programme_add",
+    ),
+    path(
+        "dan-chu/ban-thanh-tra/nhiem-ky/<str:public_id>/kiem-tra/",
+        board.inspection_new,
+        name="inspection_new",
+    ),
+    path(
+        "dan-chu/ban-thanh-tra/nhiem-ky/<str:public_id>/bao-cao.docx",
+        board.board_report,
+        name="board_report",
+    ),
+    path(
+        "dan-chu/ban-thanh-tra/kiem-tra/<str:public_id>/",
+        board.inspection_detail,
+        name="inspection",
+    ),
+    path(
+        "dan-chu/ban-thanh-tra/kiem-tra/<str:public_id>/ket-luan/",
+        board.inspection_conclude,
+        name="inspection_conclude",
+    ),
+    path(
+        "dan-chu/ban-thanh-tra/kien-nghi/<str:public_id>/tra-loi/",
+        board.recommendation_answer,
+        name="recommendation_answer",
+    ),
+    path(
+        "dan-chu/ban-thanh-tra/kien-nghi/<str:public_id>/theo-doi/",
+        board.recommendation_follow_up,
+        name="recommendation_follow_up",
+    ),
+    path(
+        "dan-chu/hoi-nghi/<str:public_id>/bao-cao-ban-thanh-tra/",
+        board.board_report_attach,
+        name="board_report_attach",
     ),
     path("truong/<slug:slug>/cong-khai/", public.public_disclosures, name="public"),
     path("truong/<slug:slug>/cong-khai/<str:public_id>/", public.public_item, name="public_item"),

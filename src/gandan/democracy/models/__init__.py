@@ -49,6 +49,17 @@ from gandan.democracy.models.disclosures import (
     Timing,
 )
 from gandan.democracy.models.events import DemocracyEvent, EventKind
+from gandan.democracy.models.inspection import (
+    BoardMember,
+    BoardPosition,
+    BoardTerm,
+    Inspection,
+    InspectionStatus,
+    Programme,
+    ProgrammePeriod,
+    Recommendation,
+    RecommendationStatus,
+)
 
 __all__ = [
     "ORDER_OF_BUSINESS",
@@ -65,6 +76,9 @@ __all__ = [
     "BallotPaper",
     "BallotPurpose",
     "BallotStatus",
+    "BoardMember",
+    "BoardPosition",
+    "BoardTerm",
     "Channel",
     "Comment",
     "Conference",
@@ -85,9 +99,15 @@ __all__ = [
     "ElectorateKind",
     "EventKind",
     "InformationRequest",
+    "Inspection",
+    "InspectionStatus",
     "Motion",
     "Participation",
+    "Programme",
+    "ProgrammePeriod",
     "PublicGroup",
+    "Recommendation",
+    "RecommendationStatus",
     "RequestReason",
     "RequestStatus",
     "ResolutionCheck",

@@ -30,6 +30,13 @@ class EventKind(models.TextChoices):
     AGENDA_RECORDED = "agenda_recorded", _("Ghi diễn biến hội nghị")
     CONFERENCE_CLOSED = "conference_closed", _("Bế mạc hội nghị")
     RESOLUTION_CHECKED = "resolution_checked", _("Kiểm tra thực hiện nghị quyết")
+    BOARD_CONSTITUTED = "board_constituted", _("Ghi nhận Ban Thanh tra nhân dân được bầu")
+    BOARD_RECOGNISED = "board_recognised", _("Công đoàn công nhận kết quả bầu")
+    PROGRAMME_ADDED = "programme_added", _("Chương trình hoạt động của Ban")
+    INSPECTION_NOTIFIED = "inspection_notified", _("Thông báo kiểm tra")
+    INSPECTION_CONCLUDED = "inspection_concluded", _("Kết luận kiểm tra")
+    RECOMMENDATION_ANSWERED = "recommendation_answered", _("Thủ trưởng trả lời kiến nghị")
+    RECOMMENDATION_FOLLOWED = "recommendation_followed", _("Ban theo dõi việc thực hiện")
 
 
 class DemocracyEvent(models.Model):
@@ -65,6 +72,20 @@ class DemocracyEvent(models.Model):
     )
     conference = models.ForeignKey(
         "democracy.Conference",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    board_term = models.ForeignKey(
+        "democracy.BoardTerm",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    inspection = models.ForeignKey(
+        "democracy.Inspection",
         null=True,
         blank=True,
         on_delete=models.CASCADE,

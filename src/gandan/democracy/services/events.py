@@ -14,6 +14,9 @@ _CREATE = {
     EventKind.CONSULTATION_OPENED,
     EventKind.COMMENTED,
     EventKind.CONFERENCE_CONVENED,
+    EventKind.BOARD_CONSTITUTED,
+    EventKind.PROGRAMME_ADDED,
+    EventKind.INSPECTION_NOTIFIED,
 }
 _WITHDRAW = {EventKind.DISCLOSURE_WITHDRAWN, EventKind.BALLOT_CANCELLED}
 
@@ -29,6 +32,8 @@ def event(
     ballot=None,
     consultation=None,
     conference=None,
+    board_term=None,
+    inspection=None,
     target=None,
 ):
     """Append a timeline row and its audit event. Call inside the change's transaction.
@@ -43,6 +48,8 @@ def event(
         ballot=ballot,
         consultation=consultation,
         conference=conference,
+        board_term=board_term,
+        inspection=inspection,
         actor=actor,
         summary=summary[:500],
     )
@@ -59,5 +66,12 @@ def event(
         actor=actor,
         actor_label="" if actor else _("hệ thống"),
         organisation=organisation,
-        target=target or item or request or ballot or consultation or conference,
+        target=target
+        or item
+        or request
+        or ballot
+        or consultation
+        or conference
+        or inspection
+        or board_term,
     )

@@ -131,6 +131,8 @@ def conference_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "absent": conference.attendees.filter(present=False).select_related("user"),
         "can_manage": can_manage,
         "can_record": can_record and editable,
+        "can_attach_board_report": editable
+        and (can_manage or access.is_board_member(request.user, school)),
         "document_form": AgendaDocumentForm() if can_record and editable else None,
         "vote_form": ConferenceVoteForm(staff=staff_of(school))
         if can_manage and in_session
