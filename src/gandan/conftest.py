@@ -238,6 +238,12 @@ SEEDING_MIGRATIONS = [
         "worktime.CalendarAdjustment",
     ),
     ("gandan.legal.migrations.0002_seed_register_from_law", "legal.LegalDocument"),
+    ("gandan.petitions.migrations.0002_seed_deadline_rules_from_law", "petitions.DeadlineRule"),
+    (
+        "gandan.democracy.migrations.0002_seed_disclosure_obligations",
+        "democracy.DisclosureObligation",
+    ),
+    ("gandan.evaluation.migrations.0002_seed_rule_sets_from_law", "evaluation.EvaluationRuleSet"),
 ]
 
 
