@@ -1,5 +1,7 @@
 """Demo data at Thành Tô: disclosures (one on time, one late, one missing, the public groups of
-Thông tư 09/2024) and an open secret ballot electing the inspection board.
+Thông tư 09/2024); an open secret ballot; the last staff conference with its attendance, votes,
+minutes and resolution; the inspection board it elected, with a programme and an inspection;
+an open consultation on the draft internal spending rules, with comments.
 
 Idempotent: what exists (found by title) is left as it is. Dates follow today's date.
 """
@@ -9,6 +11,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from gandan.democracy import demo_participation as participation
 from gandan.democracy.models import (
     Audience,
     Ballot,
@@ -24,7 +27,7 @@ from gandan.democracy.models import (
 from gandan.democracy.services import ballots, disclosures
 from gandan.orgs.models import Organisation, User
 
-BALLOT_TITLE = "Bầu Ban Thanh tra nhân dân nhiệm kỳ 2026–2028"
+BALLOT_TITLE = "Bình chọn cá nhân tiêu biểu phong trào thi đua “Dân vận khéo” năm học 2026–2027"
 CANDIDATES = ["thanhtra", "tongphutrach", "ketoan", "totruong45", "giaovien2"]
 ALREADY_VOTED = {"vanthu": ["thanhtra", "ketoan", "totruong45"], "nhanvien": ["thanhtra"]}
 
@@ -92,6 +95,7 @@ def build(school: Organisation) -> None:
     )
     _public_items(school, head, today)
     _ballot(school, head)
+    participation.build(school, head, today)
 
 
 def _public_items(school, head, today) -> None:
@@ -126,8 +130,8 @@ def _ballot(school, head) -> None:
         organisation=school,
         actor=head,
         title=BALLOT_TITLE,
-        description="Bầu 3 thành viên Ban Thanh tra nhân dân theo đề cử của Công đoàn.",
-        purpose=BallotPurpose.INSPECTION_BOARD,
+        description="Chọn tối đa 3 người để nhà trường đề nghị khen thưởng cuối năm học.",
+        purpose=BallotPurpose.GENERAL,
         method=BallotMethod.ELECTION,
         secrecy=Secrecy.SECRET,
         electorate_kind=ElectorateKind.ALL_STAFF,

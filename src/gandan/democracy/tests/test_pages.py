@@ -253,7 +253,7 @@ def test_demo_builds_late_missing_and_an_open_secret_ballot_idempotently(db):
         today,
     )
     assert deadlines.problem_counts(rows) == {"late": 1, "missing": 1, "taken_down_early": 0}
-    ballot = Ballot.objects.get(organisation=school)
+    ballot = Ballot.objects.get(organisation=school, title=demo.BALLOT_TITLE)
     assert (ballot.status, ballot.secrecy, ballot.electorate_size) == (
         BallotStatus.OPEN,
         Secrecy.SECRET,
