@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "gandan.democracy",
     "gandan.surveys",
     "gandan.evaluation",
+    "gandan.emulation",
     "gandan.portal",
     "gandan.api",
 ]

@@ -1,0 +1,1 @@
+"""Use cases of the "Dân vận khéo" movement; each one is audited."""

@@ -1,0 +1,2 @@
+def desk_panel(user, today):
+    return {}
