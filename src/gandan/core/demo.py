@@ -21,8 +21,10 @@ class DemoResult:
 def build_all() -> DemoResult:
     school = orgs_demo.build()
     plans_demo.build(school)
-    petitions_demo.build(school)
+    # Register numbers follow the order of issue dates (Nghị định 30/2020, Điều 15 k1): the
+    # conference of October comes before the cases of November.
     democracy_demo.build(school)
+    petitions_demo.build(school)
     evaluation_demo.build(school)
     surveys_demo.build(school)
     return DemoResult(
