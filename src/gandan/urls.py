@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("gandan.democracy.urls")),
     path("", include("gandan.surveys.urls")),
     path("", include("gandan.evaluation.urls")),
+    path("", include("gandan.emulation.urls")),
     path("", include("gandan.portal.urls")),
     path("api/v1/", api.urls),
 ]

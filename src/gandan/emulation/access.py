@@ -47,6 +47,11 @@ def can_read(user: User, school: Organisation) -> bool:
     return is_staff_of(user, school) or org_access.is_authority_over(user, school)
 
 
+def can_take_part(user: User, school: Organisation) -> bool:
+    """Staff of the school: they register models, report on them and nominate colleagues."""
+    return is_staff_of(user, school)
+
+
 def council_role(user: User, campaign: Campaign) -> str | None:
     if not user.is_authenticated:
         return None
@@ -172,26 +177,27 @@ def access_registration(user: User, public_id: str, *, action: str = "view") -> 
     return registration
 
 
-def access_evidence(user: User, public_id: str) -> Evidence:
+def can_see_evidence(user: User, registration: Registration) -> bool:
     """Evidence files (photos of people): the registrant and its unit, the council, the
     managers, and authority officers above."""
-    evidence = (
-        Evidence.objects.select_related("update__registration__campaign__organisation")
-        .filter(public_id=_uuid(public_id))
-        .first()
-    )
-    if evidence is None:
-        raise Http404
-    registration = evidence.update.registration
     campaign = registration.campaign
     school = campaign.organisation
-    allowed = (
+    return (
         (is_staff_of(user, school) and is_responsible(user, registration))
         or (is_staff_of(user, school) and is_council_member(user, campaign))
         or can_manage(user, school)
         or org_access.is_authority_over(user, school)
     )
-    if not allowed:
+
+
+def access_evidence(user: User, public_id: str) -> Evidence:
+    """An evidence file, for those who may see evidence (can_see_evidence)."""
+    evidence = (
+        Evidence.objects.select_related("update__registration__campaign__organisation")
+        .filter(public_id=_uuid(public_id))
+        .first()
+    )
+    if evidence is None or not can_see_evidence(user, evidence.update.registration):
         raise Http404
     return evidence
 

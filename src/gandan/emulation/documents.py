@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils import timezone, translation
 
 from gandan.core.vietnamese import format_number, official_date
-from gandan.democracy.documents import head_signer, header_names, vote_lines
+from gandan.democracy.documents import head_signer, header_names
 from gandan.emulation.models import (
     Campaign,
     CouncilRole,
@@ -42,7 +42,7 @@ def points(value: Decimal | int | None) -> str:
     """'88,33' (two decimals at most, Vietnamese comma); '—' when there is none."""
     if value is None:
         return "—"
-    text = format_number(float(value), 2)
+    text = format_number(value, 2)
     return text.removesuffix(",00")
 
 
@@ -71,6 +71,10 @@ def decision_signer(school: Organisation, actor: User) -> Signer:
     return head_signer(school)
 
 
+def lower_first(text: str) -> str:
+    return f"{text[:1].lower()}{text[1:]}" if text else text
+
+
 def _kind_word(registration: Registration) -> str:
     return "mô hình" if registration.kind == RegistrationKind.MODEL else "điển hình"
 
@@ -80,7 +84,7 @@ def _of_whom(registration: Registration) -> str:
         return registration.unit.name
     title = staff_title(registration.registrant, registration.campaign.organisation)
     name = registration.registrant.full_name
-    return f"{name}, {title}" if title else name
+    return f"{name} ({title})" if title else name
 
 
 def _plan_basis(campaign: Campaign) -> list[BasisLine]:
@@ -91,7 +95,7 @@ def _plan_basis(campaign: Campaign) -> list[BasisLine]:
     return [
         BasisLine(
             f"Căn cứ Kế hoạch số {plan.number_symbol}{issued} của {plan.organisation.name} "
-            f"về {plan.title[:1].lower()}{plan.title[1:]};"
+            f"về {lower_first(plan.title)};"
         )
     ]
 
@@ -126,7 +130,8 @@ def _registration_form_spec(registration: Registration) -> DocumentSpec:
     kind = _kind_word(registration)
     body = [
         Paragraph(
-            f"Thực hiện {campaign.title} của {school.name}, {_of_whom(registration)} đăng ký "
+            f"Thực hiện {lower_first(campaign.title)} của {school.name}, "
+            f"{_of_whom(registration)} đăng ký "
             f"xây dựng {kind} “Dân vận khéo” {campaign.year_label} như sau:"
         ),
         Heading(2, 1, f"Tên {kind}: “{registration.title}”."),
@@ -163,7 +168,7 @@ def council_name(campaign: Campaign) -> str:
 
 
 def minutes_spec(
-    campaign: Campaign, *, rows: Sequence, criteria: Sequence, members: Sequence
+    campaign: Campaign, *, rows: Sequence, criteria: Sequence, members: Sequence, held_on
 ) -> DocumentSpec:
     """'Biên bản họp Hội đồng …': who sat, the criteria, each registration's result, the
     secret ballot if the council held one, and what it proposes to the head.
@@ -172,18 +177,19 @@ def minutes_spec(
     first; `members` CouncilMember rows with their users.
     """
     with translation.override("vi"):
-        return _minutes_spec(campaign, rows, criteria, members)
+        return _minutes_spec(campaign, rows, criteria, members, held_on)
 
 
-def _minutes_spec(campaign, rows, criteria, members) -> DocumentSpec:
+def _minutes_spec(campaign, rows, criteria, members, held_on) -> DocumentSpec:
     school = campaign.organisation
     managing, issuing = header_names(school)
     chair = next((m for m in members if m.role == CouncilRole.CHAIR), None)
     secretary = next((m for m in members if m.role == CouncilRole.SECRETARY), None)
     body: list = [
+        Paragraph(f"Thời gian: {official_date(held_on)}."),
         Paragraph(f"Địa điểm: {school.name}."),
         Paragraph(f"Thành phần: {council_name(campaign)}, gồm {len(members)} thành viên:"),
-        *[Bullet(f"{m.user.full_name}, {m.get_role_display().lower()};") for m in members],
+        *[Bullet(f"{m.user.full_name} — {m.get_role_display()};") for m in members],
         Paragraph(
             f"Nội dung: Hội đồng xem xét {len(rows)} mô hình, điển hình đã gửi hồ sơ đánh giá; "
             "mỗi thành viên chấm điểm độc lập theo tiêu chí của phong trào (thành viên không chấm "
@@ -192,8 +198,9 @@ def _minutes_spec(campaign, rows, criteria, members) -> DocumentSpec:
         ),
         Heading(1, 1, "TIÊU CHÍ ĐÁNH GIÁ"),
     ]
+    kinds = {row.criterion_kind for row in rows}
     for kind in (CriterionKind.COLLECTIVE, CriterionKind.INDIVIDUAL):
-        own = [c for c in criteria if c.kind == kind]
+        own = [c for c in criteria if c.kind == kind and kind in kinds]
         if not own:
             continue
         total = sum(c.max_points for c in own)
@@ -216,9 +223,7 @@ def _minutes_spec(campaign, rows, criteria, members) -> DocumentSpec:
     ballot = campaign.shortlist_ballot
     if ballot is not None:
         body.append(Heading(1, section, "BỎ PHIẾU KÍN LỰA CHỌN DANH SÁCH ĐỀ NGHỊ"))
-        lines = vote_lines(ballot)
-        body.append(Paragraph(lines[0]))
-        body += [Bullet(line) for line in lines[1:]]
+        body += shortlist_lines(ballot)
         section += 1
     proposed = [row for row in rows if row.shortlisted is not False]
     body.append(Heading(1, section, "KẾT LUẬN"))
@@ -246,6 +251,25 @@ def _minutes_spec(campaign, rows, criteria, members) -> DocumentSpec:
         body=tuple(body),
         recipients=("Hiệu trưởng", "Thành viên Hội đồng", "Lưu: VT."),
     )
+
+
+def shortlist_lines(ballot) -> list:
+    """The council's secret ballot in the minutes' words: votes out of all members."""
+    if ballot.status != "closed":
+        return [Paragraph(f"Cuộc bỏ phiếu kín “{ballot.title}” không được kiểm phiếu.")]
+    result = ballot.result
+    members = result.get("electorate", 0)
+    lines: list = [
+        Paragraph(
+            f"Hội đồng bỏ phiếu kín, mỗi thành viên chọn không quá {result.get('seats', 0)} hồ "
+            f"sơ; {result.get('papers', 0)}/{members} thành viên đã bỏ phiếu. Hồ sơ được quá nửa "
+            "số thành viên Hội đồng chọn thì được đề nghị:"
+        )
+    ]
+    for row in sorted(result.get("options", []), key=lambda row: row["label"]):
+        outcome = "được đề nghị" if row.get("elected") else "không được đề nghị"
+        lines.append(Bullet(f"{row['label']}: {row['votes']}/{members} phiếu; {outcome};"))
+    return lines
 
 
 def _authority_line(school: Organisation) -> CentredLine:

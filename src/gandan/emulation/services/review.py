@@ -306,11 +306,12 @@ def conclude_review(*, campaign: Campaign, actor: User, issued_on: dt.date) -> C
     members = list(campaign.council.select_related("user").order_by("role", "user__sort_key"))
     minutes = issue_document(
         organisation=campaign.organisation,
-        spec=documents.minutes_spec(
+        spec=lambda _number, day: documents.minutes_spec(
             campaign,
             rows=[row.registration for row in submitted],
             criteria=list(campaign.criteria.all()),
             members=members,
+            held_on=day,
         ),
         issued_on=issued_on,
         source=f"emulation.campaign:{campaign.pk}:minutes",
