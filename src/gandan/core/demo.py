@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from gandan.democracy import demo as democracy_demo
+from gandan.emulation import demo as emulation_demo
 from gandan.evaluation import demo as evaluation_demo
 from gandan.orgs import demo as orgs_demo
 from gandan.orgs.models import Organisation
@@ -27,6 +28,7 @@ def build_all() -> DemoResult:
     petitions_demo.build(school)
     evaluation_demo.build(school)
     surveys_demo.build(school)
+    emulation_demo.build(school)
     return DemoResult(
         school=school, accounts=orgs_demo.DEMO_ACCOUNTS, password=orgs_demo.DEMO_PASSWORD
     )
