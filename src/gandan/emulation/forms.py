@@ -22,8 +22,12 @@ class CampaignForm(forms.Form):
         max_length=100,
         help_text=_("Ví dụ: năm học 2026–2027."),
     )
-    starts_on = forms.DateField(label=_("Bắt đầu"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Kết thúc"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        label=_("Bắt đầu"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label=_("Kết thúc"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     theme = forms.CharField(
         label=_("Chủ đề, nội dung trọng tâm"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -189,7 +193,7 @@ class RecognitionForm(forms.Form):
     issued_on = forms.DateField(
         label=_("Ngày ký quyết định"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     story = forms.CharField(
         label=_("Câu chuyện về mô hình, điển hình"),
@@ -216,7 +220,7 @@ class ConcludeForm(forms.Form):
     issued_on = forms.DateField(
         label=_("Ngày lập biên bản"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
@@ -238,5 +242,5 @@ class DecisionForm(forms.Form):
     issued_on = forms.DateField(
         label=_("Ngày ký quyết định"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
