@@ -161,10 +161,6 @@ class Evidence(models.Model):
     def __str__(self) -> str:
         return self.original_name
 
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")
-
 
 class Score(models.Model):
     """One council member's points for one criterion of one registration."""
