@@ -49,7 +49,7 @@ def create_api_token(*, user: User, name: str, actor: User | None = None) -> tup
 @transaction.atomic
 def revoke_api_token(*, token: ApiToken, actor: User | None = None) -> ApiToken:
     """Revoke a token now; revoking a revoked token changes nothing."""
-    token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
+    token = ApiToken.objects.select_for_update(of=("self",)).select_related("user").get(pk=token.pk)
     if token.is_revoked:
         return token
     token.revoked_at = timezone.now()

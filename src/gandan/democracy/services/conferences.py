@@ -229,7 +229,11 @@ def record_agenda_item(
     *, item: AgendaItem, actor: User, notes: str, presenter: str = ""
 ) -> AgendaItem:
     """What was presented, said and concluded under one point (for the minutes)."""
-    item = AgendaItem.objects.select_for_update().select_related("conference").get(pk=item.pk)
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("conference")
+        .get(pk=item.pk)
+    )
     _not_closed(item.conference)
     item.notes = notes.strip()
     item.presenter = presenter.strip()[:255]
@@ -471,7 +475,9 @@ def record_resolution_check(
     """Luật 10/2022/QH15, Điều 52: record the six-monthly check, tell all staff (a staff
     disclosure), and schedule the next one while no later resolution replaces this one."""
     check = (
-        ResolutionCheck.objects.select_for_update().select_related("conference").get(pk=check.pk)
+        ResolutionCheck.objects.select_for_update(of=("self",))
+        .select_related("conference")
+        .get(pk=check.pk)
     )
     if check.done_on is not None:
         raise ValidationError(_("Lần kiểm tra này đã được ghi nhận."))

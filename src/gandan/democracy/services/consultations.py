@@ -204,7 +204,11 @@ def close_consultation(*, consultation: Consultation, actor: User) -> Consultati
 def answer_comment(*, comment: Comment, actor: User, decision: str, reason: str) -> Comment:
     """The head's answer to one opinion: accepted, partly or not, always with the reason
     (Luật 10/2022/QH15, Điều 55: tiếp thu, giải trình)."""
-    comment = Comment.objects.select_for_update().select_related("consultation").get(pk=comment.pk)
+    comment = (
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("consultation")
+        .get(pk=comment.pk)
+    )
     consultation = comment.consultation
     if consultation.status != ConsultationStatus.CLOSED:
         raise ValidationError(

@@ -101,7 +101,11 @@ def publish_disclosure(
     proof_photo: UploadedFile | None = None,
 ) -> DisclosureItem:
     """Mark the item disclosed on a date, through channels, with proof."""
-    item = DisclosureItem.objects.select_for_update().select_related("obligation").get(pk=item.pk)
+    item = (
+        DisclosureItem.objects.select_for_update(of=("self",))
+        .select_related("obligation")
+        .get(pk=item.pk)
+    )
     if item.withdrawn:
         raise ValidationError(_("Nội dung đã thu hồi không công khai được."))
     if item.published_on is not None:
@@ -144,7 +148,11 @@ def take_down_disclosure(
     *, item: DisclosureItem, actor: User, taken_down_on: dt.date
 ) -> DisclosureItem:
     """Record the day the notice came down; the register then shows whether it was too early."""
-    item = DisclosureItem.objects.select_for_update().select_related("obligation").get(pk=item.pk)
+    item = (
+        DisclosureItem.objects.select_for_update(of=("self",))
+        .select_related("obligation")
+        .get(pk=item.pk)
+    )
     if item.published_on is None:
         raise ValidationError(_("Nội dung chưa công khai thì chưa thể gỡ xuống."))
     if item.taken_down_on is not None:

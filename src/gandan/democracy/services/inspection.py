@@ -108,8 +108,9 @@ def constitute_board(
     head nor a deputy head; NĐ 59/2023, Điều 21 k3: one head of the board and at most one
     deputy, two when the board has nine members or more.
     """
+    # Lock the ballot row only: PostgreSQL refuses FOR UPDATE on the nullable side of a join.
     ballot = (
-        Ballot.objects.select_for_update()
+        Ballot.objects.select_for_update(of=("self",))
         .select_related("agenda_item__conference")
         .get(pk=ballot.pk)
     )
@@ -341,7 +342,11 @@ def conclude_inspection(
     concluded_on: dt.date | None = None,
 ) -> Inspection:
     """The board's findings and its recommendations to the head (Luật 10/2022/QH15, Điều 61)."""
-    inspection = Inspection.objects.select_for_update().select_related("term").get(pk=inspection.pk)
+    inspection = (
+        Inspection.objects.select_for_update(of=("self",))
+        .select_related("term")
+        .get(pk=inspection.pk)
+    )
     if inspection.status != InspectionStatus.NOTIFIED:
         raise ValidationError(_("Cuộc kiểm tra này đã có kết luận."))
     findings = findings.strip()
@@ -376,7 +381,7 @@ def answer_recommendation(
 ) -> Recommendation:
     """The head answers a recommendation (Luật 10/2022/QH15, Điều 59 k1: promptly)."""
     recommendation = (
-        Recommendation.objects.select_for_update()
+        Recommendation.objects.select_for_update(of=("self",))
         .select_related("inspection__term")
         .get(pk=recommendation.pk)
     )
@@ -415,7 +420,7 @@ def follow_up_recommendation(
     """The board checks what the head's answer led to: carried out (the matter closes) or not
     yet (it stays under follow-up) (Luật 10/2022/QH15, Điều 61)."""
     recommendation = (
-        Recommendation.objects.select_for_update()
+        Recommendation.objects.select_for_update(of=("self",))
         .select_related("inspection__term")
         .get(pk=recommendation.pk)
     )
