@@ -25,11 +25,10 @@ conferences and the inspection board.
   school's public page.
 """
 
-import uuid
-
 from django.db.models import QuerySet
 from django.http import Http404
 
+from gandan.core.ids import public_id_or_404
 from gandan.democracy.electorate import is_consulted, is_parent_representative, is_staff_of
 from gandan.democracy.models import (
     AgendaDocument,
@@ -51,13 +50,6 @@ from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, OrgKind, Role, User
 
 SUPERVISOR_ROLES = {Role.INSPECTION_BOARD, Role.UNION_OFFICER}
-
-
-def _uuid(value: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError as exc:
-        raise Http404 from exc
 
 
 def can_manage(user: User, school: Organisation) -> bool:
@@ -104,7 +96,7 @@ def access_disclosure(user: User, public_id: str, *, for_write: bool = False) ->
     """An item: managers to write; staff read it once published; supervisors read all."""
     item = (
         DisclosureItem.objects.select_related("obligation", "organisation__parent", "created_by")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if item is None:
@@ -163,7 +155,9 @@ def public_item(school: Organisation, public_id: str, today) -> DisclosureItem:
         DisclosureItem.objects.on_display(today)
         .select_related("obligation")
         .filter(
-            organisation=school, obligation__audience=Audience.PUBLIC, public_id=_uuid(public_id)
+            organisation=school,
+            obligation__audience=Audience.PUBLIC,
+            public_id=public_id_or_404(public_id),
         )
         .first()
     )
@@ -187,7 +181,7 @@ def access_information_request(
         InformationRequest.objects.select_related(
             "organisation", "requester", "obligation", "item", "answered_by"
         )
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if request is None:
@@ -217,7 +211,7 @@ def access_ballot(user: User, public_id: str, *, action: str = "view") -> Ballot
     """
     ballot = (
         Ballot.objects.select_related("organisation__parent", "electorate_unit")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if ballot is None:
@@ -279,7 +273,7 @@ def access_consultation(user: User, public_id: str, *, action: str = "view") -> 
     """
     consultation = (
         Consultation.objects.select_related("organisation__parent", "summary_document")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if consultation is None:
@@ -303,7 +297,7 @@ def access_comment(user: User, public_id: str) -> Comment:
     """A comment, to answer it: the head and deputies."""
     comment = (
         Comment.objects.select_related("consultation__organisation", "paragraph", "version")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if comment is None or not can_manage(user, comment.consultation.organisation):
@@ -333,7 +327,7 @@ def access_conference(user: User, public_id: str, *, action: str = "view") -> Co
         Conference.objects.select_related(
             "organisation__parent", "chair", "union_chair", "secretary"
         )
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if conference is None:
@@ -357,7 +351,7 @@ def access_agenda_document(user: User, public_id: str) -> AgendaDocument:
     """A document put before the conference: whoever may read the conference."""
     document = (
         AgendaDocument.objects.select_related("item__conference__organisation")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if document is None or not can_read(user, document.item.conference.organisation):
@@ -390,7 +384,7 @@ def access_board_term(user: User, public_id: str, *, action: str = "view") -> Bo
     """A board term: staff and authority officers read it; union officers recognise it."""
     term = (
         BoardTerm.objects.select_related("organisation__parent", "unit")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if term is None:
@@ -411,7 +405,7 @@ def access_inspection(user: User, public_id: str, *, action: str = "view") -> In
     """An inspection: overseers read it; board members conclude it."""
     inspection = (
         Inspection.objects.select_related("term__organisation__parent", "programme")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if inspection is None:
@@ -427,7 +421,7 @@ def access_recommendation(user: User, public_id: str, *, action: str) -> Recomme
     """A recommendation: the head and deputies answer it; board members follow it up."""
     recommendation = (
         Recommendation.objects.select_related("inspection__term__organisation")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if recommendation is None:

@@ -10,11 +10,10 @@
 - Everyone else: 404. The public sees only the stories the head chose to publish.
 """
 
-import uuid
-
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from gandan.core.ids import public_id_or_404
 from gandan.democracy.electorate import is_staff_of
 from gandan.emulation.models import (
     Campaign,
@@ -28,13 +27,6 @@ from gandan.emulation.models import (
 )
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Membership, Organisation, OrgKind, User
-
-
-def _uuid(value: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError as exc:
-        raise Http404 from exc
 
 
 def can_manage(user: User, school: Organisation) -> bool:
@@ -124,7 +116,7 @@ def access_campaign(user: User, public_id: str, *, action: str = "view") -> Camp
     review (the chair and the managers)."""
     campaign = (
         Campaign.objects.select_related("organisation__parent", "plan", "minutes")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if campaign is None:
@@ -152,7 +144,7 @@ def access_registration(user: User, public_id: str, *, action: str = "view") -> 
         Registration.objects.select_related(
             "campaign__organisation__parent", "campaign__plan", "registrant", "unit"
         )
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if registration is None:
@@ -194,7 +186,7 @@ def access_evidence(user: User, public_id: str) -> Evidence:
     """An evidence file, for those who may see evidence (can_see_evidence)."""
     evidence = (
         Evidence.objects.select_related("update__registration__campaign__organisation")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if evidence is None or not can_see_evidence(user, evidence.update.registration):
@@ -222,7 +214,7 @@ def access_nomination(user: User, public_id: str, *, action: str = "view") -> No
         Nomination.objects.select_related(
             "campaign__organisation__parent", "nominee", "nominator", "ballot", "decision"
         )
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if nomination is None:
@@ -260,7 +252,7 @@ def published_stories(school: Organisation) -> QuerySet[Recognition]:
 
 def public_story(school: Organisation, public_id: str) -> Recognition:
     """A published story of this school: anyone; anything else is a 404."""
-    story = published_stories(school).filter(public_id=_uuid(public_id)).first()
+    story = published_stories(school).filter(public_id=public_id_or_404(public_id)).first()
     if story is None:
         raise Http404
     return story

@@ -10,23 +10,15 @@
 - Everyone else, other schools included: a 404.
 """
 
-import uuid
-
 from django.db.models import QuerySet
 from django.http import Http404
 
+from gandan.core.ids import public_id_or_404
 from gandan.evaluation.models import Evaluation, EvaluationCycle
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, OrgKind, Role, User
 
 LED_UNIT_KINDS = {OrgKind.SUBJECT_GROUP, OrgKind.OFFICE}
-
-
-def _uuid(value: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError as exc:
-        raise Http404 from exc
 
 
 def is_staff(user: User, school: Organisation) -> bool:
@@ -97,7 +89,7 @@ def access_cycle(user: User, public_id: str, *, action: str = "view") -> Evaluat
         EvaluationCycle.objects.select_related(
             "organisation__parent", "rule_set", "unit_rules", "disclosure"
         )
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if cycle is None:
@@ -134,7 +126,7 @@ def access_evaluation(user: User, public_id: str, *, action: str = "view") -> Ev
             "unit",
             "notice",
         )
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if evaluation is None:

@@ -17,7 +17,6 @@ Per case, a person's part is one or more of:
 Refusals raise Http404, so that existence is not revealed.
 """
 
-import uuid
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -25,6 +24,7 @@ from django.http import Http404, HttpRequest
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
+from gandan.core.ids import public_id_or_404
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, Role, User
 from gandan.paperwork.models import OutgoingDocument
@@ -73,18 +73,11 @@ def can(user: User, case: Case, action: str) -> bool:
     return bool(case_parts(user, case) & ACTIONS[action])
 
 
-def _uuid(value: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError as exc:
-        raise Http404 from exc
-
-
 def access_case(user: User, public_id: str, *, action: str = "view") -> Case:
     """The case with this public id, if the user may do `action` on it (else 404)."""
     case = (
         Case.objects.select_related("organisation__parent", "handler")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if case is None or not can(user, case, action):
@@ -195,7 +188,7 @@ def access_attachment(
 ) -> Attachment:
     """An attachment of a case the user reads; identifying scans only for the resolver
     (logged like the identity itself)."""
-    attachment = case.attachments.filter(public_id=_uuid(public_id)).first()
+    attachment = case.attachments.filter(public_id=public_id_or_404(public_id)).first()
     if attachment is None or not can(user, case, "files"):
         raise Http404
     if attachment.is_identifying:

@@ -1,20 +1,12 @@
 """Who may see and change plans, assignments and evidence."""
 
-import uuid
-
 from django.db.models import QuerySet
 from django.http import Http404
 
+from gandan.core.ids import public_id_or_404
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Membership, User
 from gandan.plans.models import Assignment, Evidence, Plan
-
-
-def _uuid(value: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError as exc:
-        raise Http404 from exc
 
 
 def visible_plans(user: User, organisation) -> QuerySet[Plan]:
@@ -26,7 +18,7 @@ def access_plan(user: User, public_id: str, *, for_write: bool = False) -> Plan:
     """The plan, if the user is staff of its school (or an authority above); managers to write."""
     plan = (
         Plan.objects.select_related("organisation__parent", "document")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if plan is None:
@@ -85,7 +77,7 @@ def access_evidence(user: User, public_id: str) -> Evidence:
     """Evidence files: the responsible person or unit, the managers, and authority officers."""
     evidence = (
         Evidence.objects.select_related("update__assignment__task__plan__organisation")
-        .filter(public_id=_uuid(public_id))
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if evidence is None:
