@@ -32,18 +32,6 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def union(school) -> Organisation:
-    return services.create_organisation(
-        actor=None,
-        parent=school,
-        slug="th-thanh-to-cong-doan",
-        kind=OrgKind.UNION,
-        name="Công đoàn cơ sở Trường Tiểu học Thành Tô",
-        short_name="Công đoàn",
-    )
-
-
-@pytest.fixture
 def parents_board(school) -> Organisation:
     return services.create_organisation(
         actor=None,
@@ -61,16 +49,6 @@ def person(username: str, full_name: str, *roles) -> User:
     for org, role, title in roles:
         services.grant_role(actor=None, user=user, organisation=org, role=role, title=title)
     return user
-
-
-@pytest.fixture
-def union_officer(school, union) -> User:
-    return person(
-        "congdoan",
-        "Vũ Đức Thắng",
-        (school, Role.STAFF, "Giáo viên"),
-        (union, Role.UNION_OFFICER, "Chủ tịch công đoàn"),
-    )
 
 
 @pytest.fixture
