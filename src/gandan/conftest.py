@@ -275,3 +275,27 @@ def desktop_page(chromium, seeded_reference_data):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def english_screen():
+    """The visitor chose English: the screen language is English while the use cases run.
+    Whatever they store must still be Vietnamese (ADR 1, addendum)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("vi")
+
+
+@pytest.fixture
+def assert_stored_vietnamese(db):
+    """Call at the end of a test: no stored record (audit rows, timeline events, registered
+    documents, notifications) holds English text from the catalogue."""
+    from gandan.core.stored_language import english_in_stored_records
+
+    def check() -> None:
+        found = english_in_stored_records()
+        assert found == [], f"English stored in records: {found[:10]}"
+
+    return check

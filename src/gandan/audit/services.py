@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from gandan.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead
+from gandan.core.language import check_vietnamese
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -28,6 +29,7 @@ def record_event(
     request: HttpRequest | None = None,
 ) -> AuditEvent:
     """Append one event to the chain. Call inside the transaction of the change it records."""
+    check_vietnamese("record_event")
     with transaction.atomic():
         head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
         event = AuditEvent(

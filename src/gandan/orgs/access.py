@@ -91,6 +91,22 @@ def can_read_audit_log(user: User, org: Organisation) -> bool:
     return Role.HEAD in roles_in_school(user, org)
 
 
+def active_organisation(slug: str, *, kind: str | None = None) -> Organisation | None:
+    """The active organisation with this public identifier (its slug), of `kind` if given."""
+    rows = Organisation.objects.filter(slug=slug, is_active=True)
+    if kind is not None:
+        rows = rows.filter(kind=kind)
+    return rows.select_related("parent").first()
+
+
+def active_school_or_404(slug: str) -> Organisation:
+    """The active school with this slug, for its public pages; anything else is not found."""
+    school = active_organisation(slug, kind=OrgKind.SCHOOL)
+    if school is None:
+        raise Http404
+    return school
+
+
 def access_organisation(user: User, slug: str, *, action: str = "view") -> Organisation:
     """The organisation with this public identifier, if the user may do `action` on it.
 
@@ -101,7 +117,7 @@ def access_organisation(user: User, slug: str, *, action: str = "view") -> Organ
         "manage": can_manage_organisation,
         "audit": can_read_audit_log,
     }
-    org = Organisation.objects.filter(slug=slug, is_active=True).select_related("parent").first()
+    org = active_organisation(slug)
     if org is None or not checks[action](user, org):
         raise Http404
     return org

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
+from gandan.core.language import check_vietnamese
 from gandan.orgs.models import Organisation
 from gandan.paperwork.document import DocumentSpec, number_symbol, spec_to_json
 from gandan.paperwork.models import DocumentStatus, NumberSequence, OutgoingDocument
@@ -48,8 +49,12 @@ def issue_document(
     `spec` is a DocumentSpec, or a function (number, issued_on) -> DocumentSpec for content
     that quotes its own number. The register sets the number, symbol and date.
     `unit` is the drafting unit or field in a công văn's symbol ('05/THTT-VP').
-    Precondition: the organisation has a symbol (Organisation.symbol).
+    Precondition: the organisation has a symbol (Organisation.symbol). `source` names the
+    record the document belongs to, as "<app>.<model>:<pk>[:<part>]" (e.g. "plans.plan:12",
+    "democracy.conference:3:bien_ban"), so that the
+    register links back to it; the caller runs under `core.language.in_vietnamese`.
     """
+    check_vietnamese("issue_document")
     if not organisation.symbol.strip():
         raise ValidationError(
             _("Tổ chức “%(name)s” chưa có chữ viết tắt dùng trong ký hiệu văn bản.")
