@@ -1,13 +1,14 @@
 """The cast of test personas, shared by every app's tests.
 
-Two schools under one ward: Thành Tô (where most personas work) and Đằng Hải (the other school).
+Two schools under one ward and guided by the Sở: Thành Tô (where most personas work) and Đằng Hải (the other school).
 - principal: head of Thành Tô; manages it and reads its audit log.
 - deputy: deputy head of Thành Tô; manages, but does not read the audit log.
 - teacher: staff of Thành Tô, member of subject group 1; sees its own school's staff pages.
 - inspector: staff and inspection-board member of Thành Tô.
 - clerk: văn thư of Thành Tô.
 - union_officer: staff and union chair of Thành Tô.
-- authority_officer: officer of the ward; reads the schools below it.
+- authority_officer: officer of the ward (the managing body); reads the schools below it.
+- department_officer: officer of the Sở GD&ĐT, which guides both schools (not above the ward).
 - other_school_principal: head of Đằng Hải; sees nothing of Thành Tô.
 - outsider: an account with no role anywhere; sees nothing.
 """
@@ -48,10 +49,10 @@ def department(db) -> Organisation:
 
 
 @pytest.fixture
-def ward(department) -> Organisation:
+def ward(db) -> Organisation:
     return services.create_organisation(
         actor=None,
-        parent=department,
+        parent=None,  # the ward is not below the Sở (LAW.md §8): the Sở guides its schools
         slug="ubnd-hai-an",
         kind=OrgKind.COMMUNE_COMMITTEE,
         name="Ủy ban nhân dân phường Hải An",
@@ -62,10 +63,11 @@ def ward(department) -> Organisation:
 
 
 @pytest.fixture
-def school(ward) -> Organisation:
+def school(ward, department) -> Organisation:
     return services.create_organisation(
         actor=None,
         parent=ward,
+        guided_by=department,
         slug="th-thanh-to",
         kind=OrgKind.SCHOOL,
         name="Trường Tiểu học Thành Tô",
@@ -100,10 +102,11 @@ def inspection_board(school) -> Organisation:
 
 
 @pytest.fixture
-def other_school(ward) -> Organisation:
+def other_school(ward, department) -> Organisation:
     return services.create_organisation(
         actor=None,
         parent=ward,
+        guided_by=department,
         slug="th-dang-hai",
         kind=OrgKind.SCHOOL,
         name="Trường Tiểu học Đằng Hải",
@@ -181,6 +184,13 @@ def union_officer(school, union) -> User:
 @pytest.fixture
 def authority_officer(ward) -> User:
     return _person("canbophuong", "Nguyễn Quang Huy", (ward, Role.AUTHORITY_OFFICER, "Chuyên viên"))
+
+
+@pytest.fixture
+def department_officer(department) -> User:
+    return _person(
+        "canboso", "Đỗ Thị Minh Ngọc", (department, Role.AUTHORITY_OFFICER, "Chuyên viên")
+    )
 
 
 @pytest.fixture

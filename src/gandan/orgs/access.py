@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, OrgKind, Role, User
+from gandan.orgs.models import (
+    AUTHORITY_KINDS,
+    INTERNAL_KINDS,
+    Membership,
+    Organisation,
+    OrgKind,
+    Role,
+    User,
+)
 
 MANAGERS = {Role.HEAD, Role.DEPUTY_HEAD}
 
@@ -63,13 +71,28 @@ def roles_in_school(user: User, org: Organisation) -> set[str]:
 
 
 def is_authority_over(user: User, org: Organisation) -> bool:
-    """An authority officer of an organisation above org (read-only roll-ups)."""
-    return any(
-        grant.role == Role.AUTHORITY_OFFICER
-        and org.path.startswith(grant.path)
-        and org.path != grant.path
-        for grant in grants(user)
+    """An authority officer of a body that manages org (above it in the tree) or guides its
+    school professionally (`guided_by`, the Sở GD&ĐT): read-only roll-ups."""
+    officer_of = [grant for grant in grants(user) if grant.role == Role.AUTHORITY_OFFICER]
+    if not officer_of:
+        return False
+    if any(org.path.startswith(g.path) and org.path != g.path for g in officer_of):
+        return True
+    school = org.school()
+    return school is not None and any(
+        school.guided_by_id == grant.organisation_id for grant in officer_of
     )
+
+
+def authorities_of(user: User) -> list[Organisation]:
+    """The authorities (ward, Sở) where the user is an officer, in tree order."""
+    ids = [grant.organisation_id for grant in grants(user) if grant.role == Role.AUTHORITY_OFFICER]
+    return list(Organisation.objects.filter(pk__in=ids, kind__in=AUTHORITY_KINDS).order_by("path"))
+
+
+def is_authority_officer(user: User) -> bool:
+    """The user works for a ward or a Sở (their own menu: dashboard, reports, plans)."""
+    return any(grant.role == Role.AUTHORITY_OFFICER for grant in grants(user))
 
 
 def can_view_organisation(user: User, org: Organisation) -> bool:

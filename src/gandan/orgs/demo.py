@@ -26,8 +26,9 @@ AUTHORITIES = [
         "Số 9 Đinh Tiên Hoàng, thành phố Hải Phòng",
     ),
     (
+        # Not below the Sở (LAW.md §8): the ward manages the school, the Sở guides it.
         "ubnd-phuong-hai-an",
-        "so-gddt-hai-phong",
+        None,
         OrgKind.COMMUNE_COMMITTEE,
         "Ủy ban nhân dân phường Hải An",
         "UBND phường Hải An",
@@ -192,7 +193,15 @@ PEOPLE = [
         [
             ("ubnd-phuong-hai-an", Role.AUTHORITY_OFFICER, "Chuyên viên Phòng Văn hóa – Xã hội"),
         ],
-        "Cán bộ UBND phường (cấp trên)",
+        "Cán bộ UBND phường (cơ quan quản lý)",
+    ),
+    (
+        "canboso",
+        "Đỗ Thị Minh Ngọc",
+        [
+            ("so-gddt-hai-phong", Role.AUTHORITY_OFFICER, "Chuyên viên Văn phòng Sở"),
+        ],
+        "Cán bộ Sở GD&ĐT (chỉ đạo chuyên môn)",
     ),
 ]
 
@@ -221,7 +230,9 @@ def build() -> Organisation:
             place_name=place,
             address=address,
         )
-    school = _organisation(parent=by_slug["ubnd-phuong-hai-an"], **SCHOOL)
+    school = _organisation(
+        parent=by_slug["ubnd-phuong-hai-an"], guided_by=by_slug["so-gddt-hai-phong"], **SCHOOL
+    )
     by_slug[school.slug] = school
     for slug, kind, name, short in UNITS:
         by_slug[slug] = _organisation(

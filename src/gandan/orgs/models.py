@@ -48,6 +48,16 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         """The root and all its descendants: one indexed prefix query, whatever the depth."""
         return self.filter(path__startswith=root.path)
 
+    def schools_below(self, authority: "Organisation") -> "OrganisationQuerySet":
+        """The active schools an authority oversees: those it manages (below it in the tree,
+        the UBND xã/phường since 1/7/2025) and those it guides professionally (the Sở GD&ĐT
+        through `guided_by`; LAW.md §8, TT 15/2025/TT-BGDĐT). Two indexed conditions."""
+        return self.filter(
+            Q(path__startswith=authority.path) | Q(guided_by=authority),
+            kind=OrgKind.SCHOOL,
+            is_active=True,
+        ).exclude(pk=authority.pk)
+
 
 class Organisation(TimeStampedModel):
     """An authority, a school or an internal unit of a school."""
@@ -59,6 +69,18 @@ class Organisation(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
+    )
+    # Since 1/7/2025 a public primary school has two superiors (LAW.md §8): the UBND
+    # xã/phường that manages it (`parent`, the tree) and the Sở GD&ĐT that guides it
+    # professionally (`guided_by`). The Sở is not above the ward.
+    guided_by = models.ForeignKey(
+        "self",
+        verbose_name=_("Cơ quan chỉ đạo chuyên môn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="guided_units",
+        help_text=_("Sở Giáo dục và Đào tạo hướng dẫn chuyên môn cho trường."),
     )
     kind = models.CharField(_("Loại"), max_length=32, choices=OrgKind.choices)
     slug = models.SlugField(
@@ -114,6 +136,14 @@ class Organisation(TimeStampedModel):
         ):
             raise ValidationError(
                 {"parent": _("Trường học phải có cơ quan quản lý (Sở GD&ĐT hoặc UBND xã/phường).")}
+            )
+        if self.guided_by_id and (
+            self.kind != OrgKind.SCHOOL
+            or self.guided_by is None
+            or self.guided_by.kind != OrgKind.EDUCATION_DEPARTMENT
+        ):
+            raise ValidationError(
+                {"guided_by": _("Chỉ trường học có cơ quan chỉ đạo chuyên môn là Sở GD&ĐT.")}
             )
         if self.pk and self.parent_id:
             ancestor = self.parent
