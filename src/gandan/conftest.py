@@ -1,6 +1,7 @@
 """The cast of test personas, shared by every app's tests.
 
-Two schools under one ward and guided by the Sở: Thành Tô (where most personas work) and Đằng Hải (the other school).
+Two schools under one ward, guided by the Sở: Thành Tô (where most personas work) and Đằng Hải
+(the other school).
 - principal: head of Thành Tô; manages it and reads its audit log.
 - deputy: deputy head of Thành Tô; manages, but does not read the audit log.
 - teacher: staff of Thành Tô, member of subject group 1; sees its own school's staff pages.
