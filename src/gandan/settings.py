@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "gandan.surveys",
     "gandan.evaluation",
     "gandan.emulation",
+    "gandan.reports",
     "gandan.portal",
     "gandan.api",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("gandan.surveys.urls")),
     path("", include("gandan.evaluation.urls")),
     path("", include("gandan.emulation.urls")),
+    path("", include("gandan.reports.urls")),
     path("", include("gandan.portal.urls")),
     path("api/v1/", api.urls),
 ]

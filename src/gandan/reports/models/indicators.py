@@ -1,0 +1,3 @@
+"""Indicator summary tables, refreshed by reports.refresh (never edited by hand)."""
+
+__all__: list[str] = []
