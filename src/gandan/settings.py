@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django_htmx",
     "gandan.core",
     "gandan.orgs",
     "gandan.worktime",
@@ -62,11 +61,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "gandan.urls"
 WSGI_APPLICATION = "gandan.wsgi.application"
+# The demo's composition (every app's demo data, in order): called by the `demo` command.
+DEMO_BUILDER = "gandan.demo.build_all"
 
 TEMPLATES = [
     {
@@ -97,7 +97,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "gandan.sqlite3",
+            "NAME": str(DATA_DIR / "gandan.sqlite3"),
             "CONN_MAX_AGE": _conn_max_age,
             "OPTIONS": {
                 # IMMEDIATE: a writing transaction takes the write lock at BEGIN, so two writers

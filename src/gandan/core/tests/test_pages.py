@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import path
 
-from gandan.core import demo
+from gandan import demo
 from gandan.orgs.models import Membership, Organisation, User
 
 
@@ -22,6 +22,20 @@ def test_home_lists_schools_when_there_are_several(client, school, other_school)
     body = response.content.decode()
     assert "Trường Tiểu học Thành Tô" in body and "Trường Tiểu học Đằng Hải" in body
     assert client.get("/truong/th-dang-hai/").status_code == 200
+
+
+def test_pages_hold_nothing_inline_that_the_csp_refuses(client, principal):
+    # given: a public page and a staff page under the policy (scripts and styles from the site)
+    client.force_login(principal)
+    for url in ("/", "/ban-lam-viec/"):
+        # when
+        response = client.get(url)
+        body = response.content.decode()
+        # then: no inline style or script to refuse (the browser console stays clean)
+        assert "style-src 'self'" in response["Content-Security-Policy"]
+        assert "<style" not in body and "style=" not in body
+        assert "<script" not in body and "onclick=" not in body
+        assert "htmx" not in body
 
 
 def test_unknown_page_is_a_friendly_vietnamese_404(client, db):
