@@ -13,7 +13,6 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("gandan.orgs.urls")),
-    path("", include("gandan.audit.urls")),
     path("", include("gandan.plans.urls")),
     path("", include("gandan.petitions.urls")),
     path("", include("gandan.democracy.urls")),

@@ -1,6 +1,13 @@
-from django.contrib import admin
+from typing import Any
 
-from gandan.audit.models import AuditEvent
+from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
+from django.utils.decorators import method_decorator
+
+from gandan.audit.models import Action, AuditEvent
+from gandan.audit.services import record_event
+from gandan.core.language import in_vietnamese
 
 
 @admin.register(AuditEvent)
@@ -11,30 +18,26 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["action"]
     search_fields = ["summary", "actor_label"]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
 
 
 class AuditedModelAdmin(admin.ModelAdmin):
     """A ModelAdmin whose adds, changes and deletions go to the audit log with their diff."""
 
-    def _organisation_of(self, obj):
-        from gandan.orgs.models import Organisation
-
-        if isinstance(obj, Organisation):
-            return obj
+    def audit_organisation(self, obj: Any) -> Model | None:
+        """The organisation whose log records the change: the row's own, by default (the log
+        cannot name the organisations' model: it lies below them)."""
         return getattr(obj, "organisation", None)
 
-    def save_model(self, request, obj, form, change) -> None:
-        from gandan.audit.models import Action
-        from gandan.audit.services import record_event
-
+    @method_decorator(in_vietnamese)
+    def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
         changed = {
             name: [str(form.initial.get(name, "")), str(form.cleaned_data.get(name, ""))]
             for name in form.changed_data
@@ -45,21 +48,19 @@ class AuditedModelAdmin(admin.ModelAdmin):
             action=Action.CHANGE if change else Action.CREATE,
             summary=f"{'Sửa' if change else 'Tạo'} {obj._meta.verbose_name} “{obj}” (quản trị)",
             actor=request.user,
-            organisation=self._organisation_of(obj),
+            organisation=self.audit_organisation(obj),
             target=obj,
             changes=changed,
             request=request,
         )
 
-    def delete_model(self, request, obj) -> None:
-        from gandan.audit.models import Action
-        from gandan.audit.services import record_event
-
+    @method_decorator(in_vietnamese)
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
         record_event(
             action=Action.WITHDRAW,
             summary=f"Xóa {obj._meta.verbose_name} “{obj}” (quản trị)",
             actor=request.user,
-            organisation=self._organisation_of(obj),
+            organisation=self.audit_organisation(obj),
             target=obj,
             request=request,
         )

@@ -8,8 +8,10 @@ Authority officers read the organisations below theirs.
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.http import Http404
 
+from gandan.audit.models import AuditEvent
 from gandan.orgs.models import (
     AUTHORITY_KINDS,
     INTERNAL_KINDS,
@@ -144,6 +146,17 @@ def access_organisation(user: User, slug: str, *, action: str = "view") -> Organ
     if org is None or not checks[action](user, org):
         raise Http404
     return org
+
+
+def access_audit_log(user: User, slug: str) -> tuple[Organisation, QuerySet[AuditEvent]]:
+    """The organisation's log (it and its internal units) for its head; 404 for anyone else."""
+    org = access_organisation(user, slug, action="audit")
+    events = (
+        AuditEvent.objects.filter(organisation__path__startswith=org.path)
+        .select_related("actor", "organisation")
+        .order_by("-sequence")
+    )
+    return org, events
 
 
 def primary_organisation(user: User) -> Organisation | None:

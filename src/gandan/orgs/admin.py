@@ -21,6 +21,10 @@ class OrganisationAdmin(AuditedModelAdmin):
     autocomplete_fields = ["parent"]
     readonly_fields = ["path"]
 
+    def audit_organisation(self, obj: Organisation) -> Organisation:
+        """An organisation's change is recorded in its own log."""
+        return obj
+
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin, AuditedModelAdmin):

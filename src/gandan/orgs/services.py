@@ -5,9 +5,11 @@ from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
+from gandan.core.language import in_vietnamese
 from gandan.orgs.models import Membership, Organisation, User
 
 
+@in_vietnamese
 @transaction.atomic
 def create_organisation(
     *, actor: User | None, parent: Organisation | None, **fields
@@ -27,6 +29,7 @@ def create_organisation(
     return org
 
 
+@in_vietnamese
 @transaction.atomic
 def create_person(
     *,
@@ -56,6 +59,7 @@ def create_person(
     return user
 
 
+@in_vietnamese
 @transaction.atomic
 def grant_role(
     *, actor: User | None, user: User, organisation: Organisation, role: str, title: str = ""

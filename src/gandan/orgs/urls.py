@@ -18,4 +18,5 @@ urlpatterns = [
     ),
     path("ban-lam-viec/", views.desk, name="desk"),
     path("to-chuc/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("to-chuc/<slug:slug>/nhat-ky/", views.audit_log, name="audit_log"),
 ]

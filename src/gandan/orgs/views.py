@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from gandan.audit.models import Action
+from gandan.core.http import AuthenticatedRequest
 from gandan.orgs import access
 from gandan.orgs import desk as desk_panels
 from gandan.orgs.forms import LoginForm
@@ -12,7 +15,7 @@ from gandan.orgs.models import Membership, Role
 
 
 @login_required
-def desk(request: HttpRequest) -> HttpResponse:
+def desk(request: AuthenticatedRequest) -> HttpResponse:
     """Bàn làm việc: who I am, where, in which roles, and what each module asks of me."""
     memberships = list(
         Membership.objects.current()
@@ -37,7 +40,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_detail(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """An organisation's staff page: its units and the people with their roles."""
     org = access.access_organisation(request.user, slug)
     units = list(org.children.filter(is_active=True).order_by("name"))
@@ -62,6 +65,21 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "people": list(people.values()),
             "can_read_audit": access.can_read_audit_log(request.user, org),
         },
+    )
+
+
+@login_required
+def audit_log(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    """The head's audit log of the organisation and its units, newest first, by action."""
+    org, events = access.access_audit_log(request.user, slug)
+    action = request.GET.get("hanh_dong", "")
+    if action in Action.values:
+        events = events.filter(action=action)
+    page = Paginator(events, 50).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "orgs/audit_log.html",
+        {"organisation": org, "page": page, "actions": Action.choices, "selected": action},
     )
 
 

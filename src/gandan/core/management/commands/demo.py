@@ -1,11 +1,31 @@
 import os
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.module_loading import import_string
 
-from gandan.core import demo
 from gandan.core.management.commands.serve import exec_server
+
+
+class DemoAccount(Protocol):
+    @property
+    def username(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+class DemoData(Protocol):
+    """What the demo builder returns (gandan.demo.DemoResult)."""
+
+    @property
+    def school(self) -> object: ...
+    @property
+    def accounts(self) -> Sequence[DemoAccount]: ...
+    @property
+    def password(self) -> str: ...
 
 
 class Command(BaseCommand):
@@ -14,17 +34,22 @@ class Command(BaseCommand):
         "(chạy lại không nhân đôi dữ liệu) và mở máy chủ tại http://127.0.0.1:8000."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument(
             "--no-serve", action="store_true", help="Chỉ nạp dữ liệu, không mở máy chủ."
         )
 
-    def handle(self, *args, port: int, host: str, no_serve: bool, **options) -> None:
+    def handle(
+        self, *args: object, port: int, host: str, no_serve: bool, **options: object
+    ) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        result = demo.build_all()
-        self.stdout.write(self.style.SUCCESS(f"Dữ liệu trình diễn: {result.school.name}."))
+        # The composition root builds the demo from every app (settings.DEMO_BUILDER): core,
+        # a foundation, names no domain app.
+        build: Callable[[], DemoData] = import_string(settings.DEMO_BUILDER)
+        result = build()
+        self.stdout.write(self.style.SUCCESS(f"Dữ liệu trình diễn: {result.school}."))
         self.stdout.write(f"Thư mục dữ liệu: {settings.DATA_DIR}")
         if no_serve:
             return

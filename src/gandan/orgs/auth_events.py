@@ -1,51 +1,64 @@
-"""Logins, failed logins and logouts go to the audit log."""
+"""Logins, failed logins and logouts go to the audit log, under the person's organisation.
 
-from django.contrib.auth import get_user_model
+Framework wiring (Django's authentication signals), connected in OrgsConfig.ready(): the
+accounts and their organisations live here, and the audit log below knows neither.
+"""
+
+from typing import Any
+
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
+from gandan.core.language import in_vietnamese
+from gandan.orgs.access import primary_organisation
+from gandan.orgs.models import User
 
 
-def _organisation_of(user):
-    from gandan.orgs.access import primary_organisation
-
-    return primary_organisation(user)
-
-
-def on_login(sender, request, user, **kwargs) -> None:
+@in_vietnamese
+def on_login(sender: object, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     record_event(
         action=Action.LOGIN,
         summary=_("%(name)s đăng nhập") % {"name": user},
         actor=user,
-        organisation=_organisation_of(user),
+        organisation=primary_organisation(user),
         request=request,
     )
 
 
-def on_logout(sender, request, user, **kwargs) -> None:
+@in_vietnamese
+def on_logout(
+    sender: object, request: HttpRequest | None, user: User | None, **kwargs: Any
+) -> None:
     if user is None:
         return
     record_event(
         action=Action.LOGOUT,
         summary=_("%(name)s đăng xuất") % {"name": user},
         actor=user,
-        organisation=_organisation_of(user),
+        organisation=primary_organisation(user),
         request=request,
     )
 
 
-def on_login_failed(sender, credentials, request=None, **kwargs) -> None:
+@in_vietnamese
+def on_login_failed(
+    sender: object,
+    credentials: dict[str, Any],
+    request: HttpRequest | None = None,
+    **kwargs: Any,
+) -> None:
     username = str(credentials.get("username", ""))[:150]
-    user = get_user_model().objects.filter(username=username).first()
+    user = User.objects.filter(username=username).first()
     record_event(
         action=Action.LOGIN_FAILED,
         summary=_("Đăng nhập không thành công với tên đăng nhập “%(username)s”")
         % {"username": username},
         actor=None,
         actor_label=username,
-        organisation=_organisation_of(user) if user is not None else None,
+        organisation=primary_organisation(user) if user is not None else None,
         request=request,
     )
 

@@ -1,4 +1,8 @@
-"""Builds the whole demo: each app brings its own demo data, in dependency order."""
+"""Builds the whole demo: each app brings its own demo data, in dependency order.
+
+Part of the composition root (beside urls.py): it may import every app. The `demo` command
+(core) finds it through the DEMO_BUILDER setting, so that no foundation imports a domain app.
+"""
 
 from dataclasses import dataclass
 
