@@ -17,6 +17,7 @@ from gandan.core.ids import public_id_or_404
 from gandan.democracy.electorate import is_staff_of
 from gandan.emulation.models import (
     Campaign,
+    CampaignStatus,
     CouncilMember,
     CouncilRole,
     Evidence,
@@ -24,9 +25,10 @@ from gandan.emulation.models import (
     NominationStatus,
     Recognition,
     Registration,
+    RegistrationStatus,
 )
 from gandan.orgs import access as org_access
-from gandan.orgs.models import Membership, Organisation, OrgKind, User
+from gandan.orgs.models import Membership, Organisation, User
 
 
 def can_manage(user: User, school: Organisation) -> bool:
@@ -97,7 +99,7 @@ def school_for(user: User, slug: str | None = None) -> Organisation:
     """The school a list page is about: the one named by `slug` (authority officers), else the
     user's own; if the user may read it."""
     if slug:
-        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+        organisation = org_access.active_organisation(slug)
     else:
         organisation = org_access.primary_organisation(user)
     school = organisation.school() if organisation is not None else None
@@ -169,6 +171,31 @@ def access_registration(user: User, public_id: str, *, action: str = "view") -> 
     return registration
 
 
+def responsible_registrations(user: User, school: Organisation) -> QuerySet[Registration]:
+    """The school's registrations the user answers for (is_responsible, as a query)."""
+    units = Membership.objects.current().filter(user=user).values("organisation_id")
+    return Registration.objects.filter(campaign__organisation=school).filter(
+        Q(registrant=user) | Q(unit__in=units)
+    )
+
+
+def registrations_to_score(user: User, school: Organisation) -> QuerySet[Registration]:
+    """Submitted registrations waiting for the user's score card: the user sits on the council
+    of a campaign under review, not yet concluded, and is not the registrant (access "score")."""
+    return (
+        Registration.objects.filter(
+            campaign__organisation=school,
+            campaign__status=CampaignStatus.REVIEW,
+            campaign__review_concluded_at__isnull=True,
+            campaign__council__user=user,
+            status=RegistrationStatus.SUBMITTED,
+        )
+        .exclude(registrant=user)
+        .exclude(scores__member=user)
+        .distinct()
+    )
+
+
 def can_see_evidence(user: User, registration: Registration) -> bool:
     """Evidence files (photos of people): the registrant and its unit, the council, the
     managers, and authority officers above."""
@@ -207,6 +234,13 @@ def visible_nominations(user: User, campaign: Campaign) -> QuerySet[Nomination]:
     )
 
 
+def nominations_to_answer(user: User, school: Organisation) -> QuerySet[Nomination]:
+    """Nominations of the school's staff waiting for the user's consent (access "consent")."""
+    return Nomination.objects.filter(
+        campaign__organisation=school, nominee=user, status=NominationStatus.AWAITING_CONSENT
+    )
+
+
 def access_nomination(user: User, public_id: str, *, action: str = "view") -> Nomination:
     """A nomination, for `action`: view (see visible_nominations), consent (the nominee only),
     manage (the managers)."""
@@ -238,10 +272,8 @@ def access_nomination(user: User, public_id: str, *, action: str = "view") -> No
 
 
 def public_school(slug: str) -> Organisation:
-    school = Organisation.objects.filter(slug=slug, kind=OrgKind.SCHOOL, is_active=True).first()
-    if school is None:
-        raise Http404
-    return school
+    """The active school of the public pages; anything else is a 404."""
+    return org_access.active_school_or_404(slug)
 
 
 def published_stories(school: Organisation) -> QuerySet[Recognition]:

@@ -7,7 +7,7 @@ class EmulationConfig(AppConfig):
 
     def ready(self) -> None:
         # Framework wiring: the "Dân vận khéo" panel on the staff desk.
-        from gandan.emulation.views.desk import desk_panel
+        from gandan.emulation.desk import desk_panel
         from gandan.orgs import desk
 
         desk.register(desk.Panel("emulation", "emulation/desk_panel.html", desk_panel, order=40))

@@ -1,17 +1,18 @@
 """The movement's papers as paperwork specs (Nghị định 30/2020/NĐ-CP, Phụ lục I): the
 registration form, the council's minutes, the decisions on recognition.
 
-Every builder runs inside `translation.override("vi")`: documents are Vietnamese whatever the
-reader's language (ADR 1). Numbering and the register are `paperwork.services`' work.
+Documents are Vietnamese whatever the reader's language (ADR 1, addendum): the builders run
+inside the use cases (`@in_vietnamese`); the registration form, also built for a download from
+its page, is decorated itself. Numbering and the register are `paperwork.services`' work.
 """
 
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from gandan.core.language import in_vietnamese
 from gandan.core.vietnamese import format_number, official_date
-from gandan.democracy.documents import head_signer, header_names
 from gandan.emulation.models import (
     Campaign,
     CouncilRole,
@@ -36,6 +37,7 @@ from gandan.paperwork.document import (
     SignerPrefix,
     Table,
 )
+from gandan.paperwork.signing import deputy_signer, head_signer, header_names
 
 
 def points(value: Decimal | int | None) -> str:
@@ -62,12 +64,7 @@ def decision_signer(school: Organisation, actor: User) -> Signer:
     """The head signs; a deputy signs "KT." for the head (Nghị định 30/2020, Điều 13 k1)."""
     roles = org_access.roles_in(actor, school)
     if Role.HEAD not in roles and Role.DEPUTY_HEAD in roles:
-        return Signer(
-            name=actor.full_name,
-            title="PHÓ HIỆU TRƯỞNG",
-            prefix=SignerPrefix.DEPUTY,
-            on_behalf_of="HIỆU TRƯỞNG",
-        )
+        return deputy_signer(school, actor)
     return head_signer(school)
 
 
@@ -106,13 +103,9 @@ def _plan_basis(campaign: Campaign) -> list[BasisLine]:
 # head, "V/v đăng ký …", unnumbered until the school files it.
 
 
+@in_vietnamese
 def registration_form_spec(registration: Registration) -> DocumentSpec:
     """The 'đăng ký xây dựng mô hình / điển hình “Dân vận khéo”' sent to the head."""
-    with translation.override("vi"):
-        return _registration_form_spec(registration)
-
-
-def _registration_form_spec(registration: Registration) -> DocumentSpec:
     campaign = registration.campaign
     school = campaign.organisation
     if registration.unit_id:
@@ -176,11 +169,6 @@ def minutes_spec(
     `rows` are Registration rows with council_score, max_score and scorer_count set, best
     first; `members` CouncilMember rows with their users.
     """
-    with translation.override("vi"):
-        return _minutes_spec(campaign, rows, criteria, members, held_on)
-
-
-def _minutes_spec(campaign, rows, criteria, members, held_on) -> DocumentSpec:
     school = campaign.organisation
     managing, issuing = header_names(school)
     chair = next((m for m in members if m.role == CouncilRole.CHAIR), None)
@@ -287,11 +275,6 @@ def recognition_decision_spec(
     registration: Registration, *, level: str, signer: Signer
 ) -> DocumentSpec:
     """'Quyết định về việc công nhận mô hình (điển hình) “Dân vận khéo”' for one registration."""
-    with translation.override("vi"):
-        return _recognition_decision_spec(registration, level, signer)
-
-
-def _recognition_decision_spec(registration, level, signer) -> DocumentSpec:
     campaign = registration.campaign
     school = campaign.organisation
     managing, issuing = header_names(school)
@@ -345,11 +328,6 @@ def _recognition_decision_spec(registration, level, signer) -> DocumentSpec:
 
 def nomination_decision_spec(nomination: Nomination, *, signer: Signer) -> DocumentSpec:
     """'Quyết định về việc công nhận gương “Người tốt, việc tốt”' after the staff's vote."""
-    with translation.override("vi"):
-        return _nomination_decision_spec(nomination, signer)
-
-
-def _nomination_decision_spec(nomination, signer) -> DocumentSpec:
     campaign = nomination.campaign
     school = campaign.organisation
     managing, issuing = header_names(school)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core.forms import MultipleFileField, MultipleFileInput
 from gandan.democracy.electorate import staff_of
 from gandan.emulation.models import (
     CriterionKind,
@@ -122,22 +123,6 @@ class RegistrationForm(forms.Form):
         self.fields["unit"].label_from_instance = lambda unit: unit.name
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.pdf,.docx,.xlsx"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
-
-
 class UpdateForm(forms.Form):
     text = forms.CharField(
         label=_("Đã làm được gì"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
@@ -145,6 +130,7 @@ class UpdateForm(forms.Form):
     files = MultipleFileField(
         label=_("Ảnh, minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp 10 MB)"),
         required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/*,.pdf,.docx,.xlsx"}),
     )
 
 

@@ -131,7 +131,7 @@ def school_for(user: User, slug: str | None = None) -> Organisation:
     """The school a list page is about: the one named by `slug` (authority officers reading a
     school below them), else the user's own; if the user may view its staff pages."""
     if slug:
-        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+        organisation = org_access.active_organisation(slug)
     else:
         organisation = org_access.primary_organisation(user)
     school = organisation.school() if organisation is not None else None

@@ -8,6 +8,6 @@ class SurveysConfig(AppConfig):
     def ready(self) -> None:
         # Framework wiring: the "open surveys" panel on the staff desk.
         from gandan.orgs import desk
-        from gandan.surveys.views.staff import desk_panel
+        from gandan.surveys.desk import desk_panel
 
         desk.register(desk.Panel("surveys", "surveys/desk_panel.html", desk_panel, order=40))

@@ -105,13 +105,16 @@ def _axes(months: list[dt.date], x_of) -> list[str]:
             f'<text x="{x_of(i):.1f}" y="{TOP + PLOT_H + 18}" text-anchor="middle" '
             f'font-size="12" fill="#333333">{escape(month_label(month))}</text>'
         )
+    # The axis titles are translated outside the f-strings, where makemessages finds them.
+    month_axis = _("Tháng")
+    index_axis = _("Chỉ số hài lòng (0–100)")
     parts.append(
         f'<line x1="{LEFT}" y1="{TOP + PLOT_H}" x2="{LEFT + PLOT_W}" y2="{TOP + PLOT_H}" '
         f'stroke="#555555" stroke-width="1"/>'
         f'<text x="{LEFT + PLOT_W / 2:.1f}" y="{TOP + PLOT_H + 38}" text-anchor="middle" '
-        f'font-size="12" fill="#333333">{escape(_("Tháng"))}</text>'
+        f'font-size="12" fill="#333333">{escape(month_axis)}</text>'
         f'<text transform="translate(14 {TOP + PLOT_H / 2:.1f}) rotate(-90)" text-anchor="middle" '
-        f'font-size="12" fill="#333333">{escape(_("Chỉ số hài lòng (0–100)"))}</text>'
+        f'font-size="12" fill="#333333">{escape(index_axis)}</text>'
     )
     return parts
 

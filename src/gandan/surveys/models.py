@@ -13,6 +13,7 @@ never the address itself (Luật Bảo vệ dữ liệu cá nhân 91/2025: minim
 database can refuse a second answer; and the date, time and version of the consent given.
 """
 
+import datetime as dt
 import secrets
 import uuid
 
@@ -22,7 +23,7 @@ from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gandan.core.models import TimeStampedModel
+from gandan.core.models import TimelineEvent, TimeStampedModel
 
 PUBLIC_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read off a poster
 PUBLIC_ID_LENGTH = 10
@@ -73,7 +74,11 @@ class SurveyQuerySet(models.QuerySet["Survey"]):
             score_total_sq=Sum(F("responses__score") * F("responses__score")),
         )
 
-    def accepting(self, now=None) -> "SurveyQuerySet":
+    def running(self) -> "SurveyQuerySet":
+        """Surveys opened and not yet closed, whatever their dates."""
+        return self.filter(status=SurveyStatus.OPEN)
+
+    def accepting(self, now: dt.datetime | None = None) -> "SurveyQuerySet":
         now = now or timezone.now()
         return self.filter(status=SurveyStatus.OPEN, opens_at__lte=now).filter(
             Q(closes_at__isnull=True) | Q(closes_at__gt=now)
@@ -259,19 +264,12 @@ class SurveyEventKind(models.TextChoices):
     RESPONSE_ERASED = "response_erased", _("Xóa câu trả lời theo yêu cầu")
 
 
-class SurveyEvent(models.Model):
+class SurveyEvent(TimelineEvent):
     """The survey's timeline: staff actions only. Answering writes nothing here."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=SurveyEventKind.choices)
-    summary = models.CharField(max_length=500)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(TimelineEvent.Meta):
+        # Oldest first: the survey's history reads in order (pages order newest first).
         ordering = ["survey", "created_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.summary

@@ -4,11 +4,12 @@ Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15: process only the data the 
 who writes a phone number into an anonymous survey would make it identifiable; the survey
 does not need the number, so it is removed when the answer is stored and again when shown.
 The patterns err on the side of removing: a long number that looks like a phone goes too.
+The markers are in the active language: Vietnamese when an answer is stored, since
+`services.submit_response` runs under `@in_vietnamese` (ADR 1, addendum).
 """
 
 import re
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 _SEP = r"[\s.\-]?"
@@ -25,9 +26,5 @@ EMAIL = re.compile(
 
 def redact(text: str) -> str:
     """The text with e-mail addresses and Vietnamese phone numbers replaced by a marker."""
-    # Stored answers are records: the markers are Vietnamese whatever the screen (ADR 1).
-    with translation.override("vi"):
-        email_mark = _("[đã ẩn thư điện tử]")
-        phone_mark = _("[đã ẩn số điện thoại]")
-    text = EMAIL.sub(email_mark, text)
-    return PHONE.sub(phone_mark, text)
+    text = EMAIL.sub(_("[đã ẩn thư điện tử]"), text)
+    return PHONE.sub(_("[đã ẩn số điện thoại]"), text)

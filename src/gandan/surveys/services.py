@@ -1,6 +1,6 @@
 """Use cases of surveys: prepare, open, answer, close, erase an answer on request.
 
-Staff actions are audited (events.record_survey_event). Answering is not: see models.py.
+Staff actions are audited (events.record). Answering is not: see models.py.
 """
 
 import datetime as dt
@@ -13,9 +13,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.orgs.models import Organisation, User
-from gandan.surveys import respondents
-from gandan.surveys.events import record_survey_event
+from gandan.surveys import events, respondents
 from gandan.surveys.index import respondent_score
 from gandan.surveys.models import (
     CHOICE_KINDS,
@@ -53,6 +53,7 @@ def _check_header(*, title: str, mode: str, audience: str, opens_at, closes_at) 
     return errors
 
 
+@in_vietnamese
 @transaction.atomic
 def create_survey(
     *,
@@ -83,9 +84,7 @@ def create_survey(
         closes_at=closes_at,
         created_by=actor,
     )
-    record_survey_event(
-        survey, SurveyEventKind.CREATED, lambda: _("Tạo khảo sát (bản nháp)"), actor=actor
-    )
+    events.record(survey, SurveyEventKind.CREATED, _("Tạo khảo sát (bản nháp)"), actor=actor)
     return survey
 
 
@@ -96,6 +95,7 @@ def _require_draft(survey: Survey) -> None:
         )
 
 
+@in_vietnamese
 @transaction.atomic
 def update_survey(
     *,
@@ -136,9 +136,7 @@ def update_survey(
             "updated_at",
         ]
     )
-    record_survey_event(
-        survey, SurveyEventKind.EDITED, lambda: _("Sửa thông tin chung"), actor=actor
-    )
+    events.record(survey, SurveyEventKind.EDITED, _("Sửa thông tin chung"), actor=actor)
     return survey
 
 
@@ -157,6 +155,7 @@ def _clean_options(kind: str, options: Sequence[str]) -> list[str]:
     return cleaned
 
 
+@in_vietnamese
 @transaction.atomic
 def add_question(
     *,
@@ -184,15 +183,16 @@ def add_question(
         required=required,
         options=cleaned,
     )
-    record_survey_event(
+    events.record(
         survey,
         SurveyEventKind.QUESTION_ADDED,
-        lambda: _("Thêm câu hỏi: %(text)s") % {"text": question.text},
+        _("Thêm câu hỏi: %(text)s") % {"text": question.text},
         actor=actor,
     )
     return question
 
 
+@in_vietnamese
 @transaction.atomic
 def remove_question(*, question: Question, actor: User) -> None:
     """Remove a question from a draft survey."""
@@ -200,14 +200,15 @@ def remove_question(*, question: Question, actor: User) -> None:
     _require_draft(survey)
     text = question.text
     question.delete()
-    record_survey_event(
+    events.record(
         survey,
         SurveyEventKind.QUESTION_REMOVED,
-        lambda: _("Bỏ câu hỏi: %(text)s") % {"text": text},
+        _("Bỏ câu hỏi: %(text)s") % {"text": text},
         actor=actor,
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def open_survey(*, survey: Survey, actor: User, now: dt.datetime | None = None) -> Survey:
     """Start taking answers: at opens_at if it is set and later, otherwise now."""
@@ -227,10 +228,11 @@ def open_survey(*, survey: Survey, actor: User, now: dt.datetime | None = None) 
     survey.status = SurveyStatus.OPEN
     survey.opens_at = survey.opens_at or now
     survey.save(update_fields=["status", "opens_at", "updated_at"])
-    record_survey_event(survey, SurveyEventKind.OPENED, lambda: _("Mở lấy ý kiến"), actor=actor)
+    events.record(survey, SurveyEventKind.OPENED, _("Mở lấy ý kiến"), actor=actor)
     return survey
 
 
+@in_vietnamese
 @transaction.atomic
 def close_survey(*, survey: Survey, actor: User | None, at: dt.datetime | None = None) -> Survey:
     """Stop taking answers (at `at`, default now) and re-seal an anonymous survey's answers."""
@@ -245,12 +247,11 @@ def close_survey(*, survey: Survey, actor: User | None, at: dt.datetime | None =
     survey.save(update_fields=["status", "closes_at", "updated_at"])
     if survey.is_anonymous:
         _reseal(survey)
-    record_survey_event(
-        survey, SurveyEventKind.CLOSED, lambda: _("Kết thúc lấy ý kiến"), actor=actor
-    )
+    events.record(survey, SurveyEventKind.CLOSED, _("Kết thúc lấy ý kiến"), actor=actor)
     return survey
 
 
+@in_vietnamese
 def close_due_surveys(*, now: dt.datetime | None = None) -> int:
     """Close every open survey whose deadline has passed; safe to rerun. Returns how many."""
     now = now or timezone.now()
@@ -334,6 +335,7 @@ def _check_answer(question: Question, value: AnswerValue) -> list[Answer]:
     return [Answer(question=question, value=v) for v in values]
 
 
+@in_vietnamese
 @transaction.atomic
 def submit_response(
     *,
@@ -418,6 +420,7 @@ def _identity(survey: Survey, identifier: str, account, consent: bool, now, erro
     }
 
 
+@in_vietnamese
 @transaction.atomic
 def erase_response(*, survey: Survey, actor: User, identifier: str) -> bool:
     """Delete the identified response of the person who asked (Luật 91/2025: right to erasure).
@@ -435,10 +438,10 @@ def erase_response(*, survey: Survey, actor: User, identifier: str) -> bool:
     digest = respondents.respondent_hash(survey, respondent)
     deleted, _rows = Response.objects.filter(survey=survey, respondent_hash=digest).delete()
     if deleted:
-        record_survey_event(
+        events.record(
             survey,
             SurveyEventKind.RESPONSE_ERASED,
-            lambda: _("Xóa một câu trả lời theo yêu cầu của người trả lời"),
+            _("Xóa một câu trả lời theo yêu cầu của người trả lời"),
             actor=actor,
         )
     return bool(deleted)

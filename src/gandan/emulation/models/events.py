@@ -1,9 +1,9 @@
 """The campaign's timeline: one append-only row per state change."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core.models import TimelineEvent
 from gandan.emulation.models.campaigns import Campaign
 from gandan.emulation.models.nominations import Nomination
 from gandan.emulation.models.registrations import Registration
@@ -31,7 +31,7 @@ class EventKind(models.TextChoices):
     VOTE_CLOSED = "vote_closed", _("Kết thúc bỏ phiếu")
 
 
-class EmulationEvent(models.Model):
+class EmulationEvent(TimelineEvent):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
     registration = models.ForeignKey(
         Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
@@ -40,15 +40,6 @@ class EmulationEvent(models.Model):
         Nomination, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(max_length=32, choices=EventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = models.CharField(max_length=500)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(TimelineEvent.Meta):
         indexes = [models.Index(fields=["campaign", "-created_at"])]
-
-    def __str__(self) -> str:
-        return self.summary

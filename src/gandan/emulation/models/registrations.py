@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gandan.core.models import TimeStampedModel
-from gandan.emulation.models.campaigns import Campaign, Criterion, CriterionKind
+from gandan.core.models import StoredFile, TimeStampedModel
+from gandan.emulation.models.campaigns import Campaign, CampaignStatus, Criterion, CriterionKind
 
 
 class RegistrationKind(models.TextChoices):
@@ -34,6 +34,12 @@ class RegistrationStatus(models.TextChoices):
 
 
 OPEN_STATUSES = {RegistrationStatus.REGISTERED, RegistrationStatus.IN_PROGRESS}
+
+
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def running(self) -> "RegistrationQuerySet":
+        """Registrations of campaigns not yet closed."""
+        return self.exclude(campaign__status=CampaignStatus.CLOSED)
 
 
 class Registration(TimeStampedModel):
@@ -85,6 +91,8 @@ class Registration(TimeStampedModel):
     )
     shortlisted = models.BooleanField(_("Được Hội đồng bỏ phiếu đề nghị"), null=True, blank=True)
     outcome_note = models.TextField(_("Lý do không công nhận"), blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("đăng ký mô hình, điển hình")
@@ -144,22 +152,11 @@ def evidence_path(instance: "Evidence", filename: str) -> str:
     return f"emulation/{organisation_id}/{uuid.uuid4().hex}"
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A photo or document attached to an update; served only after a permission check."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=evidence_path)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-
-    class Meta:
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class Score(models.Model):

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.democracy.electorate import staff_of
 from gandan.emulation import criteria as defaults
 from gandan.emulation.events import record
@@ -30,6 +30,7 @@ from gandan.plans.models import Plan
 MAX_CRITERION_POINTS = 100
 
 
+@in_vietnamese
 @transaction.atomic
 def create_campaign(
     *,
@@ -107,6 +108,7 @@ def _check_criterion(text: str, max_points: int) -> str:
     return text[:500]
 
 
+@in_vietnamese
 @transaction.atomic
 def add_criterion(
     *, campaign: Campaign, actor: User, kind: str, text: str, max_points: int
@@ -131,6 +133,7 @@ def add_criterion(
     return criterion
 
 
+@in_vietnamese
 @transaction.atomic
 def update_criterion(*, criterion: Criterion, actor: User, text: str, max_points: int) -> Criterion:
     """Reword a criterion or change its points; refused once scoring has started."""
@@ -149,6 +152,7 @@ def update_criterion(*, criterion: Criterion, actor: User, text: str, max_points
     return criterion
 
 
+@in_vietnamese
 @transaction.atomic
 def remove_criterion(*, criterion: Criterion, actor: User) -> None:
     """Remove a criterion; the last one of its kind stays. Refused once scoring has started."""
@@ -161,6 +165,7 @@ def remove_criterion(*, criterion: Criterion, actor: User) -> None:
     record(campaign, EventKind.CRITERIA_CHANGED, f"Bỏ tiêu chí “{text}”", actor)
 
 
+@in_vietnamese
 @transaction.atomic
 def set_council(
     *,
@@ -200,6 +205,7 @@ def set_council(
     return rows
 
 
+@in_vietnamese
 @transaction.atomic
 def advance_campaign(*, campaign: Campaign, actor: User) -> Campaign:
     """Move to the next phase: registration → implementation → review → closed."""
@@ -220,12 +226,7 @@ def advance_campaign(*, campaign: Campaign, actor: User) -> Campaign:
     record(
         campaign,
         EventKind.PHASE_CHANGED,
-        f"Chuyển phong trào sang giai đoạn “{_phase_label(following)}”",
+        f"Chuyển phong trào sang giai đoạn “{CampaignStatus(following).label}”",
         actor,
     )
     return campaign
-
-
-def _phase_label(status: str) -> str:
-    with translation.override("vi"):
-        return str(CampaignStatus(status).label)

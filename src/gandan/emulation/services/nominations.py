@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.democracy import rules
 from gandan.democracy.electorate import is_staff_of
 from gandan.democracy.models import (
@@ -37,6 +38,7 @@ from gandan.paperwork.services import issue_document
 STAFF_MAJORITY = rules.Rule(0, 1, 1, 2, True, rules.PRESENT, "")
 
 
+@in_vietnamese
 @transaction.atomic
 def nominate(*, campaign: Campaign, nominator: User, nominee: User, deed: str) -> Nomination:
     """A colleague nominates a member of staff for a good deed; the nominee is asked first."""
@@ -67,6 +69,7 @@ def nominate(*, campaign: Campaign, nominator: User, nominee: User, deed: str) -
     return nomination
 
 
+@in_vietnamese
 @transaction.atomic
 def answer_nomination(*, nomination: Nomination, user: User, consent: bool) -> Nomination:
     """The nominee agrees (or not) to be put to the staff's vote. Only the nominee answers."""
@@ -91,6 +94,7 @@ def answer_nomination(*, nomination: Nomination, user: User, consent: bool) -> N
     return nomination
 
 
+@in_vietnamese
 @transaction.atomic
 def open_nomination_vote(
     *, nomination: Nomination, actor: User, closes_at: dt.datetime | None = None
@@ -128,6 +132,7 @@ def open_nomination_vote(
     return ballot
 
 
+@in_vietnamese
 @transaction.atomic
 def close_nomination_vote(*, nomination: Nomination, actor: User) -> Ballot:
     """Count the staff's vote (it may also be closed from democracy's own page)."""
@@ -147,6 +152,7 @@ def close_nomination_vote(*, nomination: Nomination, actor: User) -> Ballot:
     return ballot
 
 
+@in_vietnamese
 @transaction.atomic
 def recognise_nomination(*, nomination: Nomination, actor: User, issued_on: dt.date) -> Nomination:
     """The head recognises a good example the staff voted for; the decision is registered."""
@@ -182,6 +188,7 @@ def recognise_nomination(*, nomination: Nomination, actor: User, issued_on: dt.d
     return nomination
 
 
+@in_vietnamese
 @transaction.atomic
 def decline_nomination(*, nomination: Nomination, actor: User, reason: str) -> Nomination:
     """The head closes a nomination without recognition (the vote failed, or another reason)."""

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
 from gandan.democracy.electorate import is_staff_of
 from gandan.democracy.models import BallotStatus
@@ -39,6 +40,7 @@ def _kind_word(registration: Registration) -> str:
     return "mô hình" if registration.kind == RegistrationKind.MODEL else "điển hình"
 
 
+@in_vietnamese
 @transaction.atomic
 def register(
     *,
@@ -112,6 +114,7 @@ def register(
     return registration
 
 
+@in_vietnamese
 @transaction.atomic
 def add_update(
     *,
@@ -158,6 +161,7 @@ def add_update(
     return update
 
 
+@in_vietnamese
 @transaction.atomic
 def submit_registration(*, registration: Registration, actor: User) -> Registration:
     """Send the registration to the council, once it has at least one implementation report."""

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.democracy import rules
 from gandan.democracy.models import (
     Ballot,
@@ -115,6 +116,7 @@ def standings(campaign: Campaign) -> list[Standing]:
     return sorted(rows, key=lambda row: (-(row.mean or 0), row.registration.title))
 
 
+@in_vietnamese
 @transaction.atomic
 def score_registration(
     *,
@@ -171,6 +173,7 @@ def score_registration(
     return cards
 
 
+@in_vietnamese
 @transaction.atomic
 def open_shortlist_ballot(
     *, campaign: Campaign, actor: User, seats: int | None = None, closes_at=None
@@ -248,6 +251,7 @@ def _apply_shortlist(campaign: Campaign) -> None:
         registration.save(update_fields=["shortlisted", "updated_at"])
 
 
+@in_vietnamese
 @transaction.atomic
 def close_shortlist_ballot(*, campaign: Campaign, actor: User) -> Ballot:
     """Count the council's secret ballot and mark who is proposed."""
@@ -269,6 +273,7 @@ def close_shortlist_ballot(*, campaign: Campaign, actor: User) -> Ballot:
     return ballot
 
 
+@in_vietnamese
 @transaction.atomic
 def conclude_review(*, campaign: Campaign, actor: User, issued_on: dt.date) -> Campaign:
     """Fix each submitted registration's council result and issue the council's minutes."""
@@ -330,6 +335,7 @@ def conclude_review(*, campaign: Campaign, actor: User, issued_on: dt.date) -> C
     return campaign
 
 
+@in_vietnamese
 @transaction.atomic
 def recognise_registration(
     *,
@@ -383,6 +389,7 @@ def recognise_registration(
     return recognition
 
 
+@in_vietnamese
 @transaction.atomic
 def decline_registration(*, registration: Registration, actor: User, reason: str) -> Registration:
     """The head does not recognise a reviewed registration; the reason is kept."""
@@ -405,6 +412,7 @@ def decline_registration(*, registration: Registration, actor: User, reason: str
     return registration
 
 
+@in_vietnamese
 @transaction.atomic
 def update_story(
     *, recognition: Recognition, actor: User, story: str, publish: bool

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.emulation import access
 from gandan.emulation.forms import (
     CampaignForm,
@@ -29,15 +31,11 @@ from gandan.emulation.models import (
 )
 from gandan.emulation.services import campaigns as services
 from gandan.emulation.services import registrations, review
-from gandan.emulation.views.files import docx_response
-
-
-def error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
+from gandan.paperwork.responses import document_response
 
 
 @login_required
-def campaign_list(request: HttpRequest) -> HttpResponse:
+def campaign_list(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     rows = access.visible_campaigns(request.user, school).annotate(
         registration_count=Count("registrations", distinct=True)
@@ -54,7 +52,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def campaign_new(request: HttpRequest) -> HttpResponse:
+def campaign_new(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user)
     if not access.can_manage(request.user, school):
         raise Http404
@@ -73,7 +71,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
                 plan=data["plan"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã tạo phong trào; tiêu chí mặc định đã được thêm."))
             return redirect("emulation:campaign", public_id=campaign.public_id)
@@ -81,7 +79,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def campaign_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def campaign_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id)
     user = request.user
     school = campaign.organisation
@@ -161,7 +159,7 @@ def _criteria_by_kind(campaign) -> list[dict]:
 
 
 @login_required
-def criteria_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+def criteria_edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The scoring sheet: edit, add, remove criteria (managers, until scoring starts)."""
     campaign = access.access_campaign(request.user, public_id, action="manage")
     adding = request.method == "POST" and "criterion" not in request.POST
@@ -221,7 +219,7 @@ def criteria_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def council_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+def council_edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id, action="manage")
     current = {m.role: m.user for m in campaign.council.select_related("user")}
     form = CouncilForm(
@@ -246,7 +244,7 @@ def council_edit(request: HttpRequest, public_id: str) -> HttpResponse:
                 members=list(data["members"]),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã lưu thành phần Hội đồng."))
             return redirect("emulation:campaign", public_id=campaign.public_id)
@@ -255,7 +253,7 @@ def council_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def campaign_advance(request: HttpRequest, public_id: str) -> HttpResponse:
+def campaign_advance(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id, action="manage")
     try:
         campaign = services.advance_campaign(campaign=campaign, actor=request.user)
@@ -271,7 +269,7 @@ def campaign_advance(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def registration_new(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_new(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id)
     if not access.can_take_part(request.user, campaign.organisation):
         raise Http404
@@ -292,7 +290,7 @@ def registration_new(request: HttpRequest, public_id: str) -> HttpResponse:
                 unit=data["unit"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã đăng ký. Bạn có thể cập nhật kết quả thực hiện."))
             return redirect("emulation:registration", public_id=registration.public_id)
@@ -301,7 +299,7 @@ def registration_new(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def shortlist_open(request: HttpRequest, public_id: str) -> HttpResponse:
+def shortlist_open(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id, action="review")
     form = ShortlistForm(request.POST)
     if not form.is_valid():
@@ -320,7 +318,7 @@ def shortlist_open(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def shortlist_close(request: HttpRequest, public_id: str) -> HttpResponse:
+def shortlist_close(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id, action="review")
     try:
         review.close_shortlist_ballot(campaign=campaign, actor=request.user)
@@ -333,7 +331,7 @@ def shortlist_close(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def review_conclude(request: HttpRequest, public_id: str) -> HttpResponse:
+def review_conclude(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id, action="review")
     form = ConcludeForm(request.POST)
     if not form.is_valid():
@@ -355,8 +353,8 @@ def review_conclude(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def minutes_download(request: HttpRequest, public_id: str) -> HttpResponse:
+def minutes_download(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id)
     if campaign.minutes is None:
         raise Http404
-    return docx_response(campaign.minutes.spec, "bien-ban-hoi-dong-dan-van-kheo.docx")
+    return document_response(campaign.minutes.spec, filename="bien-ban-hoi-dong-dan-van-kheo.docx")

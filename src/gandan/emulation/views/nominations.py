@@ -3,21 +3,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.emulation import access
 from gandan.emulation.forms import DecisionForm, NominationForm, ReasonForm
 from gandan.emulation.models import NominationStatus
 from gandan.emulation.services import nominations as services
-from gandan.emulation.views.campaigns import error_text
-from gandan.emulation.views.files import docx_response
+from gandan.paperwork.responses import document_response
 
 
 @login_required
-def nomination_new(request: HttpRequest, public_id: str) -> HttpResponse:
+def nomination_new(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id)
     school = campaign.organisation
     if not access.can_take_part(request.user, school):
@@ -32,7 +33,7 @@ def nomination_new(request: HttpRequest, public_id: str) -> HttpResponse:
                 deed=form.cleaned_data["deed"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -43,7 +44,7 @@ def nomination_new(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def nomination_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def nomination_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     nomination = access.access_nomination(request.user, public_id)
     user = request.user
     can_manage = access.can_manage(user, nomination.campaign.organisation)
@@ -84,7 +85,7 @@ def nomination_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def nomination_answer(request: HttpRequest, public_id: str) -> HttpResponse:
+def nomination_answer(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     nomination = access.access_nomination(request.user, public_id, action="consent")
     consent = request.POST.get("answer") == "yes"
     try:
@@ -103,7 +104,7 @@ def nomination_answer(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def nomination_open_vote(request: HttpRequest, public_id: str) -> HttpResponse:
+def nomination_open_vote(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     nomination = access.access_nomination(request.user, public_id, action="manage")
     try:
         ballot = services.open_nomination_vote(nomination=nomination, actor=request.user)
@@ -116,7 +117,7 @@ def nomination_open_vote(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def nomination_close_vote(request: HttpRequest, public_id: str) -> HttpResponse:
+def nomination_close_vote(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     nomination = access.access_nomination(request.user, public_id, action="manage")
     try:
         services.close_nomination_vote(nomination=nomination, actor=request.user)
@@ -129,7 +130,7 @@ def nomination_close_vote(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def nomination_recognise(request: HttpRequest, public_id: str) -> HttpResponse:
+def nomination_recognise(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     nomination = access.access_nomination(request.user, public_id, action="manage")
     form = DecisionForm(request.POST)
     try:
@@ -151,7 +152,7 @@ def nomination_recognise(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def nomination_decline(request: HttpRequest, public_id: str) -> HttpResponse:
+def nomination_decline(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     nomination = access.access_nomination(request.user, public_id, action="manage")
     form = ReasonForm(request.POST)
     try:
@@ -168,8 +169,10 @@ def nomination_decline(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def nomination_decision(request: HttpRequest, public_id: str) -> HttpResponse:
+def nomination_decision(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     nomination = access.access_nomination(request.user, public_id)
     if nomination.decision is None:
         raise Http404
-    return docx_response(nomination.decision.spec, "quyet-dinh-guong-nguoi-tot-viec-tot.docx")
+    return document_response(
+        nomination.decision.spec, filename="quyet-dinh-guong-nguoi-tot-viec-tot.docx"
+    )

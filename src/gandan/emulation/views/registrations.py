@@ -4,11 +4,14 @@ recognition, and its documents."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.files import stored_file_response
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.emulation import access, documents
 from gandan.emulation.forms import (
     ReasonForm,
@@ -20,8 +23,7 @@ from gandan.emulation.forms import (
 from gandan.emulation.models import CampaignStatus, Criterion, Recognition, RegistrationStatus
 from gandan.emulation.services import registrations as services
 from gandan.emulation.services import review
-from gandan.emulation.views.campaigns import error_text
-from gandan.emulation.views.files import docx_response
+from gandan.paperwork.responses import document_response
 
 
 def _cards(registration) -> list[dict]:
@@ -37,7 +39,7 @@ def _cards(registration) -> list[dict]:
 
 
 @login_required
-def registration_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     registration = access.access_registration(request.user, public_id)
     user = request.user
     campaign = registration.campaign
@@ -88,7 +90,7 @@ def registration_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def registration_update(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_update(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     registration = access.access_registration(request.user, public_id, action="report")
     form = UpdateForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -100,7 +102,7 @@ def registration_update(request: HttpRequest, public_id: str) -> HttpResponse:
                 files=form.cleaned_data["files"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã cập nhật kết quả thực hiện."))
             return redirect("emulation:registration", public_id=registration.public_id)
@@ -113,7 +115,7 @@ def registration_update(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def registration_submit(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_submit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     registration = access.access_registration(request.user, public_id, action="report")
     try:
         services.submit_registration(registration=registration, actor=request.user)
@@ -125,7 +127,7 @@ def registration_submit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def registration_score(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_score(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """A council member's score card for one registration."""
     registration = access.access_registration(request.user, public_id, action="score")
     sheet = Criterion.objects.filter(
@@ -146,7 +148,7 @@ def registration_score(request: HttpRequest, public_id: str) -> HttpResponse:
                 comments=form.comments(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã lưu phiếu chấm điểm."))
             return redirect("emulation:campaign", public_id=registration.campaign.public_id)
@@ -164,7 +166,7 @@ def registration_score(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def registration_recognise(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_recognise(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     registration = access.access_registration(request.user, public_id, action="manage")
     form = RecognitionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -179,7 +181,7 @@ def registration_recognise(request: HttpRequest, public_id: str) -> HttpResponse
                 publish=data["publish"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -196,7 +198,7 @@ def registration_recognise(request: HttpRequest, public_id: str) -> HttpResponse
 
 @login_required
 @require_POST
-def registration_decline(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_decline(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     registration = access.access_registration(request.user, public_id, action="manage")
     form = ReasonForm(request.POST)
     try:
@@ -214,7 +216,7 @@ def registration_decline(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def registration_story(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_story(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     registration = access.access_registration(request.user, public_id, action="manage")
     recognition = Recognition.objects.filter(registration=registration).first()
     if recognition is None:
@@ -237,32 +239,27 @@ def registration_story(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def registration_form_download(request: HttpRequest, public_id: str) -> HttpResponse:
+def registration_form_download(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     registration = access.access_registration(request.user, public_id)
-    return docx_response(
-        documents.registration_form_spec(registration), "phieu-dang-ky-dan-van-kheo.docx"
+    return document_response(
+        documents.registration_form_spec(registration), filename="phieu-dang-ky-dan-van-kheo.docx"
     )
 
 
 @login_required
-def decision_download(request: HttpRequest, public_id: str) -> HttpResponse:
+def decision_download(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     registration = access.access_registration(request.user, public_id)
     recognition = (
         Recognition.objects.filter(registration=registration).select_related("decision").first()
     )
     if recognition is None:
         raise Http404
-    return docx_response(recognition.decision.spec, "quyet-dinh-cong-nhan-dan-van-kheo.docx")
+    return document_response(
+        recognition.decision.spec, filename="quyet-dinh-cong-nhan-dan-van-kheo.docx"
+    )
 
 
 @login_required
-def evidence_download(request: HttpRequest, public_id: str) -> FileResponse:
+def evidence_download(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     evidence = access.access_evidence(request.user, public_id)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        content_type=evidence.content_type,
-        as_attachment=True,
-        filename=evidence.original_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file_response(evidence)

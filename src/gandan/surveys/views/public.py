@@ -10,9 +10,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from gandan.orgs.models import Organisation, OrgKind
+from gandan.core.forms import add_service_error
+from gandan.orgs.access import active_school_or_404
 from gandan.petitions import throttle
 from gandan.surveys import access, services
 from gandan.surveys.forms import ResponseForm
@@ -31,7 +32,7 @@ def _hint_cookie(survey: Survey) -> str:
 
 def school_surveys(request: HttpRequest, slug: str) -> HttpResponse:
     """/truong/<school>/khao-sat/: the surveys parents and citizens can answer now."""
-    school = get_object_or_404(Organisation, slug=slug, kind=OrgKind.SCHOOL, is_active=True)
+    school = active_school_or_404(slug)
     return render(
         request,
         "surveys/public_list.html",
@@ -92,7 +93,7 @@ def answer(request: HttpRequest, public_id: str) -> HttpResponse:
         )
     except ValidationError as error:
         cache.delete(token_key)
-        _add_errors(form, error)
+        add_service_error(form, error)
         return _page(request, survey, form, status=400)
     response = redirect("surveys:thanks", public_id=survey.public_id)
     response.set_cookie(
@@ -104,14 +105,6 @@ def answer(request: HttpRequest, public_id: str) -> HttpResponse:
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 def thanks(request: HttpRequest, public_id: str) -> HttpResponse:

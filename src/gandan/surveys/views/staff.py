@@ -1,7 +1,6 @@
 """Staff pages: prepare and run surveys, read results, the school's index, the printable poster."""
 
-import datetime as dt
-
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,38 +11,25 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gandan.orgs import access as org_access
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.surveys import access, chart, services
+from gandan.surveys.desk import with_index
 from gandan.surveys.forms import LIKERT_CHOICES, EraseForm, QuestionForm, SurveyForm
 from gandan.surveys.index import (
-    Moments,
     Series,
     school_series,
     summarise,
     survey_index,
     survey_months,
 )
-from gandan.surveys.models import Mode, SurveyStatus
+from gandan.surveys.models import Mode
 from gandan.surveys.qr import qr_svg
 from gandan.surveys.results import question_results
 
 
-def _with_index(surveys, *, full: bool) -> list:
-    """Attach .index to each annotated survey (with_moments); None where the reader may not
-    see it yet (an open survey, for a reader of summaries only)."""
-    rows = list(surveys)
-    for survey in rows:
-        visible = full or survey.status == SurveyStatus.CLOSED
-        survey.index = (
-            summarise(Moments.from_row(survey.score_n, survey.score_total, survey.score_total_sq))
-            if visible
-            else None
-        )
-    return rows
-
-
 @login_required
-def survey_list(request: HttpRequest) -> HttpResponse:
+def survey_list(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     full = access.can_read_results(request.user, school)
     surveys = (
@@ -56,7 +42,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
         "surveys/list.html",
         {
             "school": school,
-            "surveys": _with_index(surveys, full=full),
+            "surveys": with_index(surveys, full=full),
             "can_manage": access.can_manage_surveys(request.user, school),
             "can_read_index": access.can_read_index(request.user, school),
         },
@@ -64,7 +50,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def survey_new(request: HttpRequest) -> HttpResponse:
+def survey_new(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user)
     if not access.can_manage_surveys(request.user, school):
         raise Http404
@@ -82,18 +68,20 @@ def survey_new(request: HttpRequest) -> HttpResponse:
     return render(request, "surveys/form.html", {"form": form, "school": school, "survey": None})
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    mapping = {"opens_at": "opens_on", "closes_at": "closes_on"}
+# The services speak of moments; the survey form asks for days.
+_FORM_FIELDS = {"opens_at": "opens_on", "closes_at": "closes_on"}
+
+
+def _add_errors(form: forms.BaseForm, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            name = mapping.get(name, name)
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+        error = ValidationError(
+            {_FORM_FIELDS.get(name, name): errors for name, errors in error.error_dict.items()}
+        )
+    add_service_error(form, error)
 
 
 @login_required
-def survey_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+def survey_edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     survey = access.access_survey(request.user, public_id, for_write=True)
     if not survey.is_draft:
         messages.error(request, _("Khảo sát đã mở lấy ý kiến nên không sửa được."))
@@ -116,7 +104,9 @@ def _public_url(request: HttpRequest, survey) -> str:
 
 
 @login_required
-def survey_detail(request: HttpRequest, public_id: str, question_form=None) -> HttpResponse:
+def survey_detail(
+    request: AuthenticatedRequest, public_id: str, question_form=None
+) -> HttpResponse:
     survey = access.access_survey(request.user, public_id)
     can_manage = access.can_manage_surveys(request.user, survey.organisation)
     editable = can_manage and survey.is_draft
@@ -138,7 +128,7 @@ def survey_detail(request: HttpRequest, public_id: str, question_form=None) -> H
 
 @login_required
 @require_POST
-def question_add(request: HttpRequest, public_id: str) -> HttpResponse:
+def question_add(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     survey = access.access_survey(request.user, public_id, for_write=True)
     form = QuestionForm(request.POST)
     if not form.is_valid():
@@ -161,12 +151,12 @@ def question_add(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_remove(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
+def question_remove(request: AuthenticatedRequest, public_id: str, pk: int) -> HttpResponse:
     question = access.access_question(request.user, public_id, pk)
     try:
         services.remove_question(question=question, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã bỏ câu hỏi."))
     return redirect("surveys:detail", public_id=public_id)
@@ -174,12 +164,12 @@ def question_remove(request: HttpRequest, public_id: str, pk: int) -> HttpRespon
 
 @login_required
 @require_POST
-def survey_open(request: HttpRequest, public_id: str) -> HttpResponse:
+def survey_open(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     survey = access.access_survey(request.user, public_id, for_write=True)
     try:
         services.open_survey(survey=survey, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã mở lấy ý kiến. In mã QR để dán lên bảng tin."))
     return redirect("surveys:detail", public_id=survey.public_id)
@@ -187,12 +177,12 @@ def survey_open(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def survey_close(request: HttpRequest, public_id: str) -> HttpResponse:
+def survey_close(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     survey = access.access_survey(request.user, public_id, for_write=True)
     try:
         services.close_survey(survey=survey, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã kết thúc lấy ý kiến."))
     return redirect("surveys:results", public_id=survey.public_id)
@@ -205,7 +195,7 @@ def _survey_series(survey, index) -> Series:
 
 
 @login_required
-def survey_results(request: HttpRequest, public_id: str, erase_form=None) -> HttpResponse:
+def survey_results(request: AuthenticatedRequest, public_id: str, erase_form=None) -> HttpResponse:
     survey, full = access.access_results(request.user, public_id)
     index = survey_index(survey)
     series = _survey_series(survey, index)
@@ -231,7 +221,7 @@ def survey_results(request: HttpRequest, public_id: str, erase_form=None) -> Htt
 
 @login_required
 @require_POST
-def response_erase(request: HttpRequest, public_id: str) -> HttpResponse:
+def response_erase(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     survey = access.access_survey(request.user, public_id, for_write=True)
     form = EraseForm(request.POST)
     if not form.is_valid():
@@ -251,7 +241,7 @@ def response_erase(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def survey_poster(request: HttpRequest, public_id: str) -> HttpResponse:
+def survey_poster(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The printable notice: title, QR code, link in large type."""
     survey = access.access_survey(request.user, public_id)
     url = _public_url(request, survey)
@@ -268,7 +258,7 @@ def survey_poster(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def satisfaction_index(request: HttpRequest) -> HttpResponse:
+def satisfaction_index(request: AuthenticatedRequest) -> HttpResponse:
     """The school's index over time: surveys, case ratings, and the two pooled."""
     school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_read_index(request.user, school):
@@ -293,19 +283,3 @@ def satisfaction_index(request: HttpRequest) -> HttpResponse:
             ],
         },
     )
-
-
-def desk_panel(user, today: dt.date) -> dict:
-    """The desk's panel: the school's open surveys (with their index for results readers)."""
-    school = org_access.primary_organisation(user)
-    school = school.school() if school is not None else None
-    if school is None or not org_access.can_view_organisation(user, school):
-        return {"surveys": [], "school": None}
-    full = access.can_read_results(user, school)
-    surveys = (
-        access.visible_surveys(user, school)
-        .filter(status=SurveyStatus.OPEN)
-        .with_moments()
-        .annotate(response_count=Count("responses"))[:5]
-    )
-    return {"surveys": _with_index(surveys, full=full), "school": school, "full": full}
