@@ -76,7 +76,8 @@ def run(data_dir: str, runs: int, pdf_runs: int) -> None:
     from gandan.orgs import demo as org_demo
     from gandan.orgs.models import User
     from gandan.paperwork.rendering import libreoffice_binary, render_docx, render_pdf
-    from gandan.plans import exports, services
+    from gandan.paperwork.signing import head_signer
+    from gandan.plans import documents, services
     from gandan.plans.demo import SEED
     from gandan.plans.importer import parse_plan_file
 
@@ -101,9 +102,9 @@ def run(data_dir: str, runs: int, pdf_runs: int) -> None:
         plan=plan,
         actor=head,
         issued_on=timezone.localdate(),
-        signer=exports.default_signer(school),
+        signer=head_signer(school),
     )
-    spec = exports.plan_spec(plan)
+    spec = documents.plan_spec(plan)
     content = render_docx(spec)
     docx_path = Path(data_dir) / "ke-hoach.docx"
     docx_path.write_bytes(content)
@@ -115,7 +116,7 @@ def run(data_dir: str, runs: int, pdf_runs: int) -> None:
 
     empty_times = timed(empty_docx, runs)
     docx_parse_times = timed(lambda: parse_plan_file(docx_path), runs)
-    render_times = timed(lambda: render_docx(exports.plan_spec(plan)), runs)
+    render_times = timed(lambda: render_docx(documents.plan_spec(plan)), runs)
 
     print(
         f"seed: {SEED.name}, {len(parsed.sections)} sections, {len(parsed.tasks)} tasks, "

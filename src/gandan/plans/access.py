@@ -1,15 +1,17 @@
 """Who may see and change plans, assignments and evidence."""
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 from django.http import Http404
 
 from gandan.core.ids import public_id_or_404
 from gandan.orgs import access as org_access
-from gandan.orgs.models import Membership, User
-from gandan.plans.models import Assignment, Evidence, Plan
+from gandan.orgs.models import Membership, Organisation, User
+from gandan.plans.models import Assignment, AssignmentQuerySet, Evidence, Plan
 
 
-def visible_plans(user: User, organisation) -> QuerySet[Plan]:
+def visible_plans(user: User, organisation: Organisation) -> QuerySet[Plan]:
     """Plans of an organisation the user may view (the caller checked the organisation)."""
     return Plan.objects.filter(organisation=organisation)
 
@@ -40,7 +42,12 @@ def is_responsible(user: User, assignment: Assignment) -> bool:
     return Membership.objects.current().filter(user=user, organisation=assignment.unit_id).exists()
 
 
-def responsible_ids(user: User, assignments) -> set[int]:
+def open_assignments_of(user: User) -> AssignmentQuerySet:
+    """The open assignments the user answers for: given to them, or to a unit they serve in."""
+    return Assignment.objects.for_user(user).open()
+
+
+def responsible_ids(user: User, assignments: Iterable[Assignment]) -> set[int]:
     """Of these assignments, the pks the user answers for; one query, whatever their number."""
     # Fix: is_responsible() per row queried memberships once per unit assignment (N+1 on the
     # plan page); this gives the same answer from a single query.

@@ -8,6 +8,6 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         # Framework wiring: the "my tasks" panel on the staff desk.
         from gandan.orgs import desk
-        from gandan.plans.views import my_tasks
+        from gandan.plans.desk import my_tasks
 
         desk.register(desk.Panel("plans", "plans/desk_panel.html", my_tasks, order=10))

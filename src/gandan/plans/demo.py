@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from gandan.orgs.models import Organisation, User
-from gandan.plans import exports, services
+from gandan.paperwork.signing import head_signer
+from gandan.plans import services
 from gandan.plans.importer import parse_plan_file
 from gandan.plans.models import Plan, PlanTask
 from gandan.worktime import days
@@ -27,7 +28,7 @@ def build(school: Organisation) -> Plan:
         organisation=school, parsed=parse_plan_file(SEED), user=head, source_name=SEED_NAME
     )
     plan = services.issue_plan(
-        plan=plan, actor=head, issued_on=ISSUED_ON, signer=exports.default_signer(school)
+        plan=plan, actor=head, issued_on=ISSUED_ON, signer=head_signer(school)
     )
     _assign(plan, head)
     return plan

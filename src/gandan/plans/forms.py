@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core.forms import MultipleFileField
 from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, User
 from gandan.plans.models import AssignmentStatus, PlanTask
 
@@ -152,22 +153,6 @@ class AssignForm(forms.Form):
         if due and due < timezone.localdate() - dt.timedelta(days=0):
             self.add_error("due_date", _("Hạn hoàn thành không được ở trong quá khứ."))
         return data
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
 
 
 class ProgressForm(forms.Form):

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gandan.core.models import TimeStampedModel
+from gandan.core.models import StoredFile, TimelineEvent, TimeStampedModel
 
 
 class PlanStatus(models.TextChoices):
@@ -316,22 +316,11 @@ def evidence_path(instance: "Evidence", filename: str) -> str:
     return f"evidence/{instance.update.assignment.task.plan.organisation_id}/{uuid.uuid4().hex}"
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A file attached to a progress update; served only after a permission check."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=evidence_path)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-
-    class Meta:
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class PlanEventKind(models.TextChoices):
@@ -344,24 +333,15 @@ class PlanEventKind(models.TextChoices):
     REPORT_ISSUED = "report_issued", _("Ban hành báo cáo kết quả")
 
 
-class PlanEvent(models.Model):
-    """The plan's timeline: one append-only row per state change."""
+class PlanEvent(TimelineEvent):
+    """The plan's timeline: one append-only row per state change (written by events.record)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events")
     task = models.ForeignKey(PlanTask, null=True, blank=True, on_delete=models.CASCADE)
     kind = models.CharField(max_length=16, choices=PlanEventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = models.CharField(max_length=500)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(TimelineEvent.Meta):
         indexes = [models.Index(fields=["plan", "-created_at"])]
-
-    def __str__(self) -> str:
-        return self.summary
 
 
 class PlanVersion(models.Model):

@@ -6,17 +6,17 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gandan.audit.models import Action
-from gandan.audit.services import record_event
+from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
 from gandan.legal.services import link_references
 from gandan.orgs.models import Organisation, User
 from gandan.paperwork.document import Signer
 from gandan.paperwork.services import issue_document, withdraw_document
-from gandan.plans import exports
+from gandan.plans import documents
+from gandan.plans.events import record
 from gandan.plans.importer import ParsedPlan, ParsedTask, iter_references
 from gandan.plans.models import (
     Assignment,
@@ -24,7 +24,6 @@ from gandan.plans.models import (
     Evidence,
     Plan,
     PlanBasis,
-    PlanEvent,
     PlanEventKind,
     PlanReference,
     PlanSection,
@@ -40,42 +39,22 @@ from gandan.worktime import days
 MAX_EVIDENCE_FILES = 5
 
 
-# Text stored in records (plan timeline, audit log, due-date rules) is written in Vietnamese,
-# the official language of the records, whatever the language of the screen that caused it;
-# only messages shown back to the user go through gettext.
-
-
-def _vietnamese(display) -> str:
-    with translation.override("vi"):
-        return str(display())
+# Text stored in records (plan timeline, audit log, due-date rules, documents) is Vietnamese,
+# the official language of the records, whatever the language of the screen that caused it:
+# every use case below runs under `in_vietnamese` (ADR 1 addendum).
 
 
 class ConcurrentEditError(ValidationError):
     """Someone saved the same record since the form was opened."""
 
 
-def _event(plan: Plan, kind: str, summary: str, actor: User | None, task=None) -> None:
-    PlanEvent.objects.create(plan=plan, task=task, kind=kind, summary=summary[:500], actor=actor)
-    record_event(
-        action=Action.CREATE
-        if kind in {PlanEventKind.IMPORTED, PlanEventKind.ASSIGNED}
-        else Action.WITHDRAW
-        if kind == PlanEventKind.WITHDRAWN
-        else Action.CHANGE,
-        summary=summary,
-        actor=actor,
-        actor_label="" if actor else "hệ thống",
-        organisation=plan.organisation,
-        target=plan,
-    )
-
-
 def _snapshot(plan: Plan, actor: User | None) -> None:
     PlanVersion.objects.create(
-        plan=plan, number=plan.version, content=exports.plan_content(plan), created_by=actor
+        plan=plan, number=plan.version, content=documents.plan_content(plan), created_by=actor
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def save_imported_plan(
     *, organisation: Organisation, parsed: ParsedPlan, user: User | None, source_name: str = ""
@@ -120,7 +99,7 @@ def save_imported_plan(
         _create_task(plan, sections.get(task.section), index, task)
     _store_references(plan, parsed)
     _snapshot(plan, user)
-    _event(
+    record(
         plan,
         PlanEventKind.IMPORTED,
         f"Nhập kế hoạch “{title}” ({len(parsed.tasks)} nhiệm vụ)",
@@ -171,6 +150,7 @@ def _store_references(plan: Plan, parsed: ParsedPlan) -> None:
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def update_plan(
     *,
@@ -202,10 +182,11 @@ def update_plan(
         )
     plan.refresh_from_db()
     _snapshot(plan, actor)
-    _event(plan, PlanEventKind.EDITED, f"Sửa kế hoạch “{title}”", actor)
+    record(plan, PlanEventKind.EDITED, f"Sửa kế hoạch “{title}”", actor)
     return plan
 
 
+@in_vietnamese
 @transaction.atomic
 def issue_plan(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer) -> Plan:
     """Give the plan the next number of the organisation's register and mark it issued."""
@@ -215,7 +196,7 @@ def issue_plan(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer) -
     plan.signer_name, plan.signer_title = signer.name, signer.title
     document = issue_document(
         organisation=plan.organisation,
-        spec=exports.plan_spec(plan, signer=signer),
+        spec=documents.plan_spec(plan, signer=signer),
         issued_on=issued_on,
         source=f"plans.plan:{plan.pk}",
         actor=actor,
@@ -240,7 +221,7 @@ def issue_plan(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer) -
         ]
     )
     _snapshot(plan, actor)
-    _event(
+    record(
         plan,
         PlanEventKind.ISSUED,
         f"Ban hành kế hoạch số {document.number_symbol}",
@@ -249,6 +230,7 @@ def issue_plan(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer) -
     return plan
 
 
+@in_vietnamese
 @transaction.atomic
 def assign_task(
     *,
@@ -290,7 +272,7 @@ def assign_task(
     assignment.save()
     who = assignee.full_name if assignee else unit.display_name
     what = item.text[:80] if item else task.heading[:80]
-    _event(
+    record(
         task.plan,
         PlanEventKind.ASSIGNED,
         f"Giao “{what}” cho {who}, hạn {due_date:%d/%m/%Y}",
@@ -300,6 +282,7 @@ def assign_task(
     return assignment
 
 
+@in_vietnamese
 @transaction.atomic
 def report_progress(
     *,
@@ -351,28 +334,29 @@ def report_progress(
         )
     assignment.refresh_from_db()
     plan = assignment.task.plan
-    _event(
+    record(
         plan,
         PlanEventKind.REPORTED,
         f"{author.full_name} báo cáo “{assignment.task.heading[:80]}”: "
-        f"{_vietnamese(assignment.get_status_display)}, {percent}%",
+        f"{assignment.get_status_display()}, {percent}%",
         author,
         task=assignment.task,
     )
     return update
 
 
+@in_vietnamese
 @transaction.atomic
 def issue_progress_report(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer):
     """Issue the "Báo cáo kết quả thực hiện kế hoạch" through the register."""
     document = issue_document(
         organisation=plan.organisation,
-        spec=exports.progress_report_spec(plan, signer=signer, as_of=issued_on),
+        spec=documents.progress_report_spec(plan, signer=signer, as_of=issued_on),
         issued_on=issued_on,
         source=f"plans.plan:{plan.pk}:report",
         actor=actor,
     )
-    _event(
+    record(
         plan,
         PlanEventKind.REPORT_ISSUED,
         f"Ban hành báo cáo kết quả số {document.number_symbol}",
@@ -381,6 +365,7 @@ def issue_progress_report(*, plan: Plan, actor: User, issued_on: dt.date, signer
     return document
 
 
+@in_vietnamese
 @transaction.atomic
 def withdraw_plan(*, plan: Plan, actor: User, reason: str) -> Plan:
     """Withdraw a plan with a reason; its registered document keeps its number."""
@@ -396,7 +381,7 @@ def withdraw_plan(*, plan: Plan, actor: User, reason: str) -> Plan:
     plan.withdrawn_reason = reason
     plan.version += 1
     plan.save(update_fields=["status", "withdrawn_reason", "version", "updated_at"])
-    _event(plan, PlanEventKind.WITHDRAWN, f"Thu hồi kế hoạch: {reason}", actor)
+    record(plan, PlanEventKind.WITHDRAWN, f"Thu hồi kế hoạch: {reason}", actor)
     return plan
 
 
@@ -408,6 +393,7 @@ def parent_plan_candidates(plan: Plan):
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def set_parent_plans(*, plan: Plan, actor: User, parents: Sequence[Plan]) -> Plan:
     """Record which plans of the authorities above this plan implements."""
@@ -416,7 +402,7 @@ def set_parent_plans(*, plan: Plan, actor: User, parents: Sequence[Plan]) -> Pla
         raise ValidationError(_("Chỉ chọn được kế hoạch đã ban hành của cơ quan cấp trên."))
     plan.parents.set(parents)
     names = ", ".join(p.number_symbol or p.title[:40] for p in parents) or "không có"
-    _event(
+    record(
         plan,
         PlanEventKind.EDITED,
         f"Cập nhật kế hoạch cấp trên được thực hiện: {names}",

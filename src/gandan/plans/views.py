@@ -1,3 +1,6 @@
+"""Plan pages: list, import with preview, the plan page and its actions, assignment,
+progress reports, downloads. Parse → access → service → render."""
+
 import tempfile
 from pathlib import Path
 
@@ -5,17 +8,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.files import stored_file_response
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.legal.services import replacement_warnings
 from gandan.orgs import access as org_access
-from gandan.paperwork.rendering import RenderError, render_docx, render_pdf
-from gandan.plans import access, exports, services
+from gandan.orgs.models import Organisation, User
+from gandan.paperwork.rendering import RenderError
+from gandan.paperwork.responses import document_response
+from gandan.paperwork.signing import deputy_signer, head_signer
+from gandan.plans import access, documents, services
 from gandan.plans.forms import (
     AssignForm,
     EditPlanForm,
@@ -27,14 +38,23 @@ from gandan.plans.forms import (
     WithdrawForm,
 )
 from gandan.plans.importer import ParsedPlan, iter_references, parse_plan_file
-from gandan.plans.models import Assignment, AssignmentStatus, PlanStatus, PlanTask
-from gandan.worktime import days
+from gandan.plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, PlanTask
 
 PREVIEW_SALT = "gandan.plans.preview"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _organisation_or_404(user):
+def task_anchor(task: PlanTask) -> str:
+    """The id of the task's block on the plan page (templates/plans/detail.html)."""
+    return f"task-{task.pk}"
+
+
+def _plan_page(plan: Plan, task: PlanTask | None = None) -> HttpResponseRedirect:
+    """Back to the plan page; after an action on one task, at that task (the page is long)."""
+    url = reverse("plans:detail", kwargs={"public_id": plan.public_id})
+    return redirect(f"{url}#{task_anchor(task)}" if task is not None else url)
+
+
+def _organisation_or_404(user: User) -> Organisation:
     organisation = org_access.primary_organisation(user)
     if organisation is None or not org_access.can_view_organisation(user, organisation):
         raise Http404
@@ -42,7 +62,7 @@ def _organisation_or_404(user):
 
 
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: AuthenticatedRequest) -> HttpResponse:
     organisation = _organisation_or_404(request.user)
     plans = (
         access.visible_plans(request.user, organisation)
@@ -69,7 +89,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_import(request: HttpRequest) -> HttpResponse:
+def plan_import(request: AuthenticatedRequest) -> HttpResponse:
     """Step 1: upload a .docx/.txt; step 2 shows the preview (plan_import_save saves it)."""
     organisation = _organisation_or_404(request.user)
     if not org_access.can_manage_organisation(request.user, organisation):
@@ -95,8 +115,8 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/import.html", {"form": form, "organisation": organisation})
 
 
-def _parse_upload(upload) -> ParsedPlan:
-    suffix = Path(upload.name).suffix.lower()
+def _parse_upload(upload: UploadedFile) -> ParsedPlan:
+    suffix = Path(upload.name or "").suffix.lower()
     with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
@@ -107,7 +127,13 @@ def _parse_upload(upload) -> ParsedPlan:
             raise ValueError("not UTF-8") from exc
 
 
-def _render_preview(request, organisation, parsed: ParsedPlan, source_name: str, form=None):
+def _render_preview(
+    request: AuthenticatedRequest,
+    organisation: Organisation,
+    parsed: ParsedPlan,
+    source_name: str,
+    form: PreviewForm | None = None,
+) -> HttpResponse:
     payload = signing.dumps(
         {"plan": parsed.as_dict(), "source": source_name}, salt=PREVIEW_SALT, compress=True
     )
@@ -142,7 +168,7 @@ def _render_preview(request, organisation, parsed: ParsedPlan, source_name: str,
 
 @login_required
 @require_POST
-def plan_import_save(request: HttpRequest) -> HttpResponse:
+def plan_import_save(request: AuthenticatedRequest) -> HttpResponse:
     organisation = _organisation_or_404(request.user)
     if not org_access.can_manage_organisation(request.user, organisation):
         raise Http404
@@ -173,14 +199,14 @@ def plan_import_save(request: HttpRequest) -> HttpResponse:
             source_name=data["source"],
         )
     except ValidationError as error:
-        form.add_error(None, error)
+        add_service_error(form, error)
         return _render_preview(request, organisation, parsed, data["source"], form=form)
     messages.success(request, _("Đã lưu kế hoạch dự thảo. Bạn có thể phân công nhiệm vụ."))
     return redirect("plans:detail", public_id=plan.public_id)
 
 
 @login_required
-def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     plan = access.access_plan(request.user, public_id)
     today = timezone.localdate()
     tasks = list(plan.tasks.prefetch_related("items").order_by("order"))
@@ -253,7 +279,7 @@ def plan_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     plan = access.access_plan(request.user, public_id, for_write=True)
     form = EditPlanForm(request.POST)
     if form.is_valid():
@@ -268,7 +294,7 @@ def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
                 signer_title=form.cleaned_data["signer_title"],
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("Đã lưu thay đổi."))
     else:
@@ -278,23 +304,23 @@ def plan_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_issue(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_issue(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     plan = access.access_plan(request.user, public_id, for_write=True)
     form = IssueForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Hãy nhập ngày ban hành hợp lệ."))
         return redirect("plans:detail", public_id=plan.public_id)
     signer = (
-        exports.deputy_signer(plan.organisation, request.user)
+        deputy_signer(plan.organisation, request.user)
         if form.cleaned_data["signer"] == "deputy"
-        else exports.default_signer(plan.organisation)
+        else head_signer(plan.organisation)
     )
     try:
         plan = services.issue_plan(
             plan=plan, actor=request.user, issued_on=form.cleaned_data["issued_on"], signer=signer
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request, _("Đã ban hành kế hoạch số %(symbol)s.") % {"symbol": plan.number_symbol}
@@ -304,7 +330,7 @@ def plan_issue(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_withdraw(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     plan = access.access_plan(request.user, public_id, for_write=True)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
@@ -313,7 +339,7 @@ def plan_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
     try:
         services.withdraw_plan(plan=plan, actor=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã thu hồi kế hoạch."))
     return redirect("plans:detail", public_id=plan.public_id)
@@ -321,7 +347,7 @@ def plan_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_parents(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_parents(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     plan = access.access_plan(request.user, public_id, for_write=True)
     form = ParentPlansForm(request.POST, candidates=services.parent_plan_candidates(plan))
     if not form.is_valid():
@@ -334,32 +360,23 @@ def plan_parents(request: HttpRequest, public_id: str) -> HttpResponse:
     return redirect("plans:detail", public_id=plan.public_id)
 
 
-def _file_response(data: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
-def plan_export(request: HttpRequest, public_id: str, fmt: str) -> HttpResponse:
+def plan_export(request: AuthenticatedRequest, public_id: str, fmt: str) -> HttpResponse:
     plan = access.access_plan(request.user, public_id)
-    spec = exports.plan_spec(plan)
+    if fmt not in ("docx", "pdf"):
+        raise Http404
     name = f"ke-hoach-{(plan.number_symbol or 'du-thao').replace('/', '-')}"
-    if fmt == "docx":
-        return _file_response(render_docx(spec), f"{name}.docx", DOCX)
-    if fmt == "pdf":
-        try:
-            return _file_response(render_pdf(spec), f"{name}.pdf", "application/pdf")
-        # Fix: render_pdf raises RenderError (an Exception, not a RuntimeError), which escaped
-        # as a server error when LibreOffice was missing or failed.
-        except RenderError:
-            messages.error(request, _("Máy chủ chưa tạo được PDF lúc này; hãy tải bản Word."))
-            return redirect("plans:detail", public_id=plan.public_id)
-    raise Http404
+    try:
+        return document_response(documents.plan_spec(plan), filename=name, fmt=fmt)
+    # Fix: render_pdf raises RenderError (an Exception, not a RuntimeError), which escaped
+    # as a server error when LibreOffice was missing or failed.
+    except RenderError:
+        messages.error(request, _("Máy chủ chưa tạo được PDF lúc này; hãy tải bản Word."))
+        return redirect("plans:detail", public_id=plan.public_id)
 
 
 @login_required
-def plan_report(request: HttpRequest, public_id: str) -> HttpResponse:
+def plan_report(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The progress report: a draft .docx to read (GET), or issue it in the register (POST)."""
     plan = access.access_plan(request.user, public_id)
     today = timezone.localdate()
@@ -372,23 +389,21 @@ def plan_report(request: HttpRequest, public_id: str) -> HttpResponse:
                 plan=plan,
                 actor=request.user,
                 issued_on=today,
-                signer=exports.default_signer(plan.organisation),
+                signer=head_signer(plan.organisation),
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, error_text(error))
             return redirect("plans:detail", public_id=plan.public_id)
         messages.success(
             request, _("Đã ban hành báo cáo số %(symbol)s.") % {"symbol": document.number_symbol}
         )
         return redirect("plans:detail", public_id=plan.public_id)
-    spec = exports.progress_report_spec(
-        plan, signer=exports.default_signer(plan.organisation), as_of=today
-    )
-    return _file_response(render_docx(spec), "bao-cao-ket-qua-thuc-hien.docx", DOCX)
+    spec = documents.progress_report_spec(plan, signer=head_signer(plan.organisation), as_of=today)
+    return document_response(spec, filename="bao-cao-ket-qua-thuc-hien.docx")
 
 
 @login_required
-def task_assign(request: HttpRequest, public_id: str, task_id: int) -> HttpResponse:
+def task_assign(request: AuthenticatedRequest, public_id: str, task_id: int) -> HttpResponse:
     plan = access.access_plan(request.user, public_id, for_write=True)
     task = PlanTask.objects.filter(plan=plan, pk=task_id).first()
     if task is None:
@@ -408,15 +423,15 @@ def task_assign(request: HttpRequest, public_id: str, task_id: int) -> HttpRespo
                 note=data["note"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã giao nhiệm vụ."))
-            return redirect("plans:detail", public_id=plan.public_id)
+            return _plan_page(plan, task)
     return render(request, "plans/assign.html", {"plan": plan, "task": task, "form": form})
 
 
 @login_required
-def assignment_report(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     assignment = access.access_assignment(request.user, pk, for_report=True)
     form = ProgressForm(
         request.POST or None,
@@ -442,10 +457,10 @@ def assignment_report(request: HttpRequest, pk: int) -> HttpResponse:
                 files=data["files"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã gửi báo cáo tiến độ."))
-            return redirect("plans:detail", public_id=assignment.task.plan.public_id)
+            return _plan_page(assignment.task.plan, assignment.task)
     updates = assignment.updates.select_related("author").prefetch_related("evidence")
     return render(
         request,
@@ -455,36 +470,5 @@ def assignment_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def evidence_download(request: HttpRequest, public_id: str) -> FileResponse:
-    evidence = access.access_evidence(request.user, public_id)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        content_type=evidence.content_type,
-        as_attachment=True,
-        filename=evidence.original_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-DUE_SOON_WORKING_DAYS = 3
-
-
-def my_tasks(user, today):
-    """The desk panel: the user's open assignments, overdue first, then by due date."""
-    rows = list(
-        Assignment.objects.for_user(user)
-        .open()
-        .select_related("task__plan", "item")
-        .order_by("due_date")[:20]
-    )
-    soon = days.add_working_days(today, DUE_SOON_WORKING_DAYS)
-    for assignment in rows:
-        assignment.overdue = assignment.due_date < today
-        assignment.due_soon = not assignment.overdue and assignment.due_date <= soon
-    return {
-        "assignments": rows,
-        "overdue_count": sum(1 for a in rows if a.overdue),
-        "due_soon_count": sum(1 for a in rows if a.due_soon),
-        "today": today,
-    }
+def evidence_download(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
+    return stored_file_response(access.access_evidence(request.user, public_id))

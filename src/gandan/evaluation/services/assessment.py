@@ -22,7 +22,7 @@ from gandan.evaluation.models import (
     EvaluationStatus,
     EventKind,
 )
-from gandan.evaluation.notices import points_text
+from gandan.evaluation.documents import points_text
 from gandan.evaluation.rules import LeaveReason, Level
 from gandan.evaluation.task_results import TaskSummary, task_results
 from gandan.orgs.models import User

@@ -21,14 +21,14 @@ from gandan.evaluation.models import (
     EvaluationStatus,
     EventKind,
 )
-from gandan.evaluation.notices import notice_spec, points_text
+from gandan.evaluation.documents import notice_spec, points_text
 from gandan.evaluation.periods import PeriodType
 from gandan.evaluation.rules import Level
 from gandan.evaluation.services.assessment import allowed_levels, ceiling
 from gandan.orgs.models import User
 from gandan.paperwork.document import Signer
 from gandan.paperwork.services import issue_document
-from gandan.plans.exports import default_signer
+from gandan.paperwork.signing import head_signer
 
 # Luật 10/2022/QH15, Điều 46 k6: staff evaluation results are disclosed inside the unit.
 STAFF_DISCLOSURE = "noi-bo-cong-tac-can-bo"
@@ -276,7 +276,7 @@ def notify_results(
         .order_by("person__sort_key")
     )
     now = timezone.now()
-    signer = signer or default_signer(cycle.organisation)
+    signer = signer or head_signer(cycle.organisation)
     for evaluation in pending:
         evaluation.cycle = cycle
         document = issue_document(

@@ -6,7 +6,8 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gandan.orgs.models import Organisation, User
-from gandan.plans import exports, services
+from gandan.paperwork.signing import head_signer
+from gandan.plans import services
 from gandan.plans.demo import SEED
 from gandan.plans.importer import ParsedPlan, parse_plan_file
 from gandan.plans.models import Plan
@@ -43,7 +44,7 @@ def issue_seed(school: Organisation, user: User, issued_on: dt.date = ISSUED_ON)
     """The seed plan imported and issued (01/KH-… if it is the year's first document)."""
     plan = import_seed(school, user)
     return services.issue_plan(
-        plan=plan, actor=user, issued_on=issued_on, signer=exports.default_signer(school)
+        plan=plan, actor=user, issued_on=issued_on, signer=head_signer(school)
     )
 
 

@@ -49,11 +49,12 @@ def test_head_imports_assigns_and_teacher_reports(
     assert plan.title.endswith("năm học 2026–2027")
     assert plan.tasks.get(number="5").lead == "Ban giám hiệu, Công đoàn trường"
     # and assigns task 2 to the teacher, due in 5 working days
-    page.locator("#nhiem-vu-2").get_by_role("link", name="Giao nhiệm vụ").click()
+    task_two = f"#task-{plan.tasks.get(number='2').pk}"
+    page.locator(task_two).get_by_role("link", name="Giao nhiệm vụ").click()
     page.get_by_label("Giao cho người").select_option(label="Lê Thị Hồng Nhung")
     page.get_by_label("hoặc số ngày làm việc kể từ hôm nay").fill("5")
     page.get_by_role("button", name="Giao nhiệm vụ").click()
-    page.wait_for_url(f"**/ke-hoach/{plan.public_id}/")
+    page.wait_for_url(f"**/ke-hoach/{plan.public_id}/{task_two}")
     assert Assignment.objects.get().assignee == teacher
 
     # when: the teacher, on a phone, reports progress with a photo
@@ -66,11 +67,14 @@ def test_head_imports_assigns_and_teacher_reports(
     photo.write_bytes(PNG)
     phone_page.locator("input[type=file]").set_input_files(str(photo))
     phone_page.get_by_role("button", name="Gửi báo cáo").click()
-    phone_page.wait_for_url(f"**/ke-hoach/{plan.public_id}/")
+    # the teacher lands at the task reported on, not at the top of the long plan page
+    phone_page.wait_for_url(f"**/ke-hoach/{plan.public_id}/{task_two}")
+    assert phone_page.locator(task_two).is_visible()
+    assert phone_page.evaluate("window.scrollY") > 0
 
     # then: the head sees the report and its evidence on the plan page
     page.reload()
-    task = page.locator("#nhiem-vu-2")
+    task = page.locator(task_two)
     assert "Đã đăng bản tin tuyên truyền lên bảng tin." in task.inner_text()
     assert "Đã hoàn thành · 100%" in task.inner_text()
     assert Evidence.objects.get().original_name == "bang-tin.png"

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from gandan.paperwork import rendering
 from gandan.paperwork.rendering import render_docx
-from gandan.plans import exports, services
+from gandan.paperwork.signing import head_signer
+from gandan.plans import documents, services
 from gandan.plans.importer import parse_plan_file
 from gandan.plans.tests import factories
 
@@ -56,7 +57,7 @@ def plan_docx(request, issued):
     """The issued plan's .docx, downloaded through the view and rendered from plan_spec."""
     if request.param == "view":
         return _open(request.getfixturevalue("from_view"))
-    return _open(render_docx(exports.plan_spec(issued)))
+    return _open(render_docx(documents.plan_spec(issued)))
 
 
 def test_plan_docx_page_is_a4_with_the_legal_margins(plan_docx):
@@ -152,11 +153,11 @@ def test_import_export_import_returns_the_same_structure(school, principal, tmp_
     # given
     plan = factories.issue_seed(school, principal, dt.date(2022, 8, 5))
     path = tmp_path / "ke-hoach.docx"
-    path.write_bytes(render_docx(exports.plan_spec(plan)))
+    path.write_bytes(render_docx(documents.plan_spec(plan)))
     # when
     again = parse_plan_file(path).as_dict()
     # then
-    content = exports.plan_content(plan)
+    content = documents.plan_content(plan)
     assert again["title"] == content["title"]
     assert (again["number_symbol"], again["place"], again["date"]) == (
         "01/KH-THTT",
@@ -178,7 +179,7 @@ def test_round_trip_keeps_tasks_with_timeframes_and_coordinating_units(school, p
     task.timeframe = "Từ tháng 9/2026 đến tháng 5/2027"
     plan = services.save_imported_plan(organisation=school, parsed=parsed, user=principal)
     path = tmp_path / "ke-hoach.docx"
-    path.write_bytes(render_docx(exports.plan_spec(plan)))
+    path.write_bytes(render_docx(documents.plan_spec(plan)))
     # when
     again = parse_plan_file(path).tasks[4]
     # then
@@ -231,8 +232,8 @@ def progress(issued, principal, teacher, clerk, subject_group):
 
 def test_progress_report_docx_fills_the_table_and_the_assessment(progress, school):
     # given
-    spec = exports.progress_report_spec(
-        progress, signer=exports.default_signer(school), as_of=dt.date(2022, 11, 1)
+    spec = documents.progress_report_spec(
+        progress, signer=head_signer(school), as_of=dt.date(2022, 11, 1)
     )
     # when
     document = _open(render_docx(spec))
@@ -331,7 +332,7 @@ def test_unknown_export_format_is_404(client, principal, issued):
     ],
 )
 def test_report_summary_does_not_double_thuc_hien(title, summary):
-    from gandan.plans.exports import report_summary
+    from gandan.plans.documents import report_summary
 
     assert report_summary(title) == summary
 
@@ -339,13 +340,13 @@ def test_report_summary_does_not_double_thuc_hien(title, summary):
 def test_documents_are_vietnamese_even_from_an_english_screen(school, principal):
     from django.utils import translation
 
-    from gandan.plans import exports
+    from gandan.plans import documents
     from gandan.plans.tests import factories
 
     plan = factories.import_seed(school, principal)
     with translation.override("en"):
-        spec = exports.progress_report_spec(
-            plan, signer=exports.default_signer(school), as_of=dt.date(2026, 9, 7)
+        spec = documents.progress_report_spec(
+            plan, signer=head_signer(school), as_of=dt.date(2026, 9, 7)
         )
     texts = [getattr(block, "text", "") for block in spec.body]
     assert "Chưa phân công thực hiện." in texts

@@ -179,6 +179,9 @@ def test_assign_through_the_form_with_working_days(client, principal, teacher, p
     # then
     assert "Lê Thị Hồng Nhung" in _text(form_page)
     assert response.status_code == 302
+    assert response["Location"] == reverse("plans:detail", args=[plan.public_id]) + (
+        f"#task-{task.pk}"
+    )
     assignment = Assignment.objects.get()
     assert (assignment.task, assignment.assignee, assignment.unit) == (task, teacher, None)
     assert (assignment.due_date, assignment.due_rule, assignment.note) == (
@@ -247,7 +250,11 @@ def test_report_progress_with_a_photo_through_the_form(client, teacher, assignme
     # then
     assert page.status_code == 200
     assert response.status_code == 302
-    assert response["Location"] == reverse("plans:detail", args=[assignment.task.plan.public_id])
+    # the teacher lands back at the task reported on, not at the top of a long page
+    assert response["Location"] == (
+        reverse("plans:detail", args=[assignment.task.plan.public_id])
+        + f"#task-{assignment.task_id}"
+    )
     assignment.refresh_from_db()
     assert (assignment.status, assignment.percent, assignment.version) == ("in_progress", 60, 2)
     evidence = Evidence.objects.get()
@@ -304,7 +311,7 @@ def test_evidence_download_returns_the_bytes_as_an_attachment(
     response = client.get(reverse("plans:evidence", args=[evidence.public_id]))
     # then
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == factories.PNG
+    assert response.content == factories.PNG
     assert response["Content-Type"] == "image/png"
     assert response["Content-Disposition"] == 'attachment; filename="bang-tin.png"'
     assert response["X-Content-Type-Options"] == "nosniff"

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from gandan.orgs.models import Organisation
+from gandan.orgs.access import active_organisation
 from gandan.plans.importer import SUPPORTED_SUFFIXES, parse_plan_file
 from gandan.plans.services import save_imported_plan
 
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         if not options["org"]:
             raise CommandError(_("Cần --org để lưu kế hoạch, hoặc dùng --json."))
         # A console command runs as the operator, outside any request: no per-user access check.
-        organisation = Organisation.objects.filter(slug=options["org"], is_active=True).first()
+        organisation = active_organisation(str(options["org"]))
         if organisation is None:
             raise CommandError(_("Không có đơn vị với mã %(slug)s.") % {"slug": options["org"]})
         try:

@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from gandan.orgs.models import Membership, Organisation, Role
+from gandan.core.language import in_vietnamese
+from gandan.orgs.models import Organisation
 from gandan.paperwork.document import (
     BasisLine,
     Bullet,
@@ -14,44 +14,15 @@ from gandan.paperwork.document import (
     Heading,
     Paragraph,
     Signer,
-    SignerPrefix,
     Table,
 )
+from gandan.paperwork.signing import head_signer, header_names
 from gandan.plans.models import Assignment, AssignmentStatus, Plan, SectionKind
 
 LEAD_LABEL = "Cơ quan chủ trì"
 COORDINATING_LABEL = "Cơ quan phối hợp"
 PERSON_LABEL = "Người phụ trách"
 TIMEFRAME_LABEL = "Thời gian thực hiện"
-
-
-def header_names(organisation: Organisation) -> tuple[str, str]:
-    """(managing body, issuing body) as printed (Nghị định 30/2020, Phụ lục I, II.2)."""
-    parent = organisation.parent
-    managing = (parent.short_name or parent.name).upper() if parent else ""
-    return managing, organisation.name.upper()
-
-
-def default_signer(organisation: Organisation) -> Signer:
-    """The head signs (Nghị định 30/2020, Điều 13 k1); blank name if no head is recorded."""
-    head = (
-        Membership.objects.current()
-        .filter(organisation=organisation, role=Role.HEAD)
-        .select_related("user")
-        .first()
-    )
-    title = "HIỆU TRƯỞNG" if organisation.kind == "school" else "THỦ TRƯỞNG"
-    return Signer(name=head.user.full_name if head else "", title=title)
-
-
-def deputy_signer(organisation: Organisation, user) -> Signer:
-    """A deputy signs "KT." for the head (Nghị định 30/2020, Điều 13 k1)."""
-    return Signer(
-        name=user.full_name,
-        title="PHÓ HIỆU TRƯỞNG",
-        prefix=SignerPrefix.DEPUTY,
-        on_behalf_of="HIỆU TRƯỞNG",
-    )
 
 
 def plan_body(plan: Plan) -> list:
@@ -79,19 +50,16 @@ def plan_body(plan: Plan) -> list:
     return blocks
 
 
+@in_vietnamese
 def plan_spec(plan: Plan, *, signer: Signer | None = None) -> DocumentSpec:
-    """The plan as an official document: Vietnamese whatever the reader's language."""
-    with translation.override("vi"):
-        return _plan_spec(plan, signer=signer)
-
-
-def _plan_spec(plan: Plan, *, signer: Signer | None) -> DocumentSpec:
+    """The plan as an official document: Vietnamese whatever the reader's language (the
+    download of a draft builds it outside any use case)."""
     managing, issuing = header_names(plan.organisation)
     if signer is None:
         signer = (
             Signer(name=plan.signer_name, title=plan.signer_title or "HIỆU TRƯỞNG")
             if plan.signer_name
-            else default_signer(plan.organisation)
+            else head_signer(plan.organisation)
         )
     recipients = plan.recipients or _default_recipients(plan.organisation)
     return DocumentSpec(
@@ -153,16 +121,13 @@ def report_summary(title: str) -> str:
     return f"Kết quả thực hiện {lowered}"
 
 
+@in_vietnamese
 def progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> DocumentSpec:
     """'Báo cáo kết quả thực hiện kế hoạch', filled from task statuses and updates.
 
-    Official documents are Vietnamese whatever the reader's language.
+    Official documents are Vietnamese whatever the reader's language (the draft download
+    builds it outside any use case).
     """
-    with translation.override("vi"):
-        return _progress_report_spec(plan, signer=signer, as_of=as_of)
-
-
-def _progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> DocumentSpec:
     managing, issuing = header_names(plan.organisation)
     assignments = list(
         Assignment.objects.filter(task__plan=plan)

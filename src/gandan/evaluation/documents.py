@@ -1,12 +1,10 @@
 """The written notice of a person's result (NĐ 233/2026, Điều 15 k2đ, k3đ), as a paperwork spec.
 
-Built inside `translation.override("vi")`: an official document is Vietnamese whatever the
-language of the screen that issued it (ADR 1 addendum).
+Built by `services.results.notify_results`, a use case under `in_vietnamese`: an official
+document is Vietnamese whatever the language of the screen that issued it (ADR 1 addendum).
 """
 
 from decimal import Decimal
-
-from django.utils import translation
 
 from gandan.core.vietnamese import format_number
 from gandan.evaluation.models import Evaluation, EvaluationStatus
@@ -18,7 +16,7 @@ from gandan.paperwork.document import (
     Signer,
     Table,
 )
-from gandan.plans.exports import default_signer, header_names
+from gandan.paperwork.signing import head_signer, header_names
 
 NOTICE_SUMMARY = "Kết quả đánh giá, xếp loại chất lượng viên chức {period}"
 
@@ -34,11 +32,6 @@ def points_text(value) -> str:
 
 def notice_spec(evaluation: Evaluation, *, signer: Signer | None = None) -> DocumentSpec:
     """'Thông báo kết quả đánh giá, xếp loại chất lượng viên chức năm học …' for one person."""
-    with translation.override("vi"):
-        return _notice_spec(evaluation, signer)
-
-
-def _notice_spec(evaluation: Evaluation, signer: Signer | None) -> DocumentSpec:
     cycle = evaluation.cycle
     school = cycle.organisation
     managing, issuing = header_names(school)
@@ -100,7 +93,7 @@ def _notice_spec(evaluation: Evaluation, signer: Signer | None) -> DocumentSpec:
         doc_type=DocType.NOTICE,
         summary=NOTICE_SUMMARY.format(period=cycle.year_label),
         place=school.place_name,
-        signer=signer or default_signer(school),
+        signer=signer or head_signer(school),
         body=tuple(body),
         recipients=(f"Ông (bà) {person.full_name}", "Lưu: VT, hồ sơ viên chức."),
     )
