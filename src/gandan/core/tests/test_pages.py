@@ -153,12 +153,14 @@ def test_demo_is_idempotent(db):
     # then
     assert first.school.pk == second.school.pk
     assert first.school.slug == "th-thanh-to"
-    assert first.school.parent.kind == "commune_committee"
-    assert first.school.parent.parent.kind == "education_department"
+    # The ward manages the school, the Sở guides it (LAW.md §8).
+    assert first.school.parent is not None and first.school.parent.kind == "commune_committee"
+    assert first.school.guided_by is not None
+    assert first.school.guided_by.kind == "education_department"
     assert counts == (
         Organisation.objects.count(),
         User.objects.count(),
         Membership.objects.count(),
     )
     assert User.objects.count() >= 12
-    assert Membership.objects.filter(role="authority_officer").count() == 1
+    assert Membership.objects.filter(role="authority_officer").count() == 2
