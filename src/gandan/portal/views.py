@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
+from gandan.orgs.access import active_school_or_404
 from gandan.orgs.models import Organisation, OrgKind
 
 
@@ -16,8 +17,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def school(request: HttpRequest, slug: str) -> HttpResponse:
-    org = get_object_or_404(Organisation, slug=slug, kind=OrgKind.SCHOOL, is_active=True)
-    return _school_page(request, org)
+    """A school's public page: intake, tracking, reception schedule, disclosures."""
+    return _school_page(request, active_school_or_404(slug))
 
 
 def _school_page(request: HttpRequest, org: Organisation) -> HttpResponse:
