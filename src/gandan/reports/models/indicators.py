@@ -40,6 +40,7 @@ class UnitMonth(models.Model):
     # Cases answered that month (the date of the result: resolved_on, else sent_on).
     answered = _count(_("Đơn thư đã trả lời"))
     answered_on_time = _count(_("Đơn thư trả lời đúng hạn"))
+    # Results the sender contested that month (Case.contested_at).
     contested = _count(_("Kết quả bị người gửi không đồng ý"))
     # Ratings given that month (Case.rated_at): n, Σ rating, Σ rating² (1–5 stars).
     rated = _count(_("Lượt đánh giá sau giải quyết"))
