@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from gandan.core.ids import public_id_or_404
-from gandan.evaluation.models import Evaluation, EvaluationCycle
+from gandan.evaluation.models import CycleStatus, Evaluation, EvaluationCycle, EvaluationStatus
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, OrgKind, Role, User
 
@@ -58,7 +58,7 @@ def led_unit_ids(user: User) -> set[int]:
 def school_for(user: User, slug: str | None = None) -> Organisation:
     """The school a page is about: named by `slug` (authority officers), else the user's own."""
     if slug:
-        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+        organisation = org_access.active_organisation(slug)
     else:
         organisation = org_access.primary_organisation(user)
     school = organisation.school() if organisation is not None else None
@@ -154,3 +154,78 @@ def access_evaluation(user: User, public_id: str, *, action: str = "view") -> Ev
     if not allowed:
         raise Http404
     return evaluation
+
+
+# What the evaluation page offers; the caller opened the evaluation with access_evaluation.
+
+
+def _own(user: User, evaluation: Evaluation) -> bool:
+    return evaluation.person_id == user.pk
+
+
+def can_self(user: User, evaluation: Evaluation) -> bool:
+    """The person writes (or rewrites) their self-assessment until the tổ has met on it."""
+    return (
+        _own(user, evaluation)
+        and evaluation.cycle.is_open
+        and evaluation.status in (EvaluationStatus.PENDING, EvaluationStatus.SELF_ASSESSED)
+    )
+
+
+def can_group(user: User, evaluation: Evaluation) -> bool:
+    """The tổ leader or a manager records the meeting's opinion once the person has reported."""
+    return (
+        not _own(user, evaluation)
+        and evaluation.cycle.is_open
+        and evaluation.status in (EvaluationStatus.SELF_ASSESSED, EvaluationStatus.REVIEWED)
+    )
+
+
+def can_decide(user: User, evaluation: Evaluation) -> bool:
+    """Managers decide while the cycle is open, never on themselves except the head recording
+    the managing body's decision (NĐ 233/2026, Điều 13 k3a)."""
+    return (
+        can_manage(user, evaluation.cycle.organisation)
+        and evaluation.cycle.is_open
+        and (not _own(user, evaluation) or evaluation.is_head)
+    )
+
+
+def can_appeal(user: User, evaluation: Evaluation) -> bool:
+    """The person contests a decided result once it was notified or published."""
+    return (
+        _own(user, evaluation)
+        and evaluation.is_decided
+        and bool(evaluation.notified_at or evaluation.published_at)
+    )
+
+
+def result_visible(user: User, evaluation: Evaluation) -> bool:
+    """The person sees the decided level once the cycle is closed; those who decide or review
+    it (managers, the tổ leader) see it at once."""
+    return (
+        not _own(user, evaluation)
+        or evaluation.cycle.status != CycleStatus.OPEN
+        or can_manage(user, evaluation.cycle.organisation)
+    )
+
+
+# The desk panel's lists.
+
+
+def evaluations_to_fill(user: User) -> QuerySet[Evaluation]:
+    """The user's own forms of open cycles that wait for their self-assessment."""
+    return Evaluation.objects.filter(
+        cycle__status=CycleStatus.OPEN, person=user, status=EvaluationStatus.PENDING
+    )
+
+
+def evaluations_to_review(user: User) -> QuerySet[Evaluation]:
+    """Forms of the tổ the user leads, self-assessed and waiting for the meeting's opinion
+    (never the user's own)."""
+    units = led_unit_ids(user)
+    if not units:
+        return Evaluation.objects.none()
+    return Evaluation.objects.filter(
+        cycle__status=CycleStatus.OPEN, unit__in=units, status=EvaluationStatus.SELF_ASSESSED
+    ).exclude(person=user)

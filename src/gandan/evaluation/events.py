@@ -1,10 +1,8 @@
 """The evaluation timeline, the audit log and the score history, written with every change.
 
-Stored text is Vietnamese whatever the screen's language (ADR 1 addendum): summaries here are
-plain strings, never passed through gettext.
+Stored text is Vietnamese whatever the screen's language (ADR 1 addendum): the use cases that
+call `record` and `track` run under `core.language.in_vietnamese`.
 """
-
-from django.utils import translation
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
@@ -17,12 +15,6 @@ from gandan.evaluation.models import (
 )
 
 _CREATE = {EventKind.CYCLE_OPENED, EventKind.APPEALED}
-
-
-def vi(label) -> str:
-    """A choice label in Vietnamese, for stored text, whatever the screen's language."""
-    with translation.override("vi"):
-        return str(label)
 
 
 def record(

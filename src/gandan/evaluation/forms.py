@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gandan.evaluation.models import Disqualification
 from gandan.evaluation.documents import points_text
+from gandan.evaluation.models import Disqualification
 from gandan.evaluation.periods import PeriodType
 from gandan.evaluation.rules import LeaveReason, Level
 from gandan.petitions.models import CaseKind

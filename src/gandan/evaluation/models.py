@@ -22,7 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gandan.core.models import TimeStampedModel
+from gandan.core.models import TimelineEvent, TimeStampedModel
 from gandan.evaluation.periods import PeriodType, period_label, year_label
 from gandan.evaluation.rules import LeaveReason, Level, QuotaBase, RuleParams
 
@@ -506,6 +506,23 @@ class ScoreHistory(models.Model):
         except FieldDoesNotExist:  # a field renamed since: show its stored name
             return self.field
 
+    @property
+    def old_label(self) -> str:
+        """The old value as people read it: a level's name, not its code ("tot")."""
+        return self._label(self.old_value)
+
+    @property
+    def new_label(self) -> str:
+        return self._label(self.new_value)
+
+    def _label(self, value: str) -> str:
+        try:
+            field = Evaluation._meta.get_field(self.field)
+        except FieldDoesNotExist:
+            return value
+        choices = dict(getattr(field, "flatchoices", None) or ())
+        return str(choices.get(value, value)) if value else value
+
 
 class Appeal(models.Model):
     """A person's complaint about their result; it goes to the complaint procedure."""
@@ -548,23 +565,14 @@ class EventKind(models.TextChoices):
     APPEALED = "appealed", _("Khiếu nại kết quả")
 
 
-class EvaluationEvent(models.Model):
-    """The cycle's timeline: one append-only row per state change."""
+class EvaluationEvent(TimelineEvent):
+    """The cycle's timeline: one append-only row per state change (written by events.record)."""
 
     cycle = models.ForeignKey(EvaluationCycle, on_delete=models.CASCADE, related_name="events")
     evaluation = models.ForeignKey(
         Evaluation, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(max_length=16, choices=EventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = models.CharField(max_length=500)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(TimelineEvent.Meta):
         indexes = [models.Index(fields=["cycle", "-created_at"])]
-
-    def __str__(self) -> str:
-        return self.summary

@@ -8,18 +8,19 @@ chooses which; the case then follows the petitions workflow and its deadlines.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.evaluation import events
 from gandan.evaluation.models import Appeal, Evaluation, EventKind
 from gandan.orgs.models import User
 from gandan.petitions.models import CaseKind, Channel
-from gandan.petitions.services import Sender, submit_case
+from gandan.petitions.services import Sender, Submission, submit_case
 
 APPEAL_KINDS = (CaseKind.COMPLAINT, CaseKind.RECOMMENDATION)
 
 
+@in_vietnamese
 @transaction.atomic
 def file_appeal(
     *, evaluation: Evaluation, actor: User, text: str, consent: bool, kind: str = CaseKind.COMPLAINT
@@ -40,16 +41,16 @@ def file_appeal(
     cycle = evaluation.cycle
     school = cycle.organisation
     appeal = Appeal.objects.create(evaluation=evaluation, text=text, created_by=actor)
-    with translation.override("vi"):
-        result = (
-            evaluation.get_level_display()
-            if evaluation.level
-            else f"không xếp loại ({evaluation.not_rated_reason})"
-        )
-        notice = f", thông báo số {evaluation.notice.number_symbol}" if evaluation.notice_id else ""
-        what = "Khiếu nại" if kind == CaseKind.COMPLAINT else "Kiến nghị"
-        case = submit_case(
-            organisation=school,
+    result = (
+        evaluation.get_level_display()
+        if evaluation.level
+        else f"không xếp loại ({evaluation.not_rated_reason})"
+    )
+    notice = f", thông báo số {evaluation.notice.number_symbol}" if evaluation.notice else ""
+    what = "Khiếu nại" if kind == CaseKind.COMPLAINT else "Kiến nghị"
+    case = submit_case(
+        organisation=school,
+        submission=Submission(
             kind=kind,
             title=f"{what} kết quả xếp loại chất lượng viên chức {cycle.year_label}",
             content=f"{text}\n\nKết quả được thông báo: {result}{notice}.",
@@ -62,9 +63,10 @@ def file_appeal(
                 address=", ".join(part for part in (school.name, school.address) if part),
             ),
             consent=consent,
-            idempotency_key=f"danh-gia-{appeal.public_id.hex}",
-            actor=actor,
-        )
+        ),
+        idempotency_key=f"danh-gia-{appeal.public_id.hex}",
+        actor=actor,
+    )
     appeal.case = case
     appeal.save(update_fields=["case"])
     events.record(

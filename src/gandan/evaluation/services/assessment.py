@@ -14,7 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.evaluation import events, rules
+from gandan.evaluation.documents import points_text
 from gandan.evaluation.models import (
     Disqualification,
     Evaluation,
@@ -22,7 +24,6 @@ from gandan.evaluation.models import (
     EvaluationStatus,
     EventKind,
 )
-from gandan.evaluation.documents import points_text
 from gandan.evaluation.rules import LeaveReason, Level
 from gandan.evaluation.task_results import TaskSummary, task_results
 from gandan.orgs.models import User
@@ -93,6 +94,7 @@ def period_tasks(evaluation: Evaluation, *, today: dt.date | None = None) -> Tas
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def submit_self_assessment(
     *,
@@ -188,6 +190,7 @@ def submit_self_assessment(
     return evaluation
 
 
+@in_vietnamese
 @transaction.atomic
 def record_group_opinion(
     *,
@@ -273,6 +276,7 @@ def allowed_levels(evaluation: Evaluation, cycle: EvaluationCycle) -> list[str]:
     return [level for level in Level.values if rules.RANK[level] <= rules.RANK[top]]
 
 
+@in_vietnamese
 @transaction.atomic
 def decide_evaluation(
     *,
@@ -374,7 +378,7 @@ def decide_evaluation(
     what = (
         f"không xếp loại ({evaluation.not_rated_reason})"
         if not rated
-        else f"{events.vi(Level(evaluation.level).label)}"
+        else f"{Level(evaluation.level).label}"
         if evaluation.level
         else f"{evaluation.score} điểm"
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.democracy.electorate import staff_memberships
 from gandan.evaluation import events, periods
 from gandan.evaluation.models import (
@@ -59,6 +60,7 @@ def _current_rules(organisation: Organisation, on: dt.date) -> UnitRules | None:
     return UnitRules.objects.in_force(organisation, on).first()
 
 
+@in_vietnamese
 @transaction.atomic
 def open_cycle(
     *,
@@ -171,6 +173,7 @@ def _earliest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     return min(a, b)
 
 
+@in_vietnamese
 @transaction.atomic
 def record_unit_level(
     *, cycle: EvaluationCycle, actor: User, level: str, reference: str
@@ -198,8 +201,7 @@ def record_unit_level(
     events.record(
         cycle,
         EventKind.UNIT_LEVEL,
-        f"Ghi mức xếp loại của đơn vị {cycle.year_label}: "
-        f"{events.vi(Level(level).label)} ({reference})",
+        f"Ghi mức xếp loại của đơn vị {cycle.year_label}: {Level(level).label} ({reference})",
         actor,
         changes={"unit_level": [before[0], level], "reference": [before[1], reference]},
     )

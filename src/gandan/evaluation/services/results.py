@@ -8,12 +8,14 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Sum
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.democracy.models import Channel, DisclosureItem, DisclosureObligation
 from gandan.democracy.services import disclosures
 from gandan.evaluation import events, rules
+from gandan.evaluation.documents import notice_spec, points_text
 from gandan.evaluation.models import (
     CycleStatus,
     Evaluation,
@@ -21,7 +23,6 @@ from gandan.evaluation.models import (
     EvaluationStatus,
     EventKind,
 )
-from gandan.evaluation.documents import notice_spec, points_text
 from gandan.evaluation.periods import PeriodType
 from gandan.evaluation.rules import Level
 from gandan.evaluation.services.assessment import allowed_levels, ceiling
@@ -53,6 +54,7 @@ def period_cycles(cycle: EvaluationCycle):
     ).exclude(status=CycleStatus.OPEN)
 
 
+@in_vietnamese
 @transaction.atomic
 def compute_year_scores(*, cycle: EvaluationCycle, actor: User) -> int:
     """NĐ 233/2026, Điều 12 k5: each person's year score from their monthly/quarterly scores.
@@ -226,6 +228,7 @@ def problems(cycle: EvaluationCycle, evaluations=None) -> list[str]:
     return found
 
 
+@in_vietnamese
 @transaction.atomic
 def finalise_cycle(*, cycle: EvaluationCycle, actor: User) -> EvaluationCycle:
     """Close the cycle once every person is decided and the quota and caps hold."""
@@ -244,9 +247,8 @@ def finalise_cycle(*, cycle: EvaluationCycle, actor: User) -> EvaluationCycle:
 
 
 def _level_counts(cycle: EvaluationCycle) -> str:
-    with translation.override("vi"):
-        rows = level_counts(cycle)
-        return "; ".join(f"{label}: {count}" for label, count in rows) or "không có"
+    rows = level_counts(cycle)
+    return "; ".join(f"{label}: {count}" for label, count in rows) or "không có"
 
 
 def level_counts(cycle: EvaluationCycle) -> list[tuple[str, int]]:
@@ -259,6 +261,7 @@ def level_counts(cycle: EvaluationCycle) -> list[tuple[str, int]]:
     return rows
 
 
+@in_vietnamese
 @transaction.atomic
 def notify_results(
     *, cycle: EvaluationCycle, actor: User, issued_on: dt.date, signer: Signer | None = None
@@ -300,22 +303,23 @@ def notify_results(
 
 
 def results_text(cycle: EvaluationCycle) -> str:
-    """The list published inside the unit: name, title, score, level (Vietnamese)."""
+    """The list published inside the unit: name, title, score, level (Vietnamese: called by
+    `publish_results`, under `in_vietnamese`)."""
     lines = []
-    with translation.override("vi"):
-        rows = cycle.evaluations.select_related("person").order_by("person__sort_key")
-        for index, evaluation in enumerate(rows, start=1):
-            if evaluation.status == EvaluationStatus.NOT_RATED:
-                result = f"không xếp loại ({evaluation.not_rated_reason})"
-            else:
-                result = evaluation.get_level_display()
-                if evaluation.score is not None:
-                    result = f"{points_text(evaluation.score)} điểm — {result}"
-            title = f", {evaluation.title}" if evaluation.title else ""
-            lines.append(f"{index}. {evaluation.person.full_name}{title}: {result}.")
+    rows = cycle.evaluations.select_related("person").order_by("person__sort_key")
+    for index, evaluation in enumerate(rows, start=1):
+        if evaluation.status == EvaluationStatus.NOT_RATED:
+            result = f"không xếp loại ({evaluation.not_rated_reason})"
+        else:
+            result = evaluation.get_level_display()
+            if evaluation.score is not None:
+                result = f"{points_text(evaluation.score)} điểm — {result}"
+        title = f", {evaluation.title}" if evaluation.title else ""
+        lines.append(f"{index}. {evaluation.person.full_name}{title}: {result}.")
     return "\n".join(lines)
 
 
+@in_vietnamese
 @transaction.atomic
 def publish_results(
     *, cycle: EvaluationCycle, actor: User, published_on: dt.date
@@ -340,26 +344,25 @@ def publish_results(
     obligation = DisclosureObligation.objects.filter(code=STAFF_DISCLOSURE).first()
     item = None
     if obligation is not None:
-        with translation.override("vi"):
-            item = DisclosureItem.objects.filter(
-                organisation=cycle.organisation,
-                obligation=obligation,
-                title=title,
-                published_on__isnull=True,
-                withdrawn=False,
-            ).first() or disclosures.record_disclosure(
-                organisation=cycle.organisation,
-                obligation=obligation,
-                actor=actor,
-                title=title,
-                body=results_text(cycle),
-                decision_date=decided_on,
-            )
-            if item.decision_date and published_on < item.decision_date:
-                published_on = item.decision_date
-            item = disclosures.publish_disclosure(
-                item=item, actor=actor, published_on=published_on, channels=[Channel.INTRANET]
-            )
+        item = DisclosureItem.objects.filter(
+            organisation=cycle.organisation,
+            obligation=obligation,
+            title=title,
+            published_on__isnull=True,
+            withdrawn=False,
+        ).first() or disclosures.record_disclosure(
+            organisation=cycle.organisation,
+            obligation=obligation,
+            actor=actor,
+            title=title,
+            body=results_text(cycle),
+            decision_date=decided_on,
+        )
+        if item.decision_date and published_on < item.decision_date:
+            published_on = item.decision_date
+        item = disclosures.publish_disclosure(
+            item=item, actor=actor, published_on=published_on, channels=[Channel.INTRANET]
+        )
     cycle.status = CycleStatus.PUBLISHED
     cycle.published_on = published_on
     cycle.disclosure = item

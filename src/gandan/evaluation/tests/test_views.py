@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gandan.conftest import _person
-from gandan.evaluation.models import Appeal, CycleStatus, EvaluationStatus
+from gandan.evaluation.models import Appeal, CycleStatus, EvaluationStatus, ScoreHistory
+from gandan.evaluation.rules import Level
 from gandan.evaluation.services import cycles, results
 from gandan.evaluation.tests.builders import decided_nd90_year, evaluation_of
 from gandan.orgs.models import Role
@@ -160,3 +161,26 @@ def test_year_counts_published_after_decision(school, staff):
     year = decided_nd90_year(school, staff, {key: "tot" for key in staff})
     results.publish_results(cycle=year, actor=staff["principal"], published_on=D(2026, 6, 9))
     assert dict(results.level_counts(year)) == {"Hoàn thành tốt nhiệm vụ": 5}
+
+
+def test_the_score_history_names_the_levels_not_their_codes(client, school, staff):
+    # given: a year decided at "tốt" after a self-assessment at "xuất sắc"
+    year = decided_nd90_year(school, staff, {key: Level.GOOD for key in staff})
+    teacher = staff["teacher"]
+    evaluation = evaluation_of(year, teacher)
+    ScoreHistory.objects.create(
+        evaluation=evaluation,
+        field="level",
+        old_value=Level.GOOD,
+        new_value=Level.EXCELLENT,
+        reason="Sửa theo kết luận của hội đồng.",
+        actor=staff["principal"],
+    )
+    client.force_login(staff["principal"])
+    # when
+    body = client.get(reverse("evaluation:detail", args=[evaluation.public_id])).content.decode()
+    # then
+    history = body[body.index("Lịch sử điểm và mức xếp loại") :]
+    assert "Hoàn thành tốt nhiệm vụ → Hoàn thành xuất sắc nhiệm vụ" in history
+    assert "— → Hoàn thành tốt nhiệm vụ" in history
+    assert "→ tot" not in history and "xuat_sac" not in history

@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.forms import add_service_error
+from gandan.core.http import AuthenticatedRequest
 from gandan.evaluation import access
 from gandan.evaluation.forms import (
     DateForm,
@@ -25,11 +27,10 @@ from gandan.evaluation.forms import (
 from gandan.evaluation.models import EvaluationCycle, EvaluationStatus
 from gandan.evaluation.rules import Level
 from gandan.evaluation.services import assessment, cycles, results
-from gandan.evaluation.views.personal import add_errors
 
 
 @login_required
-def cycle_open(request: HttpRequest) -> HttpResponse:
+def cycle_open(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user)
     if not access.can_manage(request.user, school):
         raise Http404
@@ -52,7 +53,7 @@ def cycle_open(request: HttpRequest) -> HttpResponse:
                 number=data["number"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã mở kỳ đánh giá %(label)s.") % {"label": cycle.label})
             return redirect("evaluation:cycle", public_id=cycle.public_id)
@@ -60,7 +61,7 @@ def cycle_open(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def cycle_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def cycle_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """Managers: the whole unit, the quota and what stops closing. Tổ leaders: their tổ."""
     cycle = access.access_cycle(request.user, public_id)
     manager = access.can_manage(request.user, cycle.organisation)
@@ -92,7 +93,7 @@ def cycle_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def group_opinion(request: HttpRequest, public_id: str) -> HttpResponse:
+def group_opinion(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     evaluation = access.access_evaluation(request.user, public_id, action="group")
     cycle = evaluation.cycle
     form = GroupOpinionForm(
@@ -118,7 +119,7 @@ def group_opinion(request: HttpRequest, public_id: str) -> HttpResponse:
                 party_opinion=data.get("party_opinion", ""),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã ghi ý kiến cuộc họp."))
             return redirect("evaluation:detail", public_id=evaluation.public_id)
@@ -128,7 +129,7 @@ def group_opinion(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def decide(request: HttpRequest, public_id: str) -> HttpResponse:
+def decide(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     evaluation = access.access_evaluation(request.user, public_id, action="decide")
     cycle = evaluation.cycle
     levels = assessment.allowed_levels(evaluation, cycle) if cycle.is_year else []
@@ -171,7 +172,7 @@ def decide(request: HttpRequest, public_id: str) -> HttpResponse:
                 note=data.get("note", ""),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã ghi quyết định."))
             return redirect("evaluation:cycle", public_id=cycle.public_id)
@@ -202,7 +203,7 @@ def _cycle_action(request, public_id: str, run, success: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def unit_level(request: HttpRequest, public_id: str) -> HttpResponse:
+def unit_level(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     form = UnitLevelForm(request.POST)
 
     def run(cycle):
@@ -220,7 +221,7 @@ def unit_level(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def compute_year(request: HttpRequest, public_id: str) -> HttpResponse:
+def compute_year(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     return _cycle_action(
         request,
         public_id,
@@ -231,7 +232,7 @@ def compute_year(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def finalise(request: HttpRequest, public_id: str) -> HttpResponse:
+def finalise(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     return _cycle_action(
         request,
         public_id,
@@ -249,7 +250,7 @@ def _day(request) -> dt.date:
 
 @login_required
 @require_POST
-def notify(request: HttpRequest, public_id: str) -> HttpResponse:
+def notify(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     return _cycle_action(
         request,
         public_id,
@@ -262,7 +263,7 @@ def notify(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, public_id: str) -> HttpResponse:
+def publish(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     return _cycle_action(
         request,
         public_id,
@@ -274,7 +275,7 @@ def publish(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def published_results(request: HttpRequest, public_id: str) -> HttpResponse:
+def published_results(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The unit's published results: names, titles, scores and levels; nothing else."""
     cycle = access.access_cycle(request.user, public_id, action="results")
     rows = cycle.evaluations.select_related("person").order_by("person__sort_key")
@@ -286,7 +287,7 @@ def published_results(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def counts(request: HttpRequest) -> HttpResponse:
+def counts(request: AuthenticatedRequest) -> HttpResponse:
     """Numbers per level and cycle: for managers and the authorities above, no names."""
     school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_read_counts(request.user, school):

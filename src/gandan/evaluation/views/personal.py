@@ -5,35 +5,24 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from gandan.core.forms import add_service_error
+from gandan.core.http import AuthenticatedRequest
 from gandan.evaluation import access
 from gandan.evaluation.forms import AppealForm, SelfAssessmentForm
-from gandan.evaluation.models import CycleStatus, Evaluation, EvaluationCycle, EvaluationStatus
+from gandan.evaluation.models import CycleStatus, Evaluation, EvaluationCycle
 from gandan.evaluation.services import appeals, assessment
+from gandan.paperwork.responses import DOCX_MIME, file_response
 from gandan.paperwork.services import export_document
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form's fields (unknown fields: the whole form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
-
-
-def result_visible(evaluation: Evaluation) -> bool:
-    """The person sees the decided level once the cycle is closed."""
-    return evaluation.cycle.status != CycleStatus.OPEN
+NOTICE_FILENAME = "thong-bao-ket-qua-xep-loai.docx"
 
 
 @login_required
-def my_evaluations(request: HttpRequest) -> HttpResponse:
+def my_evaluations(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user)
     if not access.is_staff(request.user, school):
         raise Http404
@@ -42,8 +31,7 @@ def my_evaluations(request: HttpRequest) -> HttpResponse:
         .select_related("cycle__rule_set")
         .order_by("-cycle__ends_on", "cycle__period_type")
     )
-    for evaluation in mine:
-        evaluation.result_visible = result_visible(evaluation)
+    visible = {e.pk for e in mine if access.result_visible(request.user, e)}
     manager = access.can_manage(request.user, school)
     leader = bool(access.led_unit_ids(request.user))
     cycles = EvaluationCycle.objects.filter(organisation=school).select_related("rule_set")
@@ -53,6 +41,7 @@ def my_evaluations(request: HttpRequest) -> HttpResponse:
         {
             "school": school,
             "evaluations": mine,
+            "visible": visible,
             "published": cycles.filter(status=CycleStatus.PUBLISHED),
             "cycles": cycles if manager or leader else [],
             "can_manage": manager,
@@ -61,16 +50,12 @@ def my_evaluations(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def evaluation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def evaluation_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The evaluation form; its owner fills in the self-assessment here while it is open."""
     evaluation = access.access_evaluation(request.user, public_id)
     cycle = evaluation.cycle
     own = evaluation.person_id == request.user.pk
-    can_self = (
-        own
-        and cycle.is_open
-        and evaluation.status in (EvaluationStatus.PENDING, EvaluationStatus.SELF_ASSESSED)
-    )
+    can_self = access.can_self(request.user, evaluation)
     form = None
     if can_self:
         initial = {
@@ -94,13 +79,12 @@ def evaluation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
                     level=data.get("level", ""),
                 )
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Đã gửi bản tự đánh giá."))
                 return redirect("evaluation:detail", public_id=evaluation.public_id)
     elif request.method == "POST":
         raise Http404
-    manager = access.can_manage(request.user, cycle.organisation)
     tasks = assessment.period_tasks(evaluation) if can_self or not evaluation.task_basis else None
     suggestion = (
         tasks.suggested(cycle.unit_rules, cycle.rule_set.task_max) if tasks is not None else None
@@ -117,20 +101,12 @@ def evaluation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "basis": evaluation.task_basis,
             "basis_tasks": _basis_tasks(evaluation.task_basis),
             "suggestion": suggestion if tasks is not None else evaluation.suggested_task,
-            "result_visible": result_visible(evaluation) or manager or not own,
+            "result_visible": access.result_visible(request.user, evaluation),
             "history": evaluation.history.select_related("actor")[:50],
             "appeals": evaluation.appeals.select_related("case"),
-            "can_group": not own
-            and cycle.is_open
-            and evaluation.status
-            in (
-                EvaluationStatus.SELF_ASSESSED,
-                EvaluationStatus.REVIEWED,
-            ),
-            "can_decide": manager and cycle.is_open and (not own or evaluation.is_head),
-            "can_appeal": own
-            and evaluation.is_decided
-            and bool(evaluation.notified_at or evaluation.published_at),
+            "can_group": access.can_group(request.user, evaluation),
+            "can_decide": access.can_decide(request.user, evaluation),
+            "can_appeal": access.can_appeal(request.user, evaluation),
         },
     )
 
@@ -148,18 +124,20 @@ def _basis_tasks(basis: dict) -> list[dict]:
 
 
 @login_required
-def notice_download(request: HttpRequest, public_id: str) -> HttpResponse:
+def notice_download(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The registered written notice, rendered again from the register's copy."""
     evaluation = access.access_evaluation(request.user, public_id)
-    if evaluation.notice_id is None:
+    if evaluation.notice is None:
         raise Http404
-    response = HttpResponse(export_document(evaluation.notice, "docx"), content_type=DOCX)
-    response["Content-Disposition"] = 'attachment; filename="thong-bao-ket-qua-xep-loai.docx"'
-    return response
+    return file_response(
+        export_document(evaluation.notice, "docx"),
+        filename=NOTICE_FILENAME,
+        content_type=DOCX_MIME,
+    )
 
 
 @login_required
-def appeal(request: HttpRequest, public_id: str) -> HttpResponse:
+def appeal(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     evaluation = access.access_evaluation(request.user, public_id, action="appeal")
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -173,7 +151,7 @@ def appeal(request: HttpRequest, public_id: str) -> HttpResponse:
                 kind=data["kind"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -181,22 +159,3 @@ def appeal(request: HttpRequest, public_id: str) -> HttpResponse:
             )
             return redirect("evaluation:detail", public_id=evaluation.public_id)
     return render(request, "evaluation/appeal.html", {"evaluation": evaluation, "form": form})
-
-
-def desk_panel(user, today):
-    """The desk panel: forms waiting for the user (self-assessment, the tổ's opinions)."""
-    open_rows = Evaluation.objects.filter(cycle__status=CycleStatus.OPEN).select_related(
-        "cycle", "person"
-    )
-    mine = list(open_rows.filter(person=user, status=EvaluationStatus.PENDING)[:10])
-    units = access.led_unit_ids(user) if user.is_authenticated else set()
-    to_review = (
-        list(
-            open_rows.filter(unit__in=units, status=EvaluationStatus.SELF_ASSESSED)
-            .exclude(person=user)
-            .order_by("person__sort_key")[:20]
-        )
-        if units
-        else []
-    )
-    return {"mine": mine, "to_review": to_review, "count": len(mine) + len(to_review)}
