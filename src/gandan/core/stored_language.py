@@ -62,7 +62,7 @@ def stored_texts() -> Iterator[tuple[str, str]]:
     """(where, text) for every text value of every stored record."""
     for model in record_models():
         fields = _text_fields(model)
-        for row in model.objects.values("pk", *fields):
+        for row in model._default_manager.values("pk", *fields):
             for name in fields:
                 value = row[name]
                 if value in (None, "", {}, []):

@@ -48,7 +48,7 @@ def grants(user: User) -> list[Grant]:
     result = []
     for membership in rows:
         org = membership.organisation
-        school = org.parent if org.kind in INTERNAL_KINDS else org
+        school = org.parent if org.kind in INTERNAL_KINDS and org.parent is not None else org
         school_path = "" if org.kind == OrgKind.PARENTS_BOARD else school.path
         result.append(Grant(org.pk, org.path, school_path, membership.role))
     user._gandan_grants = result  # type: ignore[attr-defined]

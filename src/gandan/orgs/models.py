@@ -1,6 +1,7 @@
 """The organisation tree, people, and the roles people hold in organisations."""
 
 import datetime as dt
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
@@ -155,7 +156,7 @@ class Organisation(TimeStampedModel):
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
         # Derived column: the materialised path that makes subtree roll-ups one prefix query.
-        parent_path = self.parent.path if self.parent_id else ""
+        parent_path = self.parent.path if self.parent is not None else ""
         path = f"{parent_path}{self.pk:0{PATH_SEGMENT}d}"
         if path != self.path:
             old = self.path
@@ -198,7 +199,7 @@ class User(AbstractUser):
     search_name = models.CharField(max_length=150, editable=False, default="")
     phone = models.CharField(_("Điện thoại"), max_length=32, blank=True)
 
-    objects = UserManagerWithNames()
+    objects: ClassVar[UserManagerWithNames] = UserManagerWithNames()
 
     REQUIRED_FIELDS = ["full_name"]
 

@@ -92,7 +92,7 @@ def balanced_lines(text: str, size_pt: float, available_mm: float, *, bold: bool
 
     for lines in range(2, count + 1):
         # best[i][k]: the smallest possible longest line when words[:i] fill k lines.
-        best = {(0, 0): (0.0, [])}
+        best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
         for k in range(1, lines + 1):
             for end in range(k, count + 1):
                 options = [

@@ -8,6 +8,7 @@ import datetime as dt
 
 from gandan.paperwork.document import (
     BasisLine,
+    Block,
     Bullet,
     DocType,
     DocumentSpec,
@@ -86,7 +87,7 @@ _TASKS = (
 
 def sample_plan(*, number_symbol: str = "07/KH-THTT", date: dt.date | None = None) -> DocumentSpec:
     """A three-page KẾ HOẠCH signed by a deputy head (KT.)."""
-    body = [
+    body: list[Block] = [
         BasisLine(
             "Căn cứ Kế hoạch số 52-KH/BDVTU-BCSĐUBNDTP ngày 12/01/2022 của Ban Dân vận Thành ủy "
             "và Ban Cán sự đảng Ủy ban nhân dân thành phố về phối hợp thực hiện công tác dân vận "

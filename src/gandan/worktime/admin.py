@@ -17,8 +17,9 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(date__year=int(self.value()))
+        year = self.value()
+        if year and year.isdigit():
+            return queryset.filter(date__year=int(year))
         return queryset
 
 

@@ -108,7 +108,7 @@ def test_logins_and_failed_logins_are_logged_with_address(client, principal):
     assert failed.actor is None and failed.actor_label == "hieutruong"
     assert failed.ip_address == "127.0.0.1"
     assert success.action == Action.LOGIN and success.actor == principal
-    assert success.organisation.slug == "th-thanh-to"
+    assert success.organisation is not None and success.organisation.slug == "th-thanh-to"
 
 
 def test_creating_records_is_logged(school):
@@ -138,5 +138,6 @@ def test_admin_changes_are_logged_with_their_diff(client, school, db):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     event = AuditEvent.objects.order_by("-sequence").first()
+    assert event is not None
     assert event.action == Action.CHANGE and event.actor == admin
     assert event.changes["address"][1] == "Số 1 phố Thành Tô"

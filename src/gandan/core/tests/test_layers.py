@@ -86,7 +86,7 @@ def imports_in(source: str, module: str, *, is_package: bool, module_level_only:
                 pending.extend(ast.iter_child_nodes(node))
     else:
         nodes = list(ast.walk(tree))
-    found = set()
+    found: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Import | ast.ImportFrom):
             found.update(

@@ -424,7 +424,7 @@ def test_seed_read_line_by_line_gives_the_same_references_except_the_wrapped_iss
     # then: only the issuer broken over two lines ("của BTV⏎Thành ủy") is cut at the break
     expected = seed_reference_dicts()
     wrapped = expected[12]
-    expected[12] = {**wrapped, "issuer": "BTV", "text": wrapped["text"].split("\n")[0]}
+    expected[12] = {**wrapped, "issuer": "BTV", "text": str(wrapped["text"]).split("\n")[0]}
     assert found == expected
 
 

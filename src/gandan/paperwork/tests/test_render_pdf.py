@@ -66,7 +66,9 @@ def test_pdf_has_three_a4_pages_numbered_from_page_two(plan_pdf):
     # when
     first_lines = [page.strip().splitlines()[0].strip() for page in pages if page.strip()]
     # then: A4 is 595 × 842 pt; page 1 carries no number, page 2 starts with "2".
-    width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups()
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    assert size is not None
+    width, height = size.groups()
     assert abs(float(width) - 595.3) < 1 and abs(float(height) - 841.9) < 1
     assert len(first_lines) == 3
     assert first_lines[0].startswith("UBND PHƯỜNG THÀNH TÔ")

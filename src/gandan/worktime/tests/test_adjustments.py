@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.test import RequestFactory
 
 from gandan.worktime import days, services
+from gandan.worktime.admin import CalendarAdjustmentAdmin
 from gandan.worktime.models import AdjustmentKind, CalendarAdjustment
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +175,7 @@ def test_other_processes_see_a_change_after_the_recheck_interval(monkeypatch):
 def test_admin_changes_go_through_the_services(admin_user):
     # given
     model_admin = admin.site._registry[CalendarAdjustment]
+    assert isinstance(model_admin, CalendarAdjustmentAdmin)
     request = RequestFactory().post("/")
     request.user = admin_user
     adjustment = CalendarAdjustment(
