@@ -125,7 +125,7 @@ def _school_year_2025(school: Organisation, head: User, deputy: User) -> None:
                 person.username, "Hoàn thành các nhiệm vụ được giao trong năm học 2025–2026."
             ),
         )
-        leader = leaders.get(evaluation.unit_id)
+        leader = leaders.get(evaluation.unit_id) if evaluation.unit_id is not None else None
         recorder = leader if leader and leader.pk != person.pk else head
         if person.pk == head.pk:
             recorder = deputy

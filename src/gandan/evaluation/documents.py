@@ -36,10 +36,10 @@ def notice_spec(evaluation: Evaluation, *, signer: Signer | None = None) -> Docu
     school = cycle.organisation
     managing, issuing = header_names(school)
     person = evaluation.person
-    where = evaluation.unit.name if evaluation.unit_id else school.name
+    where = evaluation.unit.name if evaluation.unit is not None else school.name
     body: list = [BasisLine(f"Căn cứ {cycle.rule_set.citation}")]
-    if cycle.unit_rules_id:
-        rules = cycle.unit_rules
+    rules = cycle.unit_rules
+    if rules is not None:
         number = f" số {rules.reference}" if rules.reference else ""
         body.append(BasisLine(f"Căn cứ {rules.title}{number}"))
     if evaluation.group_meeting_on:

@@ -11,7 +11,7 @@ from gandan.evaluation.rules import LeaveReason, Level
 from gandan.petitions.models import CaseKind
 from gandan.petitions.services import CONSENT_TEXT
 
-SCORE = {"max_digits": 5, "decimal_places": 2, "min_value": 0}
+SCORE_DIGITS, SCORE_DECIMALS = 5, 2
 LEVEL_CHOICES = [("", "—"), *Level.choices]
 
 
@@ -21,7 +21,9 @@ def _score_field(label, maximum, required=True):
         max_value=maximum,
         required=required,
         widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
-        **SCORE,
+        max_digits=SCORE_DIGITS,
+        decimal_places=SCORE_DECIMALS,
+        min_value=0,
     )
 
 

@@ -499,12 +499,17 @@ class ScoreHistory(models.Model):
     def __str__(self) -> str:
         return f"{self.field}: {self.old_value} → {self.new_value}"
 
+    def _evaluation_field(self) -> models.Field | None:
+        try:
+            field = Evaluation._meta.get_field(self.field)
+        except FieldDoesNotExist:  # a field renamed since
+            return None
+        return field if isinstance(field, models.Field) else None
+
     @property
     def field_label(self) -> str:
-        try:
-            return str(Evaluation._meta.get_field(self.field).verbose_name)
-        except FieldDoesNotExist:  # a field renamed since: show its stored name
-            return self.field
+        field = self._evaluation_field()
+        return str(field.verbose_name) if field is not None else self.field
 
     @property
     def old_label(self) -> str:
@@ -516,12 +521,10 @@ class ScoreHistory(models.Model):
         return self._label(self.new_value)
 
     def _label(self, value: str) -> str:
-        try:
-            field = Evaluation._meta.get_field(self.field)
-        except FieldDoesNotExist:
+        field = self._evaluation_field()
+        if not value or field is None or not field.choices:
             return value
-        choices = dict(getattr(field, "flatchoices", None) or ())
-        return str(choices.get(value, value)) if value else value
+        return str(dict(field.flatchoices).get(value, value))
 
 
 class Appeal(models.Model):

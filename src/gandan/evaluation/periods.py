@@ -22,8 +22,16 @@ class PeriodType(models.TextChoices):
     YEAR = "year", _("Năm")
 
 
-PERIODS_PER_YEAR = {PeriodType.MONTH: 12, PeriodType.QUARTER: 4, PeriodType.YEAR: 1}
-MONTHS_PER_PERIOD = {PeriodType.MONTH: 1, PeriodType.QUARTER: 3, PeriodType.YEAR: 12}
+PERIODS_PER_YEAR: dict[str, int] = {
+    PeriodType.MONTH: 12,
+    PeriodType.QUARTER: 4,
+    PeriodType.YEAR: 1,
+}
+MONTHS_PER_PERIOD: dict[str, int] = {
+    PeriodType.MONTH: 1,
+    PeriodType.QUARTER: 3,
+    PeriodType.YEAR: 12,
+}
 
 
 def _add_months(year: int, month: int, months: int) -> tuple[int, int]:

@@ -24,7 +24,7 @@ class Level(models.TextChoices):
     NOT_DONE = "khong_hoan_thanh", _("Không hoàn thành nhiệm vụ")
 
 
-RANK = {Level.NOT_DONE: 0, Level.DONE: 1, Level.GOOD: 2, Level.EXCELLENT: 3}
+RANK: dict[str, int] = {Level.NOT_DONE: 0, Level.DONE: 1, Level.GOOD: 2, Level.EXCELLENT: 3}
 
 
 class LeaveReason(models.TextChoices):
@@ -82,13 +82,16 @@ def level_for(score: Decimal | None, disqualified: bool, rules: RuleParams) -> s
     # Điều 12 k4 b–d: a disqualifying condition decides the level whatever the points.
     if disqualified:
         return Level.NOT_DONE
+    excellent, good, done = rules.excellent_min, rules.good_min, rules.done_min
     if not rules.point_based or score is None:
         return None
-    if score >= rules.excellent_min:
+    if excellent is None or good is None or done is None:
+        return None  # a point-based rule set without its thresholds: nothing to go by
+    if score >= excellent:
         return Level.EXCELLENT
-    if score >= rules.good_min:
+    if score >= good:
         return Level.GOOD
-    if score >= rules.done_min:
+    if score >= done:
         return Level.DONE
     return Level.NOT_DONE
 

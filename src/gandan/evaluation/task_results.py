@@ -133,7 +133,7 @@ def task_results(
         if done_at is None and row.status == AssignmentStatus.DONE:
             done_at = row.last_reported_at or row.updated_at
         done_on = timezone.localdate(done_at) if done_at else None
-        title = row.item.text if row.item_id else f"{row.task.number}. {row.task.heading}"
+        title = row.item.text if row.item is not None else f"{row.task.number}. {row.task.heading}"
         results.append(
             TaskResult(row.pk, title, row.due_date, done_on, classify(row.due_date, done_on, as_of))
         )

@@ -109,7 +109,7 @@ def plan_content(plan: Plan) -> dict:
 
 
 def _assignee_label(assignment: Assignment) -> str:
-    return assignment.assignee.full_name if assignment.assignee else assignment.unit.display_name
+    return assignment.responsible_name
 
 
 def report_summary(title: str) -> str:

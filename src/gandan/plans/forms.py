@@ -1,16 +1,47 @@
 """Forms parse and shape input only; the rules live in services."""
 
 import datetime as dt
+from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.forms import MultipleFileField
 from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, User
-from gandan.plans.models import AssignmentStatus, PlanTask
+from gandan.plans.models import AssignmentStatus, Plan, PlanTask, TaskItem
 
 MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """People by their full name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.full_name
+
+
+class ItemChoiceField(forms.ModelChoiceField):
+    """A task's bullets by the start of their text."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.text[:120]
+
+
+class ParentPlanChoiceField(forms.ModelMultipleChoiceField):
+    """Plans of the authorities above, by number, issuer and title."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.number_symbol} — {obj.organisation.display_name}: {obj.title}"
+
+
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """A declared model choice field of this form instance, to give it its rows."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    return field
 
 
 class UploadPlanForm(forms.Form):
@@ -89,7 +120,7 @@ class IssueForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee = PersonChoiceField(
         label=_("Giao cho người"),
         queryset=User.objects.none(),
         required=False,
@@ -101,9 +132,9 @@ class AssignForm(forms.Form):
         required=False,
         empty_label=_("— không chọn —"),
     )
-    item = forms.ModelChoiceField(
+    item = ItemChoiceField(
         label=_("Nội dung cụ thể (để trống: cả nhiệm vụ)"),
-        queryset=None,
+        queryset=TaskItem.objects.none(),
         required=False,
         empty_label=_("— cả nhiệm vụ —"),
     )
@@ -123,24 +154,22 @@ class AssignForm(forms.Form):
         label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, task: PlanTask, **kwargs):
+    def __init__(self, *args: Any, task: PlanTask, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         school = task.plan.organisation
-        self.fields["assignee"].queryset = User.objects.filter(
+        _choices(self, "assignee").queryset = User.objects.filter(
             is_active=True,
             pk__in=Membership.objects.current()
             .filter(organisation__path__startswith=school.path)
             .values("user_id"),
         ).order_by("sort_key")
-        self.fields["assignee"].label_from_instance = lambda user: user.full_name
-        self.fields["unit"].queryset = Organisation.objects.filter(
+        _choices(self, "unit").queryset = Organisation.objects.filter(
             parent=school, kind__in=INTERNAL_KINDS, is_active=True
         ).order_by("name")
-        self.fields["item"].queryset = task.items.all()
-        self.fields["item"].label_from_instance = lambda item: item.text[:120]
+        _choices(self, "item").queryset = task.items.all()
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if not data.get("assignee") and not data.get("unit"):
             raise forms.ValidationError(_("Cần chọn người hoặc đơn vị thực hiện."))
         if data.get("assignee") and data.get("unit"):
@@ -162,10 +191,15 @@ class ProgressForm(forms.Form):
     text = forms.CharField(
         label=_("Đã làm được gì"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
-    files = MultipleFileField(
-        label=_("Minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp 10 MB)"),
-        required=False,
-    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Added here, not declared: a class attribute named "files" would hide (for the type
+        # checker) the form's uploaded files, which Django keeps in `self.files`.
+        self.fields["files"] = MultipleFileField(
+            label=_("Minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp 10 MB)"),
+            required=False,
+        )
 
 
 class WithdrawForm(forms.Form):
@@ -175,16 +209,13 @@ class WithdrawForm(forms.Form):
 
 
 class ParentPlansForm(forms.Form):
-    parents = forms.ModelMultipleChoiceField(
+    parents = ParentPlanChoiceField(
         label=_("Kế hoạch cấp trên mà kế hoạch này thực hiện"),
-        queryset=None,
+        queryset=Plan.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, candidates, **kwargs):
+    def __init__(self, *args: Any, candidates: QuerySet[Plan], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parents"].queryset = candidates
-        self.fields["parents"].label_from_instance = lambda plan: (
-            f"{plan.number_symbol} — {plan.organisation.display_name}: {plan.title}"
-        )
+        _choices(self, "parents").queryset = candidates

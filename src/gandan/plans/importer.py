@@ -84,25 +84,32 @@ def _month_span(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
 
 
+def _year_of(written: str | None, default: int | None) -> int | None:
+    """The year written in the period, else the plan's year (None when neither is known)."""
+    if written:
+        return int(written)
+    return default or None
+
+
 def _period(text: str, year: int | None = None) -> tuple[dt.date, dt.date] | None:
     """The first and last day of one folded period: a day, month, quarter, half or year."""
     text = text.strip()
     if m := re.fullmatch(
         r"(?:ngay\s*)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?", text
     ):
-        if not (m[3] or year):
+        if (in_year := _year_of(m[3], year)) is None:
             return None
-        day = dt.date(int(m[3] or year), int(m[2]), int(m[1]))
+        day = dt.date(in_year, int(m[2]), int(m[1]))
         return day, day
     if m := re.fullmatch(r"thang\s*(\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?", text):
-        if not (m[2] or year) or not 1 <= int(m[1]) <= 12:
+        if (in_year := _year_of(m[2], year)) is None or not 1 <= int(m[1]) <= 12:
             return None
-        return _month_span(int(m[2] or year), int(m[1]), int(m[1]))
+        return _month_span(in_year, int(m[1]), int(m[1]))
     if m := re.fullmatch(r"quy\s*(iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(\d{4}))?", text):
-        if not (m[2] or year):
+        if (in_year := _year_of(m[2], year)) is None:
             return None
         quarter = _QUARTERS[m[1]]
-        return _month_span(int(m[2] or year), 3 * quarter - 2, 3 * quarter)
+        return _month_span(in_year, 3 * quarter - 2, 3 * quarter)
     if m := re.fullmatch(r"(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam\s*(\d{4})", text):
         return _month_span(int(m[2]), 1, 6) if m[1] == "dau" else _month_span(int(m[2]), 7, 12)
     if m := re.fullmatch(r"(?:nam\s*)?(\d{4})", text):

@@ -1,5 +1,6 @@
 """Plans (kế hoạch), their tasks, who is assigned what, and the progress they report."""
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -204,10 +205,10 @@ class AssignmentQuerySet(models.QuerySet["Assignment"]):
     def open(self) -> "AssignmentQuerySet":
         return self.exclude(status=AssignmentStatus.DONE)
 
-    def overdue(self, today) -> "AssignmentQuerySet":
+    def overdue(self, today: dt.date) -> "AssignmentQuerySet":
         return self.open().filter(due_date__lt=today)
 
-    def due_soon(self, today, until) -> "AssignmentQuerySet":
+    def due_soon(self, today: dt.date, until: dt.date) -> "AssignmentQuerySet":
         return self.open().filter(due_date__gte=today, due_date__lte=until)
 
     def for_user(self, user) -> "AssignmentQuerySet":
@@ -287,11 +288,18 @@ class Assignment(TimeStampedModel):
     def clean(self) -> None:
         if self.assignee_id is None and self.unit_id is None:
             raise ValidationError(_("Cần chọn người hoặc đơn vị thực hiện."))
-        if self.item_id and self.item.task_id != self.task_id:
+        if self.item is not None and self.item.task_id != self.task_id:
             raise ValidationError({"item": _("Nội dung này không thuộc nhiệm vụ đã chọn.")})
 
-    def is_overdue(self, today) -> bool:
+    def is_overdue(self, today: dt.date) -> bool:
         return self.status != AssignmentStatus.DONE and self.due_date < today
+
+    @property
+    def responsible_name(self) -> str:
+        """Who answers for it, as printed: the person's full name or the unit's name."""
+        if self.assignee is not None:
+            return self.assignee.full_name
+        return self.unit.display_name if self.unit is not None else ""
 
 
 class ProgressUpdate(models.Model):

@@ -270,7 +270,7 @@ def assign_task(
     )
     assignment.full_clean(exclude=["assigned_by"])
     assignment.save()
-    who = assignee.full_name if assignee else unit.display_name
+    who = assignment.responsible_name
     what = item.text[:80] if item else task.heading[:80]
     record(
         task.plan,
@@ -327,7 +327,7 @@ def report_progress(
         Evidence.objects.create(
             update=update,
             file=upload,
-            original_name=upload.name[:255],
+            original_name=(upload.name or "")[:255],
             content_type=info.content_type,
             size=info.size,
             sha256=info.sha256,
@@ -375,7 +375,7 @@ def withdraw_plan(*, plan: Plan, actor: User, reason: str) -> Plan:
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.status == PlanStatus.WITHDRAWN:
         raise ValidationError(_("Kế hoạch này đã được thu hồi."))
-    if plan.document_id is not None:
+    if plan.document is not None:
         withdraw_document(document=plan.document, reason=reason, actor=actor)
     plan.status = PlanStatus.WITHDRAWN
     plan.withdrawn_reason = reason

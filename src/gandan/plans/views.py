@@ -2,6 +2,7 @@
 progress reports, downloads. Parse → access → service → render."""
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib import messages
@@ -52,6 +53,22 @@ def _plan_page(plan: Plan, task: PlanTask | None = None) -> HttpResponseRedirect
     """Back to the plan page; after an action on one task, at that task (the page is long)."""
     url = reverse("plans:detail", kwargs={"public_id": plan.public_id})
     return redirect(f"{url}#{task_anchor(task)}" if task is not None else url)
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task on the plan page with its assignments and their mean progress."""
+
+    task: PlanTask
+    assignments: list[Assignment]
+    progress: int | None
+
+    @classmethod
+    def of(cls, task: PlanTask, assignments: list[Assignment]) -> "TaskRow":
+        progress = (
+            round(sum(a.percent for a in assignments) / len(assignments)) if assignments else None
+        )
+        return cls(task, assignments, progress)
 
 
 def _organisation_or_404(user: User) -> Organisation:
@@ -217,15 +234,7 @@ def plan_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
         .prefetch_related("updates__evidence", "updates__author")
         .order_by("due_date", "pk")
     )
-    for task in tasks:
-        task.assignment_list = [a for a in assignments if a.task_id == task.pk]
-        done = sum(1 for a in task.assignment_list if a.status == AssignmentStatus.DONE)
-        task.progress = (
-            round(sum(a.percent for a in task.assignment_list) / len(task.assignment_list))
-            if task.assignment_list
-            else None
-        )
-        task.done = done
+    rows = [TaskRow.of(task, [a for a in assignments if a.task_id == task.pk]) for task in tasks]
     references = list(plan.references.select_related("legal_document__replaced_by"))
     warnings = {}
     for reference in references:
@@ -241,7 +250,7 @@ def plan_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     can_manage = org_access.can_manage_organisation(request.user, plan.organisation)
     context = {
         "plan": plan,
-        "tasks": tasks,
+        "tasks": rows,
         "today": today,
         "references": references,
         "warnings": list(warnings.values()),

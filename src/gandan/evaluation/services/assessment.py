@@ -253,8 +253,9 @@ def record_group_opinion(
     return evaluation
 
 
-def ceiling(evaluation: Evaluation, cycle: EvaluationCycle) -> str | None:
-    """The highest level the rules allow this person before the quota (None: no limit known)."""
+def ceiling(evaluation: Evaluation, cycle: EvaluationCycle) -> str:
+    """The highest level the rules allow this person before the quota (xuất sắc when the points
+    set no limit)."""
     params = cycle.rule_set.params()
     top = rules.level_for(evaluation.score, evaluation.is_disqualified, params)
     if top is None:

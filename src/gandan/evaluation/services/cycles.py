@@ -45,7 +45,7 @@ def rule_set_for(
     )
     if (
         unit_rules is None
-        and rule_set.fallback_id is not None
+        and rule_set.fallback is not None
         and rule_set.fallback_until is not None
         and period_end <= rule_set.fallback_until
     ):

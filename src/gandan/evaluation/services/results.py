@@ -45,7 +45,7 @@ def _lock_cycle(cycle: EvaluationCycle) -> EvaluationCycle:
 
 def period_cycles(cycle: EvaluationCycle):
     """The closed tracking periods of the same unit and work year."""
-    tracking = cycle.unit_rules.tracking if cycle.unit_rules_id else PeriodType.QUARTER
+    tracking = cycle.unit_rules.tracking if cycle.unit_rules is not None else PeriodType.QUARTER
     return EvaluationCycle.objects.filter(
         organisation=cycle.organisation,
         year=cycle.year,

@@ -232,7 +232,7 @@ def test_the_head_adjusts_a_score_with_a_reason_and_the_history_keeps_both(
         "",
     )
     rows = [
-        (h.field, h.old_value, h.new_value, h.actor.username)
+        (h.field, h.old_value, h.new_value, h.actor and h.actor.username)
         for h in evaluation.history.order_by("pk")
     ]
     assert rows == [

@@ -53,10 +53,12 @@ def test_publishing_the_demo_year_fulfils_the_disclosure_awaiting_it(db):
     demo.build(school)
     year = EvaluationCycle.objects.get(period_type="year")
     # when
+    decided_at = year.decided_at
+    assert decided_at is not None
     results.publish_results(
         cycle=year,
         actor=User.objects.get(username="hieutruong"),
-        published_on=year.decided_at.date(),
+        published_on=decided_at.date(),
     )
     # then: the item the democracy register showed as missing is the one published
     items = DisclosureItem.objects.filter(

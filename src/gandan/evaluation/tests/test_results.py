@@ -79,6 +79,7 @@ def test_publication_is_a_staff_disclosure_on_the_intranet(decided_year, staff):
     )
     # then
     item = cycle.disclosure
+    assert item is not None
     assert (cycle.status, cycle.published_on) == (CycleStatus.PUBLISHED, D(2026, 6, 9))
     assert (item.obligation.code, item.published_on, item.channels) == (
         "noi-bo-cong-tac-can-bo",
@@ -133,6 +134,7 @@ def test_an_appeal_opens_a_complaint_case(decided_year, staff):
     )
     # then
     case = appeal.case
+    assert case is not None
     assert (case.kind, case.procedure, case.channel, case.organisation) == (
         "khieu_nai",
         "lan_dau",

@@ -38,8 +38,10 @@ def test_the_decree_switches_by_the_period_end(school, request, period_end, with
     rule_set, unit_rules = cycles.rule_set_for(organisation=school, period_end=period_end)
     # then
     assert rule_set.code == expected
-    in_force = rules is not None and period_end >= rules.valid_from
-    assert unit_rules == (rules if in_force and expected == rules.rule_set.code else None)
+    applies = (
+        rules is not None and period_end >= rules.valid_from and expected == rules.rule_set.code
+    )
+    assert unit_rules == (rules if applies else None)
 
 
 def test_no_rule_set_before_the_first_version(school):

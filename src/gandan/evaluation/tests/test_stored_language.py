@@ -101,6 +101,7 @@ def test_closing_notices_publication_and_appeal_are_stored_in_vietnamese(
     # then
     finalised = EvaluationEvent.objects.get(kind=EventKind.FINALISED).summary
     assert "Hoàn thành xuất sắc nhiệm vụ: 1; Hoàn thành tốt nhiệm vụ: 4" in finalised
+    assert appeal.case is not None and year.disclosure is not None
     assert "Hoàn thành tốt nhiệm vụ" in appeal.case.content
     assert "Hoàn thành tốt nhiệm vụ" in year.disclosure.body
     assert OutgoingDocument.objects.filter(source__startswith="evaluation.").count() == 5
@@ -127,5 +128,7 @@ def test_notices_and_publication_from_english_pages_are_stored_in_vietnamese(
     # then
     year.refresh_from_db()
     assert year.status == CycleStatus.PUBLISHED
-    assert "Khiếu nại kết quả xếp loại" in Appeal.objects.get().case.title
+    case = Appeal.objects.get().case
+    assert case is not None
+    assert "Khiếu nại kết quả xếp loại" in case.title
     assert_stored_vietnamese()

@@ -130,6 +130,7 @@ def test_notices_publication_and_appeal_through_the_pages(client, school, staff)
         follow=True,
     )
     appeal = Appeal.objects.get()
+    assert appeal.case is not None
     assert appeal.case.kind == "kien_nghi"
     assert appeal.case.display_code in response.content.decode()
 

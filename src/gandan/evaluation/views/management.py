@@ -3,6 +3,7 @@ notices, publication; and the published results and counts."""
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -286,6 +287,16 @@ def published_results(request: AuthenticatedRequest, public_id: str) -> HttpResp
     )
 
 
+@dataclass(frozen=True)
+class CycleCounts:
+    """One cycle's row of the counts page: people per level, no names."""
+
+    cycle: EvaluationCycle
+    people: int
+    tally: list[tuple[str, int]]
+    not_rated: int
+
+
 @login_required
 def counts(request: AuthenticatedRequest) -> HttpResponse:
     """Numbers per level and cycle: for managers and the authorities above, no names."""
@@ -306,9 +317,13 @@ def counts(request: AuthenticatedRequest) -> HttpResponse:
         key = "not_rated" if status == EvaluationStatus.NOT_RATED else level
         if key:
             tally[cycle_id][key] = tally[cycle_id].get(key, 0) + number
-    for cycle in cycle_rows:
-        cycle.tally = [
-            (Level(value).label, tally[cycle.pk].get(value, 0)) for value in Level.values
-        ]
-        cycle.not_rated = tally[cycle.pk].get("not_rated", 0)
-    return render(request, "evaluation/counts.html", {"school": school, "cycles": cycle_rows})
+    rows = [
+        CycleCounts(
+            cycle=cycle,
+            people=cycle.people,
+            tally=[(str(label), tally[cycle.pk].get(value, 0)) for value, label in Level.choices],
+            not_rated=tally[cycle.pk].get("not_rated", 0),
+        )
+        for cycle in cycle_rows
+    ]
+    return render(request, "evaluation/counts.html", {"school": school, "cycles": rows})

@@ -153,9 +153,7 @@ def appeal(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(
-                request,
-                _("Đã gửi đơn. Mã tra cứu hồ sơ: %(code)s.") % {"code": filed.case.display_code},
-            )
+            code = filed.case.display_code if filed.case is not None else ""
+            messages.success(request, _("Đã gửi đơn. Mã tra cứu hồ sơ: %(code)s.") % {"code": code})
             return redirect("evaluation:detail", public_id=evaluation.public_id)
     return render(request, "evaluation/appeal.html", {"evaluation": evaluation, "form": form})

@@ -38,7 +38,10 @@ def test_other_peoples_tasks_are_not_on_my_desk(client, school, principal, teach
         organisation=school, parsed=parse_plan_file(SEED), user=principal
     )
     services.assign_task(
-        task=plan.tasks.first(), actor=principal, assignee=clerk, due_date=dt.date(2030, 1, 7)
+        task=plan.tasks.order_by("order")[0],
+        actor=principal,
+        assignee=clerk,
+        due_date=dt.date(2030, 1, 7),
     )
     client.force_login(teacher)
     body = client.get("/ban-lam-viec/").content.decode()

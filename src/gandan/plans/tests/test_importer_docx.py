@@ -22,7 +22,7 @@ def _export(plan: ParsedPlan, path: Path) -> Path:
     header.cell(2, 0).text = f"Số: {plan.number_symbol}" if plan.number_symbol else ""
     if plan.place and plan.date:
         header.cell(2, 1).text = place_and_date(plan.place, plan.date)
-    document.add_paragraph(plan.doc_type_title)
+    document.add_paragraph(plan.doc_type_title or "")
     document.add_paragraph(plan.title)
     for text in plan.bases + plan.preamble:
         document.add_paragraph(text)

@@ -95,7 +95,7 @@ def test_save_imported_plan_stores_sections_tasks_and_bases(school, principal):
         ("III", "TỔ CHỨC THỰC HIỆN", "organisation", 3),
     ]
     tasks = list(plan.tasks.select_related("section").prefetch_related("items"))
-    assert [(t.number, t.section.number, t.items.count()) for t in tasks] == [
+    assert [(t.number, t.section and t.section.number, t.items.count()) for t in tasks] == [
         ("1", "II", 6),
         ("2", "II", 1),
         ("3", "II", 3),
@@ -106,7 +106,7 @@ def test_save_imported_plan_stores_sections_tasks_and_bases(school, principal):
     assert [(t.lead, t.timeframe, t.recurring_from_year) for t in tasks] == [
         (LEAD, RECURRING, 2022)
     ] * 4 + [("", "", None)] * 2
-    assert tasks[2].items.first().text.startswith("Tiếp tục thực hiện tốt và vận động")
+    assert tasks[2].items.all()[0].text.startswith("Tiếp tục thực hiện tốt và vận động")
     bases = [basis.text for basis in plan.bases.all()]
     assert len(bases) == 2
     assert bases[0].startswith("Căn cứ Kế hoạch số 52-KH/BDVTU-BCSĐUBNDTP ngày 12/01/2022")
@@ -125,7 +125,11 @@ def test_save_imported_plan_links_replaced_references_to_the_register(school, pr
     references = list(plan.references.select_related("legal_document__replaced_by"))
     assert len(references) == 39
     replaced = [
-        (r.found_in, r.legal_document.citation, r.legal_document.replaced_by.citation)
+        (
+            r.found_in,
+            r.legal_document.citation,
+            getattr(r.legal_document.replaced_by, "citation", None),
+        )
         for r in references
         if r.legal_document is not None and r.legal_document.status == "replaced"
     ]
@@ -201,14 +205,15 @@ def test_issue_plan_takes_the_first_number_of_the_year(plan, principal):
         2,
     )
     document = issued.document
+    assert document is not None
     assert (document.number, document.doc_type, document.source) == (
         1,
         "KH",
         f"plans.plan:{plan.pk}",
     )
     assert list(issued.versions.values_list("number", flat=True)) == [2, 1]
-    assert issued.versions.first().content["number_symbol"] == "01/KH-THTT"
-    assert issued.events.first().summary == "Ban hành kế hoạch số 01/KH-THTT"
+    assert issued.versions.all()[0].content["number_symbol"] == "01/KH-THTT"
+    assert issued.events.all()[0].summary == "Ban hành kế hoạch số 01/KH-THTT"
 
 
 def test_second_plan_of_the_year_takes_the_next_number(school, principal):
@@ -526,9 +531,10 @@ def test_evidence_is_stored_outside_the_web_root_with_its_digest(assignment, tea
     school_id = assignment.task.plan.organisation_id
     for item, content in zip(evidence, (factories.PNG, factories.PDF), strict=True):
         # The stored name is random: the uploaded name never becomes a path.
-        assert item.file.name.startswith(f"evidence/{school_id}/")
-        assert "bang-tin" not in item.file.name and "bien-ban" not in item.file.name
-        assert (media / item.file.name).read_bytes() == content
+        name = item.file.name or ""
+        assert name.startswith(f"evidence/{school_id}/")
+        assert "bang-tin" not in name and "bien-ban" not in name
+        assert (media / name).read_bytes() == content
     assert len(_files_under(media)) == 2
 
 
@@ -718,7 +724,7 @@ def test_issue_progress_report_registers_a_bc_document(school, principal, teache
         "Trường Tiểu học Thành Tô"
     )
     assert (document.signer_name, document.signer_title) == ("Nguyễn Thị Thu Hà", "HIỆU TRƯỞNG")
-    event = plan.events.first()
+    event = plan.events.all()[0]
     assert (event.kind, event.summary) == (
         PlanEventKind.REPORT_ISSUED,
         "Ban hành báo cáo kết quả số 02/BC-THTT",

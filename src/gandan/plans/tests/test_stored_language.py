@@ -90,7 +90,7 @@ def test_a_progress_report_from_an_english_page_is_stored_in_vietnamese(
     # given: a task of the teacher, who reads the site in English
     settings.MEDIA_ROOT = tmp_path
     plan = factories.import_seed(school, principal)
-    task = plan.tasks.order_by("order").first()
+    task = plan.tasks.order_by("order")[0]
     assignment = services.assign_task(
         task=task, actor=principal, assignee=teacher, due_date=dt.date(2030, 6, 3)
     )

@@ -32,6 +32,7 @@ def test_withdrawing_keeps_the_number_and_withdraws_the_registered_document(issu
     # then
     assert plan.status == PlanStatus.WITHDRAWN
     assert plan.number_symbol == "01/KH-THTT"
+    assert plan.document is not None
     plan.document.refresh_from_db()
     assert plan.document.status == DocumentStatus.WITHDRAWN
     assert plan.events.filter(kind="withdrawn").exists()
