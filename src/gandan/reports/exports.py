@@ -19,9 +19,8 @@ def _cell(value: Value) -> object:
 
 def table_rows(table: Table) -> list[list[object]]:
     """The header and the rows exactly as the workbook holds them (tests read them back)."""
-    header: list[object] = [_("Đơn vị")] + [
-        f"{column.short} ({column.unit})" for column in table.columns
-    ]
+    header: list[object] = [_("Đơn vị")]
+    header += [f"{column.short} ({column.unit})" for column in table.columns]
     rows = [header]
     for row in table.rows:
         rows.append([row.unit.name] + [_cell(value) for value in row.cells])
@@ -48,12 +47,12 @@ def table_workbook(table: Table) -> bytes:
     first = sheet.max_row + 1
     for values in table_rows(table):
         sheet.append(values)
-    for cell in sheet[first]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = sheet.cell(row=first + 1, column=2)
+    for head in sheet[first]:
+        head.font = Font(bold=True)
+        head.alignment = Alignment(wrap_text=True, vertical="top")
+    for total in sheet[sheet.max_row]:
+        total.font = Font(bold=True)
+    sheet.freeze_panes = f"B{first + 1}"
     sheet.column_dimensions["A"].width = 40
     for index in range(2, len(table.columns) + 2):
         sheet.column_dimensions[get_column_letter(index)].width = 16
@@ -61,8 +60,8 @@ def table_workbook(table: Table) -> bytes:
     method.append([_("Chỉ số"), _("Đơn vị tính"), _("Cách tính"), _("Căn cứ")])
     for column in table.columns:
         method.append([str(column.label), str(column.unit), str(column.method), column.basis])
-    for cell in method[1]:
-        cell.font = Font(bold=True)
+    for head in method[1]:
+        head.font = Font(bold=True)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

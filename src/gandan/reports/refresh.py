@@ -20,7 +20,7 @@ docstring); cron or a worker runs `gandan refresh_indicators` for the rest.
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +74,7 @@ logger = logging.getLogger(__name__)
 
 BATCH = 200
 
-KIND_COLUMNS = {
+KIND_COLUMNS: dict[str, str] = {
     CaseKind.COMPLAINT: "received_complaints",
     CaseKind.DENUNCIATION: "received_denunciations",
     CaseKind.RECOMMENDATION: "received_recommendations",
@@ -269,6 +269,12 @@ def recompute_schools(school_ids: list[int], *, today: dt.date) -> None:
 MonthKey = tuple[int, int]
 
 
+def _grouped(rows: Any) -> Iterator[dict[str, Any]]:
+    """The rows of a `.values().annotate()` query as plain dictionaries (typed loosely: each
+    query groups by other keys)."""
+    yield from rows
+
+
 def _month_rows(ids: list[int], today: dt.date) -> dict[MonthKey, dict[str, Any]]:
     rows: dict[MonthKey, dict[str, Any]] = defaultdict(dict)
 
@@ -278,7 +284,7 @@ def _month_rows(ids: list[int], today: dt.date) -> dict[MonthKey, dict[str, Any]
             row[key] = row.get(key, 0) + (value or 0)
 
     cases = PetitionCase.objects.filter(organisation_id__in=ids)
-    for row in (
+    for row in _grouped(
         cases.annotate(m=report_index("received_on"))
         .values("organisation_id", "m", "kind")
         .annotate(n=Count("pk"))
@@ -291,7 +297,7 @@ def _month_rows(ids: list[int], today: dt.date) -> dict[MonthKey, dict[str, Any]
     late_step = CaseDeadline.objects.filter(
         case=OuterRef("pk"), is_tracked=True, due__isnull=False, done_on__gt=F("due")
     )
-    for row in (
+    for row in _grouped(
         cases.annotate(answered_on=Coalesce("resolved_on", "sent_on"))
         .filter(answered_on__isnull=False)
         .annotate(m=report_index("answered_on"), late=Exists(late_step))
@@ -311,7 +317,7 @@ def _month_rows(ids: list[int], today: dt.date) -> dict[MonthKey, dict[str, Any]
 
     # Contesting reopens the case and clears its result (petitions contest_case): counted in
     # the month the sender contested.
-    for row in (
+    for row in _grouped(
         cases.filter(contested=True)
         .annotate(m=report_index(Coalesce("contested_at", "updated_at")))
         .values("organisation_id", "m")
@@ -320,7 +326,7 @@ def _month_rows(ids: list[int], today: dt.date) -> dict[MonthKey, dict[str, Any]
     ):
         put(row["organisation_id"], row["m"], contested=row["n"])
 
-    for row in (
+    for row in _grouped(
         cases.filter(satisfaction__isnull=False)
         .annotate(m=report_index(Coalesce("rated_at", "closed_at", "received_at")))
         .values("organisation_id", "m")
@@ -340,7 +346,7 @@ def _month_rows(ids: list[int], today: dt.date) -> dict[MonthKey, dict[str, Any]
         )
 
     # surveys/index.py point 6: parents' and citizens' surveys count, staff surveys do not.
-    for row in (
+    for row in _grouped(
         Response.objects.filter(
             survey__organisation_id__in=ids,
             survey__audience__in=[Audience.PARENTS, Audience.CITIZENS],
@@ -360,7 +366,7 @@ def _month_rows(ids: list[int], today: dt.date) -> dict[MonthKey, dict[str, Any]
         )
 
     # democracy.deadlines.item_compliance, on the stored due date and publication date.
-    for row in (
+    for row in _grouped(
         DisclosureItem.objects.filter(organisation_id__in=ids, withdrawn=False)
         .annotate(m=report_index("due_date"))
         .values("organisation_id", "m")
@@ -390,7 +396,7 @@ def _month_rows(ids: list[int], today: dt.date) -> dict[MonthKey, dict[str, Any]
         .values("day")[:1]
     )
     is_done = Q(status=AssignmentStatus.DONE)
-    for row in (
+    for row in _grouped(
         _assignments(ids)
         .annotate(m=report_index("due_date"), done_on=Subquery(done_on))
         .values("task__plan__organisation_id", "m")
@@ -422,7 +428,7 @@ def _assignments(ids: list[int]) -> QuerySet[Assignment]:
     )
 
 
-def _latest_per_school(ids: list[int], rows: QuerySet, order: list[str]) -> Subquery:
+def _latest_per_school(ids: list[int], rows: QuerySet[Any], order: list[str]) -> QuerySet[Any]:
     """The pk of each school's latest row of `rows` (filtered on organisation=OuterRef)."""
     latest = Subquery(rows.filter(organisation=OuterRef("pk")).order_by(*order).values("pk")[:1])
     return Organisation.objects.filter(pk__in=ids).annotate(latest=latest).values("latest")
@@ -446,7 +452,7 @@ def _status_rows(ids: list[int], today: dt.date) -> list[UnitStatus]:
         suspended=False,
         due__lt=today,
     )
-    for row in (
+    for row in _grouped(
         PetitionCase.objects.filter(organisation_id__in=ids)
         .open()
         .annotate(late=Exists(overdue_step))
@@ -458,13 +464,15 @@ def _status_rows(ids: list[int], today: dt.date) -> list[UnitStatus]:
         status.cases_open, status.cases_overdue = row["n"], row["overdue"]
 
     issued = Plan.objects.filter(organisation_id__in=ids, status=PlanStatus.ISSUED, year=year)
-    for row in issued.values("organisation_id").annotate(first=Min("issued_on")).order_by():
+    for row in _grouped(
+        issued.values("organisation_id").annotate(first=Min("issued_on")).order_by()
+    ):
         status = statuses[row["organisation_id"]]
         status.plan_issued, status.plan_issued_on = True, row["first"]
     for org_id in issued.filter(parents__isnull=False).values_list("organisation_id", flat=True):
         statuses[org_id].plan_implements_parent = True
 
-    for row in (
+    for row in _grouped(
         _assignments(ids)
         .values("task__plan__organisation_id")
         .annotate(
@@ -479,7 +487,7 @@ def _status_rows(ids: list[int], today: dt.date) -> list[UnitStatus]:
         status.progress_mean = row["progress"]
 
     held = Conference.objects.filter(kind=ConferenceKind.ANNUAL, status=ConferenceStatus.CLOSED)
-    for row in (
+    for row in _grouped(
         Conference.objects.filter(pk__in=_latest_per_school(ids, held, ["-held_on", "-pk"]))
         .annotate(present=Count("attendees", filter=Q(attendees__present=True)))
         .values(
@@ -500,11 +508,11 @@ def _status_rows(ids: list[int], today: dt.date) -> list[UnitStatus]:
         )
         status.conference_resolution_issued = row["resolution_document_id"] is not None
 
-    for row in (
+    for row in _grouped(
         BoardTerm.objects.filter(organisation_id__in=ids, starts_on__lte=today, ends_on__gte=today)
         .values("organisation_id")
         .annotate(
-            programmes=Count("programmes", distinct=True),
+            n_programmes=Count("programmes", distinct=True),
             total=Count("inspections__recommendations", distinct=True),
             answered=Count(
                 "inspections__recommendations",
@@ -516,11 +524,11 @@ def _status_rows(ids: list[int], today: dt.date) -> list[UnitStatus]:
     ):
         status = statuses[row["organisation_id"]]
         status.board_constituted = True
-        status.board_programme = row["programmes"] > 0
+        status.board_programme = row["n_programmes"] > 0
         status.recommendations, status.recommendations_answered = row["total"], row["answered"]
 
     started = Campaign.objects.filter(starts_on__lte=today)
-    for row in (
+    for row in _grouped(
         Registration.objects.filter(
             campaign_id__in=_latest_per_school(ids, started, ["-starts_on", "-pk"])
         )
@@ -559,7 +567,7 @@ def _status_rows(ids: list[int], today: dt.date) -> list[UnitStatus]:
     return list(statuses.values())
 
 
-LEVEL_COLUMNS = {
+LEVEL_COLUMNS: dict[str, str] = {
     Level.EXCELLENT: "evaluation_excellent",
     Level.GOOD: "evaluation_good",
     Level.DONE: "evaluation_done",
@@ -584,7 +592,7 @@ def _evaluation_status(ids: list[int], statuses: dict[int, UnitStatus]) -> None:
         status.evaluation_closed = cycle.status in (CycleStatus.DECIDED, CycleStatus.PUBLISHED)
         status.evaluation_quota_ok = True
     groups: dict[tuple[int, str], dict[str, int]] = defaultdict(dict)
-    for row in (
+    for row in _grouped(
         Evaluation.objects.filter(cycle_id__in=list(cycles), status=EvaluationStatus.DECIDED)
         .exclude(level="")
         .values("cycle_id", "quota_group", "level")
@@ -608,11 +616,6 @@ def _evaluation_status(ids: list[int], statuses: dict[int, UnitStatus]) -> None:
         allowed = quota_allowed(excellent + levels.get(Level.GOOD, 0), percent, params.quota_base)
         if excellent > allowed:
             statuses[cycle.organisation_id].evaluation_quota_ok = False
-
-
-def refresh_state() -> dict[str, Any] | None:
-    """The watermark, for the dashboard's footnote ("cập nhật lúc …")."""
-    return RefreshState.objects.filter(id=1).values("updated_at", "last_full_at").first()
 
 
 __all__ = [

@@ -104,24 +104,24 @@ def unit_table(authority: Organisation, period: Period, *, sort: str | None = No
     """Every school the authority oversees with its indicators for the period. Two queries."""
     schools = Organisation.objects.schools_below(authority)
     units = list(schools.select_related("indicator_status").order_by())
-    found = {
-        row.pop("organisation_id"): row
-        for row in UnitMonth.objects.filter(
-            organisation__in=schools.values("pk"),
-            month__gte=period.first,
-            month__lte=period.last,
+    found: dict[int, dict[str, Any]] = {}
+    for row in (
+        UnitMonth.objects.filter(
+            organisation__in=schools.values("pk"), month__gte=period.first, month__lte=period.last
         )
         .values("organisation_id")
         .annotate(**_sum_columns())
         .order_by()
-    }
+    ):
+        sums: dict[str, Any] = dict(row)
+        found[sums.pop("organisation_id")] = sums
     rows = []
     for unit in units:
         status = getattr(unit, "indicator_status", None)
-        sums = found.get(unit.pk, {})
-        row = Row(unit, status, sums)
-        row.cells = [indicator.compute(sums, status) for indicator in INDICATORS]
-        rows.append(row)
+        unit_sums = found.get(unit.pk, {})
+        line = Row(unit, status, unit_sums)
+        line.cells = [indicator.compute(unit_sums, status) for indicator in INDICATORS]
+        rows.append(line)
     code, descending = parse_sort(sort)
     rows = sort_rows(rows, code, descending)
     stamps = [row.status.refreshed_at for row in rows if row.status is not None]
@@ -249,15 +249,17 @@ def monthly_series(
     organisations: QuerySet[Organisation], first: dt.date, last: dt.date
 ) -> list[MonthFigures]:
     """Every report month from first to last with the organisations' summed counters."""
-    found = {
-        row.pop("month"): row
-        for row in UnitMonth.objects.filter(
+    found: dict[dt.date, dict[str, Any]] = {}
+    for row in (
+        UnitMonth.objects.filter(
             organisation__in=organisations.values("pk"), month__gte=first, month__lte=last
         )
         .values("month")
         .annotate(**_sum_columns())
         .order_by()
-    }
+    ):
+        sums: dict[str, Any] = dict(row)
+        found[sums.pop("month")] = sums
     return [MonthFigures(month, found.get(month, {})) for month in months_between(first, last)]
 
 

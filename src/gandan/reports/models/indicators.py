@@ -14,13 +14,18 @@ the year's implementing plan, the last staff conference, the inspection board, t
 day of the last refresh.
 """
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 __all__ = ["RefreshState", "UnitMonth", "UnitStatus"]
 
 
-def _count(label: str) -> models.PositiveIntegerField:
+def _count(label: "StrOrPromise") -> models.PositiveIntegerField:
     return models.PositiveIntegerField(label, default=0)
 
 

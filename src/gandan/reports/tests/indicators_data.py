@@ -21,11 +21,13 @@ from gandan.orgs import services as org_services
 from gandan.orgs.models import Organisation, OrgKind, Role, User
 from gandan.petitions import services
 from gandan.petitions.models import Case, CaseKind, Channel, DeadlineRule
+from gandan.reports.indicators import HALF_YEAR, Period
 
 TODAY = dt.date(2026, 5, 20)
 NOW = timezone.make_aware(dt.datetime(2026, 5, 20, 10, 0))
 RECEIVED = dt.date(2026, 3, 2)
 PERIOD_KEY = "6-thang-2026"
+PERIOD = Period(HALF_YEAR, 2026)
 
 
 def seed_deadline_rules() -> None:

@@ -18,11 +18,12 @@ from openpyxl import load_workbook
 from gandan.orgs import services as org_services
 from gandan.orgs.models import OrgKind, Role
 from gandan.reports import exports, rollup
-from gandan.reports.indicators import INDICATORS, Period
+from gandan.reports.indicators import INDICATORS
 from gandan.reports.models import RefreshState, UnitMonth, UnitStatus
 from gandan.reports.refresh import refresh_indicators
 from gandan.reports.tests.indicators_data import (
     NOW,
+    PERIOD,
     PERIOD_KEY,
     TODAY,
     more_schools,
@@ -108,7 +109,7 @@ def test_the_table_sorts_on_any_column(authority_officer, data):
 
 
 def test_the_league_table_ranks_units_that_answered(authority_officer, data, other_school):
-    table = rollup.unit_table(authority_officer_ward(authority_officer), Period.parse(PERIOD_KEY))
+    table = rollup.unit_table(authority_officer_ward(authority_officer), PERIOD)
     best, worst = rollup.league(table.rows)
     assert [r.unit.slug for r in best] == ["th-thanh-to"]
     assert worst == []
@@ -134,7 +135,7 @@ def test_the_xlsx_holds_exactly_the_table_shown(authority_officer, data):
         for row in sheet.iter_rows(min_row=exports.HEADER_ROW, values_only=True)
     ]
     table = rollup.unit_table(
-        authority_officer_ward(authority_officer), Period.parse(PERIOD_KEY), sort="-cases_received"
+        authority_officer_ward(authority_officer), PERIOD, sort="-cases_received"
     )
     assert found == exports.table_rows(table)
     html = client.get(DASHBOARD, params).content.decode()

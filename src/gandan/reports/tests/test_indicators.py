@@ -11,6 +11,7 @@ from gandan.reports.indicators import (
     BY_CODE,
     HALF_YEAR,
     MONTH,
+    MONTH_COLUMNS,
     YEAR,
     Period,
     report_month,
@@ -45,9 +46,10 @@ def test_a_report_month_runs_from_the_15th_to_the_14th(day, month):
 
 def test_periods_follow_the_cut_offs_of_decree_09_2019():
     # Nghị định 09/2019/NĐ-CP, Điều 12: 15/12 of the previous year to 14/6, and to 14/12.
-    half = Period.parse("6-thang-2026")
-    year = Period.parse("nam-2026")
-    month = Period.parse("thang-2026-03")
+    half, year, month = (
+        Period.parse(key) or pytest.fail(key)
+        for key in ("6-thang-2026", "nam-2026", "thang-2026-03")
+    )
     assert (half.starts_on, half.ends_on) == (dt.date(2025, 12, 15), dt.date(2026, 6, 14))
     assert (year.starts_on, year.ends_on) == (dt.date(2025, 12, 15), dt.date(2026, 12, 14))
     assert (month.starts_on, month.ends_on) == (dt.date(2026, 2, 15), dt.date(2026, 3, 14))
@@ -59,16 +61,12 @@ def test_periods_follow_the_cut_offs_of_decree_09_2019():
     assert Period(MONTH, 2026, 3).key == "thang-2026-03"
 
 
-def _period_sums(school, period):
+def _period_sums(school, period: Period | None) -> dict[str, float]:
+    assert period is not None
     rows = UnitMonth.objects.filter(
         organisation=school, month__gte=period.first, month__lte=period.last
-    ).values()
-    sums: dict[str, float] = {}
-    for row in rows:
-        for key, value in row.items():
-            if key not in ("id", "organisation_id", "month"):
-                sums[key] = sums.get(key, 0) + value
-    return sums
+    )
+    return {key: sum(getattr(row, key) for row in rows) for key in MONTH_COLUMNS}
 
 
 def test_case_indicators_agree_with_the_schools_own_pages(school, principal):
