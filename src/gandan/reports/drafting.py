@@ -176,16 +176,23 @@ def draft_sections(request: ReportRequest, school: Organisation, *, as_of: dt.da
         for indicator in KIND_INDICATORS
         if values[indicator.code].number
     ]
+    received = values["cases_received"]
     texts["don_thu"] = [
-        f"Trong kỳ, nhà trường tiếp nhận {values['cases_received'].text} đơn thư"
+        f"Trong kỳ, nhà trường tiếp nhận {received.text} đơn thư"
         + (f" ({'; '.join(kinds)})" if kinds else "")
-        + ".",
+        + "."
+        if received.number
+        else "Trong kỳ, nhà trường không tiếp nhận đơn thư nào.",
         *(_line(values, labels, code) for code in SECTION_CODES["don_thu"][1:]),
     ]
     for key in ("dan_chu", "dan_van_kheo", "danh_gia", "hai_long"):
         texts[key] = [_line(values, labels, code) for code in SECTION_CODES[key]]
 
-    good = [labels[code] for code in _section_codes() if values[code].flag is True]
+    good = [
+        f"{labels[code]} ({values[code].text})"
+        for code in _section_codes()
+        if values[code].flag is True
+    ]
     weak = [
         f"{labels[code]} ({values[code].text})"
         for code in _section_codes()
