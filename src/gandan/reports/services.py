@@ -152,11 +152,11 @@ def request_report(
         )
     if due_on < today:
         raise ValidationError({"due_on": _("Hạn gửi báo cáo đã qua.")})
-    existing = ReportRequest.objects.filter(authority=authority, kind=kind)
+    same = ReportRequest.objects.filter(authority=authority, kind=kind)
     existing = (
-        existing.filter(title=title, period_start=start, period_end=end)
+        same.filter(title=title, period_start=start, period_end=end)
         if kind == ReportKind.THEMATIC
-        else existing.filter(year=year)
+        else same.filter(year=year)
     ).first()
     if existing is not None:
         if existing.due_on == due_on:

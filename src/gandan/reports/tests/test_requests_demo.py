@@ -49,7 +49,7 @@ def test_the_demo_has_one_report_on_time_and_one_late_and_is_idempotent(
         True,
     )
     assert other.reminder_count == 1 and mine.reminder_count == 0
-    assert mine.document.number_symbol == "01/BC-THTT"
+    assert mine.document is not None and mine.document.number_symbol == "01/BC-THTT"
     assert (
         "kinh phí cải tạo sân trường" in {s["key"]: s["text"] for s in mine.sections()}["kien_nghi"]
     )

@@ -79,8 +79,8 @@ def test_every_rule_cites_its_article_and_is_flagged_for_verification():
         assert rule.citation.startswith("Nghị định 09/2019/NĐ-CP, Điều 12")
         assert rule.needs_verification
         assert rule.note
-    rule = period_rule(PeriodKind.SIX_MONTHS, 2026)
-    assert rule is not None and rule.citation.endswith("điểm c")
+    six_months = period_rule(PeriodKind.SIX_MONTHS, 2026)
+    assert six_months is not None and six_months.citation.endswith("điểm c")
     assert period_rule(PeriodKind.THEMATIC, 2026) is None
 
 
