@@ -54,6 +54,7 @@ def test_the_ward_officer_reads_the_dashboard_on_a_phone(
     phone.go_back()
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Tải bảng (.xlsx)").click()
-    sheet = load_workbook(download.value.path()).worksheets[0]
+    with open(download.value.path(), "rb") as handle:  # a temporary name without ".xlsx"
+        sheet = load_workbook(handle).worksheets[0]
     names = [row[0] for row in sheet.iter_rows(min_row=exports.HEADER_ROW + 1, values_only=True)]
     assert names[:-1] == ["Trường Tiểu học Đằng Hải", "Trường Tiểu học Thành Tô"]
