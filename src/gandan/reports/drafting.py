@@ -198,12 +198,12 @@ def draft_sections(request: ReportRequest, school: Organisation, *, as_of: dt.da
         for code in _section_codes()
         if values[code].flag is False
     ]
-    texts["danh_gia_chung"] = [
-        "1. Ưu điểm",
-        *([f"- {item}." for item in good] or ["- "]),
-        "2. Hạn chế",
-        *([f"- {item}." for item in weak] or ["- Không có chỉ tiêu chưa đạt."]),
-    ]
+    weak_lines = [f"- {item}." for item in weak] or ["- Không có chỉ tiêu chưa đạt."]
+    texts["danh_gia_chung"] = (
+        ["1. Ưu điểm", *(f"- {item}." for item in good), "2. Hạn chế", *weak_lines]
+        if good
+        else ["Hạn chế:", *weak_lines]
+    )
     texts["phuong_huong"] = next_steps or ["- Duy trì kết quả đã đạt được."]
     texts["kien_nghi"] = ["Không."]
 
