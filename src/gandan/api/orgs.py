@@ -4,10 +4,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema
 
-from gandan.api.errors import ApiError
-from gandan.api.petitions.public import UNKNOWN_SCHOOL
+from gandan.api.petitions.public import public_school
 from gandan.api.petitions.schemas import MessageOut, OrganisationRef
-from gandan.orgs.models import Organisation, OrgKind
 
 router = Router(tags=["Công khai"])
 
@@ -40,13 +38,7 @@ class OrganisationOut(Schema):
     summary="Thông tin công khai của một trường",
 )
 def organisation_card(request: HttpRequest, slug: str):
-    school = (
-        Organisation.objects.select_related("parent")
-        .filter(slug=slug, kind=OrgKind.SCHOOL, is_active=True)
-        .first()
-    )
-    if school is None:
-        raise ApiError(404, UNKNOWN_SCHOOL)
+    school = public_school(slug)
     parent = school.parent
     return OrganisationOut(
         slug=school.slug,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from gandan.api.models import ApiToken
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
+from gandan.core.language import in_vietnamese
 from gandan.orgs.models import User
 
 TOKEN_PREFIX = "gdn_"
@@ -20,6 +21,7 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+@in_vietnamese
 @transaction.atomic
 def create_api_token(*, user: User, name: str, actor: User | None = None) -> tuple[ApiToken, str]:
     """A new token for an active user; returns the row and the token itself (never stored).
@@ -35,7 +37,6 @@ def create_api_token(*, user: User, name: str, actor: User | None = None) -> tup
     token = ApiToken.objects.create(
         user=user, name=name[:100], token_hash=hash_token(raw), prefix=raw[:12]
     )
-    # Stored records are Vietnamese whatever the screen language (ADR 1).
     record_event(
         action=Action.CREATE,
         summary=f"Tạo mã truy cập API “{token.name}” ({token.prefix}…) cho {user.username}",
@@ -46,6 +47,7 @@ def create_api_token(*, user: User, name: str, actor: User | None = None) -> tup
     return token, raw
 
 
+@in_vietnamese
 @transaction.atomic
 def revoke_api_token(*, token: ApiToken, actor: User | None = None) -> ApiToken:
     """Revoke a token now; revoking a revoked token changes nothing."""

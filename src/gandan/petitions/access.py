@@ -19,17 +19,20 @@ Refusals raise Http404, so that existence is not revealed.
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db import models
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
 from gandan.core.ids import public_id_or_404
+from gandan.core.language import in_vietnamese
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, Role, User
 from gandan.paperwork.models import OutgoingDocument
 from gandan.petitions import secrecy
-from gandan.petitions.models import Attachment, Case
+from gandan.petitions.models import Attachment, Case, CaseKind, ReceptionEntry
+from gandan.petitions.models.cases import CaseQuerySet
 from gandan.petitions.services.documents import SOURCE_PREFIX
 
 MANAGER = "manager"
@@ -101,13 +104,13 @@ def sees_all_cases(user: User, school: Organisation) -> bool:
     return bool(roles & (org_access.MANAGERS | {Role.CLERK, Role.INSPECTION_BOARD}))
 
 
-def visible_cases(user: User, school: Organisation) -> QuerySet[Case]:
+def visible_cases(user: User, school: Organisation) -> CaseQuerySet:
     """Cases of the school the user may list: all of them for managers, the clerk and the
     inspection board; their own (handled or verified) for everyone else."""
     cases = Case.objects.filter(organisation=school)
     if sees_all_cases(user, school):
         return cases
-    return cases.filter(Q(handler=user) | Q(verifiers=user)).distinct()
+    return cases.worked_on_by(user)
 
 
 def can_manage_cases(user: User, school: Organisation) -> bool:
@@ -134,7 +137,15 @@ def can_view_identity(user: User, case: Case) -> bool:
     return case.is_denunciation and not case.is_anonymous and case.handler_id == user.pk
 
 
-def _log_protected_view(*, summary, actor, organisation, target, request) -> None:
+@in_vietnamese
+def _log_protected_view(
+    *,
+    summary: str,
+    actor: User,
+    organisation: Organisation,
+    target: models.Model | None,
+    request: HttpRequest | None,
+) -> None:
     # Stored text is plain Vietnamese, whatever the screen language (ADR 1, addendum).
     record_event(
         action=Action.VIEW_PROTECTED,
@@ -202,6 +213,54 @@ def access_attachment(
             request=request,
         )
     return attachment
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    """One line of the sổ tiếp công dân as shown: the names unsealed, a denouncer's kept."""
+
+    entry: ReceptionEntry
+    name: str
+    address: str
+    id_number: str
+
+
+def access_register(
+    user: User, school: Organisation, year: int, *, limit: int, request: HttpRequest | None = None
+) -> list[RegisterLine]:
+    """The first `limit` lines of the school's sổ tiếp công dân in `year`, for those who may
+    read it (else 404). Names are unsealed and the view is logged; a denouncer is never shown
+    (Luật Tố cáo 2018, Điều 47)."""
+    if not can_read_register(user, school):
+        raise Http404
+    entries = (
+        ReceptionEntry.objects.filter(organisation=school, year=year)
+        .select_related("receiver", "case")
+        .order_by("number")[:limit]
+    )
+    lines = []
+    for entry in entries:
+        if entry.kind == CaseKind.DENUNCIATION:
+            secret = str(_("Giữ bí mật (Luật Tố cáo 2018, Điều 47)"))
+            name = entry.case.pseudonym if entry.case else str(_("Giữ bí mật"))
+            lines.append(RegisterLine(entry, name, secret, secret))
+        else:
+            lines.append(
+                RegisterLine(
+                    entry,
+                    name=secrecy.unseal(entry.name_token),
+                    address=secrecy.unseal(entry.address_token),
+                    id_number=secrecy.unseal(entry.id_number_token),
+                )
+            )
+    _log_protected_view(
+        summary=f"Xem sổ tiếp công dân năm {year}",
+        actor=user,
+        organisation=school,
+        target=None,
+        request=request,
+    )
+    return lines
 
 
 def access_case_document(user: User, case: Case, pk: int) -> OutgoingDocument:

@@ -9,6 +9,8 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         # Framework wiring: the "Đơn thư, tiếp công dân" panel on the staff desk.
         from gandan.orgs import desk
-        from gandan.petitions.views.cases import desk_panel
+        from gandan.petitions import desk as petitions_desk
 
-        desk.register(desk.Panel("petitions", "petitions/desk_panel.html", desk_panel, order=20))
+        desk.register(
+            desk.Panel("petitions", "petitions/desk_panel.html", petitions_desk.panel, order=20)
+        )

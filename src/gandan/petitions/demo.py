@@ -55,14 +55,16 @@ def _issue_day(school: Organisation, day: dt.date) -> dt.date:
 
 
 def _submit(school, cases, key, kind, day, **fields):
+    submission = services.Submission(
+        kind=kind,
+        received_at=_at(day, 9),
+        consent=not fields.get("anonymous", False),
+        **fields,
+    )
+
     def run(on):
         cases[key] = services.submit_case(
-            organisation=school,
-            kind=kind,
-            idempotency_key=MARK + key,
-            received_at=_at(day, 9),
-            consent=not fields.get("anonymous", False),
-            **fields,
+            organisation=school, submission=submission, idempotency_key=MARK + key
         )
 
     return run

@@ -15,12 +15,14 @@ No document ever names a denouncer (Luật Tố cáo 2018, Điều 47 k2, Điề
 read by the clerk and the head, and the acceptance notice and the conclusion go to the person
 denounced. Letters meant for the denouncer are addressed by pseudonym; the resolver puts the
 real address on the envelope.
+
+The head signs every case document: the school's resolver (Luật Tố cáo 2018, Điều 12 k1).
+Builders are called only from the use cases in `services`, which run in Vietnamese.
 """
 
 from django.utils.translation import gettext as _
 
 from gandan.core.vietnamese import official_date
-from gandan.orgs.models import Membership, Organisation, Role
 from gandan.paperwork.document import (
     Article,
     BasisLine,
@@ -28,8 +30,8 @@ from gandan.paperwork.document import (
     DocType,
     DocumentSpec,
     Paragraph,
-    Signer,
 )
+from gandan.paperwork.signing import head_signer, header_names
 from gandan.petitions.models import Case, CaseKind, MinutesKind, Procedure
 
 ARCHIVE = "Lưu: VT, hồ sơ vụ việc"
@@ -41,24 +43,6 @@ LAW_BASIS = {
     CaseKind.FEEDBACK: "Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013",
     CaseKind.INFORMATION_REQUEST: "Căn cứ Luật Tiếp cận thông tin ngày 06 tháng 4 năm 2016",
 }
-
-
-def header_names(organisation: Organisation) -> tuple[str, str]:
-    """(managing body, issuing body) as printed (Nghị định 30/2020, Phụ lục I, II.2)."""
-    parent = organisation.parent
-    managing = (parent.short_name or parent.name).upper() if parent else ""
-    return managing, organisation.name.upper()
-
-
-def head_signer(organisation: Organisation) -> Signer:
-    """The head signs case documents: the school's resolver (Luật Tố cáo 2018, Điều 12 k1)."""
-    head = (
-        Membership.objects.current()
-        .filter(organisation=organisation, role=Role.HEAD)
-        .select_related("user")
-        .first()
-    )
-    return Signer(name=head.user.full_name if head else "", title="HIỆU TRƯỞNG")
 
 
 def addressee(case: Case) -> str:

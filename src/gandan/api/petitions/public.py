@@ -7,6 +7,7 @@ carry no session authority (ninja checks CSRF only for cookie authentication).
 """
 
 import logging
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
@@ -26,7 +27,8 @@ from gandan.api.petitions.schemas import (
     ReceiptOut,
     SplitCaseOut,
 )
-from gandan.orgs.models import Organisation, OrgKind
+from gandan.orgs.access import active_school_or_404
+from gandan.orgs.models import Organisation
 from gandan.petitions import access, services, throttle
 from gandan.petitions.forms.public import PublicSubmissionForm
 from gandan.petitions.models import Case, CaseStatus, Channel
@@ -55,11 +57,12 @@ def _limited(limit: throttle.Limit) -> ApiError:
     return ApiError(429, Messages.TOO_MANY, headers={"Retry-After": str(limit.window)})
 
 
-def _school(slug: str) -> Organisation:
-    school = Organisation.objects.filter(slug=slug, kind=OrgKind.SCHOOL, is_active=True).first()
-    if school is None:
-        raise ApiError(404, UNKNOWN_SCHOOL)
-    return school
+def public_school(slug: str) -> Organisation:
+    """The active school with this slug; an unknown one is a 404 that says so."""
+    try:
+        return active_school_or_404(slug)
+    except Http404 as error:
+        raise ApiError(404, UNKNOWN_SCHOOL) from error
 
 
 def _form_data(payload: PublicCaseIn, token: str) -> dict:
@@ -103,7 +106,7 @@ def _form_data(payload: PublicCaseIn, token: str) -> dict:
 def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
     if throttle.is_limited(throttle.INTAKE, request):
         raise _limited(throttle.INTAKE)
-    school = _school(payload.organisation)
+    school = public_school(payload.organisation)
     if payload.website:
         # The honeypot: left empty by people and well-behaved clients. Nothing is stored.
         throttle.hit(throttle.INTAKE, request)
@@ -121,25 +124,8 @@ def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
     try:
         case = services.submit_case(
             organisation=school,
-            kind=data["kind"],
-            title=data["title"],
-            content=data["content"],
-            channel=Channel.WEB,
-            sender=services.Sender(
-                name=data["name"],
-                phone=data["phone"],
-                email=data["email"],
-                address=data["address"],
-                id_number=data["id_number"],
-            ),
-            anonymous=data["anonymous"],
-            consent=data["consent"],
+            submission=replace(form.submission(channel=Channel.WEB), received_at=started),
             idempotency_key=data["token"],
-            information_form=data["information_form"],
-            delivery=data["delivery"],
-            information_purpose=data["information_purpose"],
-            denounced_person=data["denounced_person"],
-            received_at=started,
         )
     except ValidationError as error:
         raise from_django(error, API_NAMES) from error

@@ -5,8 +5,15 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core.forms import MultipleFileField
 from gandan.petitions.models import CaseKind, Delivery, InformationForm
-from gandan.petitions.services.intake import CONSENT_TEXT, MAX_CONTENT, MAX_TITLE
+from gandan.petitions.services.intake import (
+    CONSENT_TEXT,
+    MAX_CONTENT,
+    MAX_TITLE,
+    Sender,
+    Submission,
+)
 
 # The kinds in plain words, to help a parent choose (Luật Tiếp công dân 2013, Điều 2;
 # Luật Khiếu nại 2011, Điều 2; Luật Tố cáo 2018, Điều 2; Luật Tiếp cận thông tin 2016).
@@ -39,22 +46,6 @@ KIND_ORDER = [
     CaseKind.DENUNCIATION,
     CaseKind.INFORMATION_REQUEST,
 ]
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 class SubmissionFields(forms.Form):
@@ -126,6 +117,35 @@ class SubmissionFields(forms.Form):
     )
     consent = forms.BooleanField(label=CONSENT_TEXT, required=False)
 
+    def submission(self, *, channel: str) -> Submission:
+        """The cleaned fields as the services take them (call after `is_valid`)."""
+        data = self.cleaned_data
+        return Submission(
+            kind=data["kind"],
+            title=data["title"],
+            content=data["content"],
+            sender=Sender(
+                name=data["name"],
+                phone=data["phone"],
+                email=data["email"],
+                address=data["address"],
+                id_number=data["id_number"],
+            ),
+            channel=channel,
+            anonymous=data["anonymous"],
+            consent=data["consent"],
+            attachments=data["attachments"],
+            information_form=data["information_form"],
+            delivery=data["delivery"],
+            information_purpose=data["information_purpose"],
+            denounced_person=data["denounced_person"],
+        )
+
+    @staticmethod
+    def new_token() -> str:
+        """A random token put in the form when it is rendered: a resubmission carries it."""
+        return secrets.token_urlsafe(24)
+
 
 class PublicSubmissionForm(SubmissionFields):
     """The public form. `token` makes a resubmission idempotent; `website` is a honeypot that
@@ -133,10 +153,6 @@ class PublicSubmissionForm(SubmissionFields):
 
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     website = forms.CharField(label=_("Trang web (để trống)"), required=False)
-
-    @staticmethod
-    def new_token() -> str:
-        return secrets.token_urlsafe(24)
 
 
 class TrackForm(forms.Form):

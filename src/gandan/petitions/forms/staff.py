@@ -47,9 +47,12 @@ class WalkInForm(SubmissionFields):
     people_count = forms.IntegerField(
         label=_("Số người cùng nội dung"), min_value=1, max_value=500, initial=1
     )
+    # Makes a resubmission (double click, retry) return the case already entered.
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["token"].initial = self.new_token()
         self.fields["consent"].label = _(
             "Công dân đã đồng ý cho nhà trường xử lý thông tin cá nhân để giải quyết vụ việc này"
         )

@@ -12,6 +12,7 @@ Who sent a denunciation is not stored on the case: `DenouncerIdentity` holds it 
 import datetime as dt
 import hashlib
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -19,8 +20,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gandan.core.models import TimeStampedModel
+from gandan.core.models import StoredFile, TimelineEvent, TimeStampedModel
 from gandan.petitions.models.rules import CaseKind, DayUnit, Procedure
+
+if TYPE_CHECKING:
+    from gandan.orgs.models import User
 
 TRACKING_PREFIX = "GD"
 
@@ -77,6 +81,14 @@ class CaseQuerySet(models.QuerySet["Case"]):
 
     def due_soon(self, today: dt.date, until: dt.date) -> "CaseQuerySet":
         return self.filter(next_due__gte=today, next_due__lte=until)
+
+    def awaiting_admission(self) -> "CaseQuerySet":
+        """Received and not yet accepted, refused or transferred."""
+        return self.filter(status=CaseStatus.RECEIVED)
+
+    def worked_on_by(self, user: "User") -> "CaseQuerySet":
+        """Cases the user resolves or verifies."""
+        return self.filter(Q(handler=user) | Q(verifiers=user)).distinct()
 
 
 class Case(TimeStampedModel):
@@ -390,16 +402,16 @@ class CaseEventKind(models.TextChoices):
     DEADLINES = "deadlines", _("Tính lại thời hạn")
 
 
-class CaseEvent(models.Model):
-    """One line of a case's timeline; append-only. `public_summary` is what the citizen sees."""
+class CaseEvent(TimelineEvent):
+    """One line of a case's timeline; append-only. `public_summary` is what the citizen sees.
+
+    Unlike the shared base, the time is set by default (a test or the demo may date an event)
+    and indexed, and the timeline reads oldest first.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=CaseEventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
     actor_label = models.CharField(max_length=150, blank=True)
-    summary = models.CharField(max_length=500)
     public_summary = models.CharField(max_length=500, blank=True)
     document = models.ForeignKey(
         "paperwork.OutgoingDocument",
@@ -453,28 +465,20 @@ def attachment_path(instance: "Attachment", filename: str) -> str:
     return f"petitions/{instance.case.organisation_id}/{uuid.uuid4().hex}"
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     """A file sent with a case; stored outside the web root, served after an access check.
 
     `is_identifying` files (a denunciation's scans: handwriting, signature) are stored sealed
     and are served only to the person who may see the denouncer's identity.
     """
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     is_identifying = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["case", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class DenouncerIdentity(models.Model):
@@ -507,6 +511,11 @@ class NotificationKind(models.TextChoices):
     CONTESTED = "contested", _("Người gửi không đồng ý với kết quả")
 
 
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def unread_by(self, user: "User") -> "NotificationQuerySet":
+        return self.filter(user=user, read_at__isnull=True)
+
+
 class Notification(models.Model):
     """An in-app notice (also e-mailed once). Unique per case, step, kind, user and due date,
     so that the reminder command can run any number of times, and a moved due date (an
@@ -525,6 +534,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

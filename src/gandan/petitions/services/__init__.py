@@ -1,15 +1,17 @@
 """Use cases of citizen cases, one module per sub-domain; everything importable from here.
 
-- intake: submit_case (any channel, idempotent), tracking codes;
+- intake: the Submission, submit_case (any channel, idempotent), receive_walk_in (staff entry
+  with the reception register), tracking codes;
 - workflow: classify, split, accept, refuse, transfer, assign, redact, record minutes;
 - resolution: extend, suspend, resume, resolve, send, publish, close, close unresolved,
   withdraw, rate, contest;
 - documents: the case's registered documents, acknowledgement, apology, thank-you letters;
 - reception: the head's reception schedule and the sổ tiếp công dân;
 - timing: stored due dates; reminders: notices before and after due dates.
+
+Every use case that stores text runs under `core.language.in_vietnamese` at its definition.
 """
 
-from gandan.petitions.events import in_vietnamese
 from gandan.petitions.services.documents import (
     case_documents,
     issue_acknowledgement,
@@ -21,8 +23,10 @@ from gandan.petitions.services.intake import (
     CONSENT_TEXT,
     CONSENT_VERSION,
     Sender,
+    Submission,
     check_submission,
     normalise_tracking_code,
+    receive_walk_in,
     submit_case,
 )
 from gandan.petitions.services.reception import (
@@ -60,43 +64,13 @@ from gandan.petitions.services.workflow import (
     transfer_case,
 )
 
-# Every use case stores Vietnamese records whatever the screen language (ADR 1, addendum).
-accept_case = in_vietnamese(accept_case)
-assign_case = in_vietnamese(assign_case)
-classify_case = in_vietnamese(classify_case)
-close_case = in_vietnamese(close_case)
-close_unresolved = in_vietnamese(close_unresolved)
-contest_case = in_vietnamese(contest_case)
-extend_case = in_vietnamese(extend_case)
-issue_acknowledgement = in_vietnamese(issue_acknowledgement)
-issue_apology = in_vietnamese(issue_apology)
-issue_thanks = in_vietnamese(issue_thanks)
-postpone_reception = in_vietnamese(postpone_reception)
-publish_resolution = in_vietnamese(publish_resolution)
-rate_case = in_vietnamese(rate_case)
-recompute_open_cases = in_vietnamese(recompute_open_cases)
-record_minutes = in_vietnamese(record_minutes)
-record_reception = in_vietnamese(record_reception)
-redact_case = in_vietnamese(redact_case)
-refuse_case = in_vietnamese(refuse_case)
-resolve_case = in_vietnamese(resolve_case)
-resume_case = in_vietnamese(resume_case)
-schedule_reception = in_vietnamese(schedule_reception)
-send_case_reminders = in_vietnamese(send_case_reminders)
-send_resolution = in_vietnamese(send_resolution)
-split_case = in_vietnamese(split_case)
-store_deadlines = in_vietnamese(store_deadlines)
-submit_case = in_vietnamese(submit_case)
-suspend_case = in_vietnamese(suspend_case)
-transfer_case = in_vietnamese(transfer_case)
-withdraw_case = in_vietnamese(withdraw_case)
-
 __all__ = [
     "CONSENT_TEXT",
     "CONSENT_VERSION",
     "CasePart",
     "Complexity",
     "Sender",
+    "Submission",
     "accept_case",
     "assign_case",
     "case_documents",
@@ -116,6 +90,7 @@ __all__ = [
     "postpone_reception",
     "publish_resolution",
     "rate_case",
+    "receive_walk_in",
     "recompute_open_cases",
     "record_minutes",
     "record_reception",

@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.paperwork.document import DocumentSpec
 from gandan.paperwork.models import OutgoingDocument
 from gandan.paperwork.services import issue_document
-from gandan.petitions import letters
-from gandan.petitions.events import record_case_event
+from gandan.petitions import documents, events
 from gandan.petitions.models import Case, CaseEventKind, CaseKind, CaseStatus
 
 SOURCE_PREFIX = "petitions.case"
@@ -58,6 +58,7 @@ def _locked(case: Case) -> Case:
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def issue_acknowledgement(*, case: Case, actor, on: dt.date | None = None) -> OutgoingDocument:
     """Thông báo tiếp nhận to the sender. Precondition: an open case with a named sender."""
@@ -67,9 +68,9 @@ def issue_acknowledgement(*, case: Case, actor, on: dt.date | None = None) -> Ou
     if not case.is_open:
         raise ValidationError(_("Vụ việc đã kết thúc."))
     document = issue_case_document(
-        case, "tiep_nhan", letters.acknowledgement(case), actor=actor, on=on
+        case, "tiep_nhan", documents.acknowledgement(case), actor=actor, on=on
     )
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.ACKNOWLEDGED,
         _("Gửi thông báo tiếp nhận số %(symbol)s") % {"symbol": document.number_symbol},
@@ -90,6 +91,7 @@ def late_steps(case: Case, on: dt.date) -> list:
     ]
 
 
+@in_vietnamese
 @transaction.atomic
 def issue_apology(
     *, case: Case, actor, new_date: dt.date, reason: str, on: dt.date | None = None
@@ -110,7 +112,7 @@ def issue_apology(
     document = issue_case_document(
         case,
         "xin_loi",
-        letters.apology(
+        documents.apology(
             case, late_step=step.step_label, due=step.due, new_date=new_date, reason=reason
         ),
         actor=actor,
@@ -118,7 +120,7 @@ def issue_apology(
     )
     case.promised_on = new_date
     case.save(update_fields=["promised_on", "updated_at"])
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.APOLOGISED,
         _("Gửi thư xin lỗi số %(symbol)s, hẹn trả kết quả trước ngày %(date)s")
@@ -133,6 +135,7 @@ def issue_apology(
     return document
 
 
+@in_vietnamese
 @transaction.atomic
 def issue_thanks(*, case: Case, actor, on: dt.date | None = None) -> OutgoingDocument:
     """Thư cảm ơn for a recommendation or feedback that was answered."""
@@ -143,8 +146,8 @@ def issue_thanks(*, case: Case, actor, on: dt.date | None = None) -> OutgoingDoc
         raise ValidationError(_("Thư cảm ơn dành cho kiến nghị, phản ánh."))
     if case.status != CaseStatus.RESOLVED:
         raise ValidationError(_("Hãy trả lời kiến nghị, phản ánh trước khi gửi thư cảm ơn."))
-    document = issue_case_document(case, "cam_on", letters.thanks(case), actor=actor, on=on)
-    record_case_event(
+    document = issue_case_document(case, "cam_on", documents.thanks(case), actor=actor, on=on)
+    events.record(
         case,
         CaseEventKind.THANKED,
         _("Gửi thư cảm ơn số %(symbol)s") % {"symbol": document.number_symbol},

@@ -1,14 +1,19 @@
 """Receiving a case on any channel: the public form, or staff on the citizen's behalf.
 
-`submit_case` validates, stores the case with its attachments, seals a denouncer's identity,
-computes and stores its due dates and writes the first timeline event, in one transaction.
+What a case says and who sends it travels as one `Submission`, whatever the channel (the web
+form, staff entry, the API, the demo). `submit_case` validates, stores the case with its
+attachments, seals a denouncer's identity, computes and stores its due dates and writes the
+first timeline event, in one transaction.
 A repeated submission (double click, retry) carries the same `idempotency_key` — a random token
 put in the form when it was rendered — and returns the case already stored, not a second one.
+`receive_walk_in` is staff entry: the case, and for a citizen who came in person the line of
+the sổ tiếp công dân, in the same transaction.
 """
 
+import datetime as dt
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -19,10 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
-from gandan.orgs.models import Organisation, OrgKind
-from gandan.petitions import secrecy
-from gandan.petitions.events import record_case_event
+from gandan.orgs.models import Organisation, OrgKind, User
+from gandan.petitions import events, secrecy
 from gandan.petitions.models import (
     DEFAULT_PROCEDURE,
     PROCEDURES_OF_KIND,
@@ -36,6 +41,7 @@ from gandan.petitions.models import (
     InformationForm,
     Procedure,
 )
+from gandan.petitions.services.reception import record_reception
 from gandan.petitions.services.timing import store_deadlines
 
 TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud on the phone
@@ -82,6 +88,50 @@ class Sender:
         return not any(self.__dict__.values())
 
 
+@dataclass(frozen=True)
+class Submission:
+    """What a case says and who sends it, as received on any channel; checked by
+    `check_submission`. `received_at` None means now."""
+
+    kind: str
+    title: str
+    content: str
+    sender: Sender = Sender()
+    channel: str = Channel.WEB
+    anonymous: bool = False
+    consent: bool = False
+    attachments: Sequence[UploadedFile] = ()
+    information_form: str = ""
+    delivery: str = ""
+    information_purpose: str = ""
+    denounced_person: str = ""
+    received_at: dt.datetime | None = None
+    is_remote: bool = False
+
+    @property
+    def is_information_request(self) -> bool:
+        return self.kind == CaseKind.INFORMATION_REQUEST
+
+    def with_clean_sender(self) -> "Submission":
+        """An anonymous submission carries no sender; a named one, its words tidied."""
+        return replace(self, sender=Sender() if self.anonymous else self.sender.cleaned())
+
+    def normalised(self) -> "Submission":
+        """As stored: spaces tidied, lengths capped, the information fields only where they
+        belong, consent only from a named sender."""
+        information = self.is_information_request
+        return replace(
+            self.with_clean_sender(),
+            title=" ".join(self.title.split()),
+            content=self.content.strip(),
+            consent=self.consent and not self.anonymous,
+            information_form=self.information_form if information else "",
+            delivery=self.delivery if information else "",
+            information_purpose=self.information_purpose.strip()[:500],
+            denounced_person=" ".join(self.denounced_person.split())[:255],
+        )
+
+
 def new_tracking_code() -> str:
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
 
@@ -96,23 +146,12 @@ def normalise_tracking_code(text: str) -> str:
     return compact
 
 
-def check_submission(
-    *,
-    kind: str,
-    channel: str,
-    title: str,
-    content: str,
-    sender: Sender,
-    anonymous: bool,
-    consent: bool,
-    information_form: str,
-    delivery: str,
-    information_purpose: str,
-    denounced_person: str,
-    attachments: Sequence[UploadedFile],
-) -> dict[str, list[str]]:
+def check_submission(submission: Submission) -> dict[str, list[str]]:
     """Every problem of a submission, by field, in plain Vietnamese; empty when it is valid."""
     errors: dict[str, list[str]] = {}
+    kind, channel, sender = submission.kind, submission.channel, submission.sender
+    title, content, anonymous = submission.title, submission.content, submission.anonymous
+    attachments = submission.attachments
 
     def add(field: str, message: str) -> None:
         errors.setdefault(field, []).append(message)
@@ -147,11 +186,11 @@ def check_submission(
                 EmailValidator()(sender.email)
             except ValidationError:
                 add("email", _("Địa chỉ thư điện tử không hợp lệ, ví dụ ten@gmail.com."))
-        if not consent:
+        if not submission.consent:
             add(
                 "consent", _("Cần đồng ý cho nhà trường xử lý thông tin cá nhân để giải quyết đơn.")
             )
-    if kind == CaseKind.DENUNCIATION and not denounced_person.strip():
+    if kind == CaseKind.DENUNCIATION and not submission.denounced_person.strip():
         # Luật Tố cáo 2018, Điều 23 k1: the application names the person denounced.
         add("denounced_person", _("Hãy ghi người hoặc cơ quan bị tố cáo."))
     if kind == CaseKind.INFORMATION_REQUEST:
@@ -160,13 +199,13 @@ def check_submission(
             add("address", _("Yêu cầu cung cấp thông tin cần ghi nơi cư trú."))
         if not sender.id_number:
             add("id_number", _("Yêu cầu cung cấp thông tin cần ghi số CCCD hoặc hộ chiếu."))
-        if information_form not in InformationForm.values:
+        if submission.information_form not in InformationForm.values:
             add("information_form", _("Hãy chọn hình thức nhận thông tin."))
-        if delivery not in Delivery.values:
+        if submission.delivery not in Delivery.values:
             add("delivery", _("Hãy chọn cách nhận thông tin."))
-        elif delivery == Delivery.EMAIL and not sender.email:
+        elif submission.delivery == Delivery.EMAIL and not sender.email:
             add("email", _("Muốn nhận qua thư điện tử thì cần ghi địa chỉ thư điện tử."))
-        if not information_purpose.strip():
+        if not submission.information_purpose.strip():
             add("information_purpose", _("Hãy ghi lý do, mục đích yêu cầu cung cấp thông tin."))
     if len(attachments) > MAX_ATTACHMENTS:
         add("attachments", _("Đính kèm tối đa %(n)d tệp.") % {"n": MAX_ATTACHMENTS})
@@ -187,49 +226,24 @@ def _looks_like_phone(text: str) -> bool:
     return digits.isdigit() and 9 <= len(digits) <= 11
 
 
+@in_vietnamese
 def submit_case(
     *,
     organisation: Organisation,
-    kind: str,
-    title: str,
-    content: str,
-    channel: str = Channel.WEB,
-    sender: Sender = Sender(),
-    anonymous: bool = False,
-    consent: bool = False,
+    submission: Submission,
     idempotency_key: str = "",
-    attachments: Sequence[UploadedFile] = (),
-    information_form: str = "",
-    delivery: str = "",
-    information_purpose: str = "",
-    denounced_person: str = "",
-    received_at=None,
-    is_remote: bool = False,
-    actor=None,
+    actor: User | None = None,
 ) -> Case:
     """Store a new case (or return the one this submission already created).
 
-    Preconditions: the organisation is a school; the input passes `check_submission`
+    Preconditions: the organisation is a school; the submission passes `check_submission`
     (ValidationError with the messages by field otherwise). `actor` is the staff member who
     entered it for the citizen, None for the public form.
     """
     if organisation.kind != OrgKind.SCHOOL:
         raise ValidationError(_("Chỉ trường học tiếp nhận đơn qua hệ thống này."))
-    sender = Sender() if anonymous else sender.cleaned()
-    errors = check_submission(
-        kind=kind,
-        channel=channel,
-        title=title,
-        content=content,
-        sender=sender,
-        anonymous=anonymous,
-        consent=consent,
-        information_form=information_form,
-        delivery=delivery,
-        information_purpose=information_purpose,
-        denounced_person=denounced_person,
-        attachments=attachments,
-    )
+    submission = submission.with_clean_sender()
+    errors = check_submission(submission)
     if errors:
         raise ValidationError(errors)
     key = idempotency_key.strip()[:64]
@@ -237,28 +251,16 @@ def submit_case(
         existing = Case.objects.filter(organisation=organisation, idempotency_key=key).first()
         if existing is not None:
             return existing
+    kind = submission.kind
     try:
         with transaction.atomic():
             return _create_case(
                 organisation=organisation,
-                kind=kind,
-                procedure=INFORMATION_PROCEDURE[channel]
+                submission=submission.normalised(),
+                procedure=INFORMATION_PROCEDURE[submission.channel]
                 if kind == CaseKind.INFORMATION_REQUEST
                 else DEFAULT_PROCEDURE[kind],
-                title=" ".join(title.split()),
-                content=content.strip(),
-                channel=channel,
-                sender=sender,
-                anonymous=anonymous,
-                consent=consent and not anonymous,
                 idempotency_key=key,
-                attachments=attachments,
-                information_form=information_form if kind == CaseKind.INFORMATION_REQUEST else "",
-                delivery=delivery if kind == CaseKind.INFORMATION_REQUEST else "",
-                information_purpose=information_purpose.strip()[:500],
-                denounced_person=" ".join(denounced_person.split())[:255],
-                received_at=received_at or timezone.now(),
-                is_remote=is_remote,
                 actor=actor,
             )
     except IntegrityError:
@@ -270,30 +272,73 @@ def submit_case(
         raise
 
 
+def walk_in_time(received_on: dt.date) -> dt.datetime:
+    """Now for a case received today; entered later from a paper register, the start of
+    office hours that day."""
+    if received_on == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(dt.datetime.combine(received_on, dt.time(8)))
+
+
+@in_vietnamese
+@transaction.atomic
+def receive_walk_in(
+    *,
+    organisation: Organisation,
+    actor: User,
+    submission: Submission,
+    received_on: dt.date,
+    register: bool = True,
+    people_count: int = 1,
+    idempotency_key: str = "",
+) -> Case:
+    """A case staff enter for a citizen who came, phoned or wrote, received on `received_on`;
+    a named citizen who came in person is also written in the sổ tiếp công dân (Luật Tiếp công
+    dân 2013, Điều 25 k2) when `register`. Idempotent like `submit_case`: a repeated entry
+    returns the case stored then and writes no second line.
+
+    Preconditions: as `submit_case`; `received_on` is not in the future; as `record_reception`.
+    """
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": _("Ngày tiếp nhận không được ở tương lai.")})
+    case = submit_case(
+        organisation=organisation,
+        submission=replace(submission, received_at=walk_in_time(received_on)),
+        idempotency_key=idempotency_key,
+        actor=actor,
+    )
+    in_person = submission.channel == Channel.WALK_IN and not submission.anonymous
+    if register and in_person and not case.reception_entries.exists():
+        record_reception(
+            organisation=organisation,
+            actor=actor,
+            received_on=received_on,
+            name=submission.sender.name,
+            address=submission.sender.address,
+            id_number=submission.sender.id_number,
+            content_summary=case.title,
+            kind=case.kind,
+            people_count=people_count,
+            handled_by=organisation.name,
+            case=case,
+        )
+    return case
+
+
 def _create_case(
     *,
     organisation: Organisation,
-    kind: str,
+    submission: Submission,
     procedure: str,
-    title: str,
-    content: str,
-    channel: str,
-    sender: Sender,
-    anonymous: bool,
-    consent: bool,
     idempotency_key: str,
-    attachments: Sequence[UploadedFile],
-    information_form: str,
-    delivery: str,
-    information_purpose: str,
-    denounced_person: str,
-    received_at,
-    is_remote: bool,
-    actor,
+    actor: User | None,
     parent_case: Case | None = None,
     sealed_identity: DenouncerIdentity | None = None,
 ) -> Case:
     """Insert the case and everything that belongs to it; the caller holds the transaction."""
+    kind, sender, anonymous = submission.kind, submission.sender, submission.anonymous
+    content, channel = submission.content, submission.channel
+    received_at = submission.received_at or timezone.now()
     if procedure not in PROCEDURES_OF_KIND[kind]:
         procedure = DEFAULT_PROCEDURE[kind]
     protected = kind == CaseKind.DENUNCIATION and not anonymous
@@ -304,21 +349,21 @@ def _create_case(
         procedure=procedure,
         is_anonymous=anonymous,
         channel=channel,
-        title=title[:MAX_TITLE],
+        title=submission.title[:MAX_TITLE],
         # Luật Tố cáo 2018, Điều 56: the application itself may identify the denouncer; it is
         # sealed with the identity until the resolver writes a version without it.
         content="" if protected else content,
         needs_redaction=protected,
         received_at=received_at,
         received_on=timezone.localdate(received_at),
-        is_remote=is_remote,
-        information_form=information_form,
-        delivery=delivery,
-        information_purpose=information_purpose,
-        denounced_person=denounced_person,
-        consent_given=consent,
-        consent_at=timezone.now() if consent else None,
-        consent_version=CONSENT_VERSION if consent else "",
+        is_remote=submission.is_remote,
+        information_form=submission.information_form,
+        delivery=submission.delivery,
+        information_purpose=submission.information_purpose,
+        denounced_person=submission.denounced_person,
+        consent_given=submission.consent,
+        consent_at=timezone.now() if submission.consent else None,
+        consent_version=CONSENT_VERSION if submission.consent else "",
         idempotency_key=idempotency_key,
         parent_case=parent_case,
         created_by=actor,
@@ -346,11 +391,11 @@ def _create_case(
             id_number_token=secrecy.seal(sender.id_number),
             original_content_token=secrecy.seal(content),
         )
-    for upload in attachments:
+    for upload in submission.attachments:
         store_attachment(case, upload, identifying=protected)
     store_deadlines(case)
     channel_label = Channel(channel).label
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.RECEIVED,
         _("Tiếp nhận %(kind)s %(channel)s từ %(sender)s")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
+from gandan.core.language import in_vietnamese
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, Role, User
 from gandan.petitions import secrecy
@@ -51,6 +52,7 @@ def check_host(host: User, organisation: Organisation, on: dt.date) -> None:
         )
 
 
+@in_vietnamese
 @transaction.atomic
 def schedule_reception(
     *,
@@ -106,6 +108,7 @@ def schedule_reception(
     return session
 
 
+@in_vietnamese
 @transaction.atomic
 def postpone_reception(
     *, session: ReceptionSession, actor: User, new_date: dt.date, reason: str
@@ -159,6 +162,7 @@ def months_without_reception(organisation: Organisation, year: int, until: dt.da
     return [month for month in range(first, last + 1) if month not in held]
 
 
+@in_vietnamese
 @transaction.atomic
 def record_reception(
     *,

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.orgs.models import Membership, Role
 from gandan.petitions.models import CaseDeadline, Notification, NotificationKind
 from gandan.worktime import days
@@ -40,6 +41,7 @@ def pending_steps(today: dt.date, *, organisation=None):
     return rows.order_by("due", "case_id")
 
 
+@in_vietnamese
 def send_case_reminders(*, today: dt.date | None = None) -> int:
     """Create the due-soon and overdue notices for handlers and heads; returns how many new."""
     today = today or timezone.localdate()

@@ -12,10 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.orgs.models import Membership, Role, User
-from gandan.petitions import letters
+from gandan.petitions import documents, events
 from gandan.petitions.deadlines import DeadlineError, Extension, compute_deadlines
-from gandan.petitions.events import record_case_event
 from gandan.petitions.models import (
     Case,
     CaseEventKind,
@@ -57,6 +57,7 @@ class Complexity:
     VERY_COMPLEX = "very_complex"
 
 
+@in_vietnamese
 @transaction.atomic
 def extend_case(
     *,
@@ -119,7 +120,7 @@ def extend_case(
     document = issue_case_document(
         case,
         "gia_han",
-        letters.extension(
+        documents.extension(
             case, step_label=row.step_label, new_due=new.due, reason=reason, days=length
         ),
         actor=actor,
@@ -138,7 +139,7 @@ def extend_case(
     store_deadlines(case)
     complete_steps(case, CaseEventKind.EXTENDED, on)
     refresh_next_due(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.EXTENDED,
         _("Gia hạn “%(step)s” đến hết ngày %(due)s (văn bản số %(symbol)s): %(reason)s")
@@ -164,6 +165,7 @@ def _has_suspendable_step(case: Case) -> bool:
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def suspend_case(*, case: Case, actor: User, reason: str, on: dt.date | None = None) -> Case:
     """Tạm đình chỉ: the clock of suspendable steps stops (Luật Tố cáo 2018, Điều 34; for
@@ -186,13 +188,13 @@ def suspend_case(*, case: Case, actor: User, reason: str, on: dt.date | None = N
     document = issue_case_document(
         case,
         "tam_dinh_chi",
-        letters.suspension(case, reason=reason, resumed=False),
+        documents.suspension(case, reason=reason, resumed=False),
         actor=actor,
         on=on,
     )
     complete_steps(case, CaseEventKind.SUSPENDED, on)
     refresh_next_due(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.SUSPENDED,
         _("Tạm đình chỉ từ ngày %(date)s (quyết định số %(symbol)s): %(reason)s")
@@ -205,6 +207,7 @@ def suspend_case(*, case: Case, actor: User, reason: str, on: dt.date | None = N
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def resume_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     """Tiếp tục giải quyết: the remaining time counts again from the day after `on`."""
@@ -223,13 +226,13 @@ def resume_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     document = issue_case_document(
         case,
         "tiep_tuc",
-        letters.suspension(case, reason="", resumed=True, new_due=main.due if main else None),
+        documents.suspension(case, reason="", resumed=True, new_due=main.due if main else None),
         actor=actor,
         on=on,
     )
     complete_steps(case, CaseEventKind.RESUMED, on)
     refresh_next_due(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.RESUMED,
         _("Tiếp tục giải quyết từ ngày %(date)s (quyết định số %(symbol)s)")
@@ -242,6 +245,7 @@ def resume_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def resolve_case(
     *, case: Case, actor: User, outcome: str, public_answer: str, on: dt.date | None = None
@@ -305,11 +309,11 @@ def resolve_case(
         document = issue_case_document(
             case,
             "ket_qua",
-            letters.resolution(case, outcome=case.outcome, answer=public_answer),
+            documents.resolution(case, outcome=case.outcome, answer=public_answer),
             actor=actor,
             on=on,
         )
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.RESOLVED,
         _("Giải quyết ngày %(date)s%(doc)s: %(outcome)s")
@@ -325,6 +329,7 @@ def resolve_case(
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def send_resolution(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     """The decision or conclusion was sent to those the law names (Luật KN Điều 32; Luật TC
@@ -342,7 +347,7 @@ def send_resolution(*, case: Case, actor: User, on: dt.date | None = None) -> Ca
     case.save(update_fields=["sent_on", "updated_at"])
     complete_steps(case, CaseEventKind.SENT, on)
     refresh_next_due(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.SENT,
         _("Gửi kết quả giải quyết ngày %(date)s") % {"date": on.strftime("%d/%m/%Y")},
@@ -353,6 +358,7 @@ def send_resolution(*, case: Case, actor: User, on: dt.date | None = None) -> Ca
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def publish_resolution(*, case: Case, actor: User, how: str, on: dt.date | None = None) -> Case:
     """Công khai where the law requires it (Luật TC Điều 40; Luật KN Điều 41 k2). The public
@@ -373,7 +379,7 @@ def publish_resolution(*, case: Case, actor: User, how: str, on: dt.date | None 
     case.save(update_fields=["published_on", "updated_at"])
     complete_steps(case, CaseEventKind.PUBLISHED, on)
     refresh_next_due(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.PUBLISHED,
         _("Công khai kết quả ngày %(date)s: %(how)s")
@@ -385,6 +391,7 @@ def publish_resolution(*, case: Case, actor: User, how: str, on: dt.date | None 
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def close_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     """Kết thúc a resolved case. Preconditions: the result was sent and, where required,
@@ -403,7 +410,7 @@ def close_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     complete_steps(case, CaseEventKind.CLOSED, on)
     drop_pending_steps(case)
     refresh_next_due(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.CLOSED,
         _("Kết thúc vụ việc"),
@@ -413,6 +420,7 @@ def close_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def close_unresolved(*, case: Case, actor: User, reason: str, on: dt.date | None = None) -> Case:
     """Kết thúc without a resolution: information filed (Luật TC Điều 25), the sender cannot
@@ -428,7 +436,7 @@ def close_unresolved(*, case: Case, actor: User, reason: str, on: dt.date | None
     formal = case.kind in (CaseKind.COMPLAINT, CaseKind.DENUNCIATION)
     if formal and case.accepted_on:
         document = issue_case_document(
-            case, "dinh_chi", letters.termination(case, reason=reason), actor=actor, on=on
+            case, "dinh_chi", documents.termination(case, reason=reason), actor=actor, on=on
         )
     case.status = CaseStatus.CLOSED_UNRESOLVED
     case.outcome = reason
@@ -436,7 +444,7 @@ def close_unresolved(*, case: Case, actor: User, reason: str, on: dt.date | None
     case.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
     drop_pending_steps(case)
     refresh_next_due(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.CLOSED,
         _("Kết thúc, không giải quyết: %(reason)s") % {"reason": reason},
@@ -448,6 +456,7 @@ def close_unresolved(*, case: Case, actor: User, reason: str, on: dt.date | None
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def withdraw_case(*, case: Case, actor: User, note: str, on: dt.date | None = None) -> Case:
     """The sender withdrew in writing (Luật KN Điều 10; Luật TC Điều 33); `note` records the
@@ -464,7 +473,7 @@ def withdraw_case(*, case: Case, actor: User, note: str, on: dt.date | None = No
         document = issue_case_document(
             case,
             "dinh_chi",
-            letters.termination(case, reason=_("người gửi rút đơn (%(n)s)") % {"n": note}),
+            documents.termination(case, reason=_("người gửi rút đơn (%(n)s)") % {"n": note}),
             actor=actor,
             on=on,
         )
@@ -474,7 +483,7 @@ def withdraw_case(*, case: Case, actor: User, note: str, on: dt.date | None = No
     case.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
     drop_pending_steps(case)
     refresh_next_due(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.WITHDRAWN,
         _("Người gửi rút đơn: %(note)s") % {"note": note},
@@ -485,6 +494,7 @@ def withdraw_case(*, case: Case, actor: User, note: str, on: dt.date | None = No
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def rate_case(*, case: Case, score: int, comment: str = "") -> Case:
     """The citizen's satisfaction (1–5) after closure; a later rating replaces the earlier."""
@@ -497,7 +507,7 @@ def rate_case(*, case: Case, score: int, comment: str = "") -> Case:
     case.satisfaction_comment = comment.strip()[:2000]
     case.rated_at = timezone.now()
     case.save(update_fields=["satisfaction", "satisfaction_comment", "rated_at", "updated_at"])
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.RATED,
         _("Người gửi đánh giá %(score)s/5") % {"score": score},
@@ -506,6 +516,7 @@ def rate_case(*, case: Case, score: int, comment: str = "") -> Case:
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def contest_case(*, case: Case, reason: str) -> Case:
     """The citizen disagrees with the closure: review reopens and the head is told.
@@ -540,7 +551,7 @@ def contest_case(*, case: Case, reason: str) -> Case:
                 % {"code": case.display_code, "reason": reason[:200]}
             },
         )
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.CONTESTED,
         _("Người gửi không đồng ý với kết quả: %(reason)s") % {"reason": reason},

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from gandan.core.language import in_vietnamese
 from gandan.petitions.deadlines import Extension, compute_deadlines
 from gandan.petitions.models import (
     OPEN_STATUSES,
@@ -95,6 +96,7 @@ def has_deadlines(case: Case) -> bool:
     return not case.is_anonymous_information
 
 
+@in_vietnamese
 @transaction.atomic
 def store_deadlines(case: Case) -> list[CaseDeadline]:
     """Recompute and store every step's due date of one case; keeps done and moot marks."""
@@ -169,6 +171,7 @@ def refresh_next_due(case: Case) -> None:
     )
 
 
+@in_vietnamese
 def recompute_open_cases(*, organisation=None) -> int:
     """Recompute every case that still has pending steps (after a calendar or rule change).
 

@@ -15,10 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Role, User
-from gandan.petitions import letters, secrecy
-from gandan.petitions.events import record_case_event
+from gandan.petitions import documents, events, secrecy
 from gandan.petitions.models import (
     PROCEDURES_OF_KIND,
     Case,
@@ -32,7 +32,7 @@ from gandan.petitions.models import (
     NotificationKind,
 )
 from gandan.petitions.services.documents import issue_case_document
-from gandan.petitions.services.intake import Sender, _create_case
+from gandan.petitions.services.intake import Sender, Submission, _create_case
 from gandan.petitions.services.timing import (
     complete_steps,
     drop_pending_steps,
@@ -71,6 +71,7 @@ def due_label(case: Case, step: str) -> str:
     }
 
 
+@in_vietnamese
 @transaction.atomic
 def classify_case(
     *, case: Case, actor: User, kind: str, procedure: str = "", is_remote: bool | None = None
@@ -108,7 +109,7 @@ def classify_case(
         case.is_remote = is_remote
     case.save()
     store_deadlines(case)
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.CLASSIFIED,
         _("Phân loại: %(old)s (%(old_p)s) → %(new)s (%(new_p)s)")
@@ -131,6 +132,7 @@ class CasePart:
     content: str
 
 
+@in_vietnamese
 @transaction.atomic
 def split_case(*, case: Case, actor: User, parts: Sequence[CasePart]) -> list[Case]:
     """Split a mixed application (Luật Tiếp công dân 2013, Điều 25 k3): each part becomes a
@@ -149,33 +151,34 @@ def split_case(*, case: Case, actor: User, parts: Sequence[CasePart]) -> list[Ca
     for part in parts:
         child = _create_case(
             organisation=case.organisation,
-            kind=part.kind,
-            procedure=PROCEDURES_OF_KIND[part.kind][0],
-            title=" ".join(part.title.split()),
-            content=part.content.strip(),
-            channel=case.channel,
-            sender=Sender(
-                name=case.contact_name,
-                phone=case.contact_phone,
-                email=case.contact_email,
-                address=case.contact_address,
-                id_number=secrecy.unseal(case.id_number_token),
+            submission=Submission(
+                kind=part.kind,
+                title=" ".join(part.title.split()),
+                content=part.content.strip(),
+                sender=Sender(
+                    name=case.contact_name,
+                    phone=case.contact_phone,
+                    email=case.contact_email,
+                    address=case.contact_address,
+                    id_number=secrecy.unseal(case.id_number_token),
+                ),
+                channel=case.channel,
+                anonymous=case.is_anonymous,
+                consent=case.consent_given,
+                information_form=case.information_form,
+                delivery=case.delivery,
+                information_purpose=case.information_purpose,
+                denounced_person=case.denounced_person,
+                received_at=case.received_at,
+                is_remote=case.is_remote,
             ),
-            anonymous=case.is_anonymous,
-            consent=case.consent_given,
+            procedure=PROCEDURES_OF_KIND[part.kind][0],
             idempotency_key="",
-            attachments=(),
-            information_form=case.information_form,
-            delivery=case.delivery,
-            information_purpose=case.information_purpose,
-            denounced_person=case.denounced_person,
-            received_at=case.received_at,
-            is_remote=case.is_remote,
             actor=actor,
             parent_case=case,
             sealed_identity=DenouncerIdentity.objects.get(pk=identity.pk) if identity else None,
         )
-        record_case_event(
+        events.record(
             case,
             CaseEventKind.SPLIT,
             _("Tách nội dung “%(title)s” thành vụ việc %(code)s (%(kind)s)")
@@ -190,6 +193,7 @@ def split_case(*, case: Case, actor: User, parts: Sequence[CasePart]) -> list[Ca
     return children
 
 
+@in_vietnamese
 @transaction.atomic
 def accept_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     """Thụ lý: the resolution clock starts; the acceptance notice or decision is issued.
@@ -220,15 +224,15 @@ def accept_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
         document = issue_case_document(
             case,
             "thu_ly",
-            letters.acceptance(case, due_label=due_label(case, "giai_quyet")),
+            documents.acceptance(case, due_label=due_label(case, "giai_quyet")),
             actor=actor,
             on=on,
         )
     if case.is_denunciation and case.denounced_person:
         issue_case_document(
-            case, "thong_bao_bi_to_cao", letters.denounced_notice(case), actor=actor, on=on
+            case, "thong_bao_bi_to_cao", documents.denounced_notice(case), actor=actor, on=on
         )
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.ACCEPTED,
         _("Thụ lý ngày %(date)s%(doc)s")
@@ -253,6 +257,7 @@ def _end(case: Case, status: str, *, outcome: str, public_answer: str = "") -> N
     case.save(update_fields=["status", "outcome", "public_answer", "closed_at", "updated_at"])
 
 
+@in_vietnamese
 @transaction.atomic
 def refuse_case(*, case: Case, actor: User, reason: str, on: dt.date | None = None) -> Case:
     """Không thụ lý, in writing with reasons (Luật KN Điều 27; Luật TCTT Điều 28 k2).
@@ -272,9 +277,9 @@ def refuse_case(*, case: Case, actor: User, reason: str, on: dt.date | None = No
     document = None
     if case.can_receive_letters:
         document = issue_case_document(
-            case, "khong_thu_ly", letters.refusal(case, reason=reason), actor=actor, on=on
+            case, "khong_thu_ly", documents.refusal(case, reason=reason), actor=actor, on=on
         )
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.REFUSED,
         _("Không thụ lý: %(reason)s") % {"reason": reason},
@@ -285,6 +290,7 @@ def refuse_case(*, case: Case, actor: User, reason: str, on: dt.date | None = No
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def transfer_case(
     *, case: Case, actor: User, to_body: str, reason: str, on: dt.date | None = None
@@ -309,7 +315,7 @@ def transfer_case(
     letter = issue_case_document(
         case,
         "chuyen_don",
-        letters.transfer(case, to_body=to_body, reason=reason),
+        documents.transfer(case, to_body=to_body, reason=reason),
         actor=actor,
         on=on,
     )
@@ -317,11 +323,11 @@ def transfer_case(
         issue_case_document(
             case,
             "thong_bao_chuyen_don",
-            letters.transfer_notice(case, to_body=to_body),
+            documents.transfer_notice(case, to_body=to_body),
             actor=actor,
             on=on,
         )
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.TRANSFERRED,
         _("Chuyển đơn đến %(body)s (văn bản số %(symbol)s)")
@@ -338,6 +344,7 @@ def _staff_of(user: User, case: Case) -> set[str]:
     return org_access.roles_in_school(user, case.organisation)
 
 
+@in_vietnamese
 @transaction.atomic
 def assign_case(*, case: Case, actor: User, handler: User, verifiers: Sequence[User] = ()) -> Case:
     """Name the person who resolves the case and those who verify it.
@@ -389,7 +396,7 @@ def assign_case(*, case: Case, actor: User, handler: User, verifiers: Sequence[U
             },
         )
     names = ", ".join(v.full_name for v in verifiers) or _("không")
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.ASSIGNED,
         _("Phân công người giải quyết: %(handler)s; người xác minh: %(verifiers)s")
@@ -400,6 +407,7 @@ def assign_case(*, case: Case, actor: User, handler: User, verifiers: Sequence[U
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def redact_case(*, case: Case, actor: User, content: str) -> Case:
     """The resolver's version of a denunciation without the denouncer's name, address or
@@ -415,12 +423,13 @@ def redact_case(*, case: Case, actor: User, content: str) -> Case:
     case.content = content
     case.needs_redaction = False
     case.save(update_fields=["content", "needs_redaction", "updated_at"])
-    record_case_event(
+    events.record(
         case, CaseEventKind.REDACTED, _("Biên tập nội dung tố cáo để giao xác minh"), actor=actor
     )
     return case
 
 
+@in_vietnamese
 @transaction.atomic
 def record_minutes(
     *,
@@ -464,7 +473,7 @@ def record_minutes(
         case.status = CaseStatus.IN_PROGRESS
         case.save(update_fields=["status", "updated_at"])
     dialogue = kind == MinutesKind.DIALOGUE
-    record_case_event(
+    events.record(
         case,
         CaseEventKind.DIALOGUE if dialogue else CaseEventKind.VERIFICATION,
         (

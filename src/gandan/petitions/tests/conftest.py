@@ -8,15 +8,16 @@ Dates are fixed (received Monday 02/3/2026, a plain working week) so due dates a
 
 import datetime as dt
 import importlib
+from dataclasses import replace
 
 import pytest
 from cryptography.fernet import Fernet
 from django.utils import timezone
 
 from gandan.orgs import services as org_services
-from gandan.orgs.models import Role
+from gandan.orgs.models import Organisation, Role, User
 from gandan.petitions import secrecy, services
-from gandan.petitions.models import CaseKind, Channel, DeadlineRule
+from gandan.petitions.models import Case, CaseKind, Channel, DeadlineRule
 from gandan.worktime.days import clear_calendar_cache
 
 RECEIVED = dt.date(2026, 3, 2)  # a Monday
@@ -90,21 +91,37 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def submit(school, kind=CaseKind.FEEDBACK, **extra):
-    fields = {
-        "organisation": school,
-        "kind": kind,
-        "title": "Mái tôn lớp 2A bị dột",
-        "content": "Khi mưa to, nước dột xuống bàn học sinh ở cuối lớp 2A.",
-        "channel": Channel.WEB,
-        "sender": services.Sender(
+def submission(kind: str = CaseKind.FEEDBACK, **changes) -> services.Submission:
+    """A feedback from a named parent, received on RECEIVED at 9:00, with `changes`."""
+    plain = services.Submission(
+        kind=kind,
+        title="Mái tôn lớp 2A bị dột",
+        content="Khi mưa to, nước dột xuống bàn học sinh ở cuối lớp 2A.",
+        channel=Channel.WEB,
+        sender=services.Sender(
             name="Trần Văn Phụ Huynh", phone="0987654321", address="Phường Hải An"
         ),
-        "consent": True,
-        "received_at": at(RECEIVED),
-    }
-    fields.update(extra)
-    return services.submit_case(**fields)
+        consent=True,
+        received_at=at(RECEIVED),
+    )
+    return replace(plain, **changes)
+
+
+def submit(
+    school: Organisation,
+    kind: str = CaseKind.FEEDBACK,
+    *,
+    idempotency_key: str = "",
+    actor: User | None = None,
+    **changes,
+) -> Case:
+    """`submission(kind, **changes)` submitted to the school."""
+    return services.submit_case(
+        organisation=school,
+        submission=submission(kind, **changes),
+        idempotency_key=idempotency_key,
+        actor=actor,
+    )
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from gandan.petitions import services
 from gandan.petitions.models import Case, CaseDeadline, CaseEvent, CaseMinutes, ReceptionSession
 from gandan.petitions.services.intake import store_attachment
 from gandan.petitions.tests.conftest import RECEIVED, submit
-from gandan.petitions.views.actions import ACTIONS
+from gandan.petitions.views.case_page import ACTIONS
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="

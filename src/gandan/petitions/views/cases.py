@@ -1,42 +1,33 @@
 """Staff pages of cases: the list, a case with its timeline and actions, entry on a citizen's
 behalf, the denouncer's identity (logged), attachments and documents, notices."""
 
-import contextlib
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
-from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gandan.paperwork.rendering import render_docx
+from gandan.core.files import stored_file_response
+from gandan.core.forms import add_service_error
+from gandan.core.http import AuthenticatedRequest
+from gandan.paperwork.responses import registered_document_response
 from gandan.petitions import access, secrecy, services
 from gandan.petitions.forms.public import KIND_HELP
 from gandan.petitions.forms.staff import WalkInForm
-from gandan.petitions.models import (
-    Case,
-    CaseKind,
-    CaseStatus,
-    Channel,
-    MinutesKind,
-    Notification,
-)
+from gandan.petitions.models import CaseKind, CaseStatus, Notification
 from gandan.petitions.services.reminders import due_soon_until
-from gandan.petitions.views.actions import action_forms
-from gandan.petitions.views.public import add_service_errors, try_again
+from gandan.petitions.views.case_page import detail_context
+from gandan.petitions.views.responses import try_again
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PAGE_SIZE = 50
 
 
 @login_required
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthenticatedRequest) -> HttpResponse:
     """The cases the user may see, filtered by status and kind; overdue ones marked."""
     school = access.case_school(request.user)
     today = timezone.localdate()
@@ -70,41 +61,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def case_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     case = access.access_case(request.user, public_id)
     return render(request, "petitions/case_detail.html", detail_context(request, case))
 
 
-def detail_context(request: HttpRequest, case: Case, **forms) -> dict:
-    user = request.user
-    parts = access.case_parts(user, case)
-    today = timezone.localdate()
-    deadlines = list(case.deadlines.order_by("order"))
-    return {
-        "case": case,
-        "parts": parts,
-        "today": today,
-        "deadlines": deadlines,
-        "events": case.events.select_related("actor", "document"),
-        "minutes": case.minutes.select_related("author")
-        if access.can(user, case, "verify")
-        else (),
-        "documents": services.case_documents(case),
-        "attachments": case.attachments.all() if access.can(user, case, "files") else (),
-        "can_contact": access.can(user, case, "contact") and not case.is_denunciation,
-        "can_identity": access.can_view_identity(user, case),
-        "id_number": secrecy.unseal(case.id_number_token)
-        if access.can(user, case, "contact") and case.id_number_token
-        else "",
-        "verifiers": case.verifiers.all(),
-        "split_cases": case.split_cases.all(),
-        "forms": action_forms(request, case, deadlines, **forms),
-        "minutes_kinds": MinutesKind,
-    }
-
-
 @login_required
-def walk_in(request: HttpRequest) -> HttpResponse:
+def walk_in(request: AuthenticatedRequest) -> HttpResponse:
     """Staff enter a case for a citizen who came, phoned or wrote; optionally in the register."""
     school = access.case_school(request.user)
     if not access.can_receive_cases(request.user, school):
@@ -112,56 +75,18 @@ def walk_in(request: HttpRequest) -> HttpResponse:
     form = WalkInForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        received_at = timezone.now()
-        if data["received_on"] != timezone.localdate():
-            # Entered later from a paper register: the start of office hours that day.
-            received_at = timezone.make_aware(dt.datetime.combine(data["received_on"], dt.time(8)))
-        sender = services.Sender(
-            name=data["name"],
-            phone=data["phone"],
-            email=data["email"],
-            address=data["address"],
-            id_number=data["id_number"],
-        )
         try:
-            with transaction.atomic():
-                case = services.submit_case(
-                    organisation=school,
-                    kind=data["kind"],
-                    title=data["title"],
-                    content=data["content"],
-                    channel=data["channel"],
-                    sender=sender,
-                    anonymous=data["anonymous"],
-                    consent=data["consent"],
-                    attachments=data["attachments"],
-                    information_form=data["information_form"],
-                    delivery=data["delivery"],
-                    information_purpose=data["information_purpose"],
-                    denounced_person=data["denounced_person"],
-                    received_at=received_at,
-                    actor=request.user,
-                )
-                if (
-                    data["register"]
-                    and data["channel"] == Channel.WALK_IN
-                    and not data["anonymous"]
-                ):
-                    services.record_reception(
-                        organisation=school,
-                        actor=request.user,
-                        received_on=data["received_on"],
-                        name=sender.name,
-                        address=sender.address,
-                        id_number=sender.id_number,
-                        content_summary=case.title,
-                        kind=case.kind,
-                        people_count=data["people_count"],
-                        handled_by=school.name,
-                        case=case,
-                    )
+            case = services.receive_walk_in(
+                organisation=school,
+                actor=request.user,
+                submission=form.submission(channel=data["channel"]),
+                received_on=data["received_on"],
+                register=data["register"],
+                people_count=data["people_count"],
+                idempotency_key=data["token"],
+            )
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
         except DatabaseError:
             return try_again(request)
         else:
@@ -178,7 +103,7 @@ def walk_in(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def identity(request: HttpRequest, public_id: str) -> HttpResponse:
+def identity(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The denouncer's identity: the resolver only; every view is written to the audit log."""
     case = access.access_case(request.user, public_id)
     view = access.access_denouncer_identity(request.user, case, request=request)
@@ -188,69 +113,25 @@ def identity(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, public_id: str, file_id: str) -> HttpResponse:
+def attachment_download(
+    request: AuthenticatedRequest, public_id: str, file_id: str
+) -> HttpResponse:
     case = access.access_case(request.user, public_id)
     attachment = access.access_attachment(request.user, case, file_id, request=request)
-    with attachment.file.open("rb") as handle:
-        data = handle.read()
-    if attachment.is_identifying:
-        data = secrecy.unseal_bytes(data)
-    response = HttpResponse(data, content_type=attachment.content_type)
-    response["Content-Disposition"] = _disposition(attachment.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def _disposition(name: str) -> str:
-    from urllib.parse import quote
-
-    return f"attachment; filename*=UTF-8''{quote(name)}"
+    return stored_file_response(
+        attachment, unseal=secrecy.unseal_bytes if attachment.is_identifying else None
+    )
 
 
 @login_required
-def document_download(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
+def document_download(request: AuthenticatedRequest, public_id: str, pk: int) -> HttpResponse:
     case = access.access_case(request.user, public_id)
     document = access.access_case_document(request.user, case, pk)
-    response = HttpResponse(render_docx(document.spec), content_type=DOCX)
-    name = document.number_symbol.replace("/", "-")
-    response["Content-Disposition"] = _disposition(f"{name}.docx")
-    return response
+    return registered_document_response(document, "docx")
 
 
 @login_required
 @require_POST
-def notifications_read(request: HttpRequest) -> HttpResponse:
-    Notification.objects.filter(user=request.user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+def notifications_read(request: AuthenticatedRequest) -> HttpResponse:
+    Notification.objects.unread_by(request.user).update(read_at=timezone.now())
     return redirect("desk")
-
-
-def desk_panel(user, today):
-    """The desk panel: my open cases (handled or verified), new cases for the receivers and
-    managers, and my unread notices."""
-    rows = list(
-        Case.objects.open()
-        .filter(Q(handler=user) | Q(verifiers=user))
-        .distinct()
-        .order_by("next_due", "received_at")[:10]
-    )
-    for case in rows:
-        case.overdue = case.is_overdue(today)
-    notices = list(
-        Notification.objects.filter(user=user, read_at__isnull=True).select_related("case")[:5]
-    )
-    school = None
-    new_count = 0
-    with contextlib.suppress(Http404):
-        school = access.case_school(user)
-    if school is not None and access.can_receive_cases(user, school):
-        new_count = Case.objects.filter(organisation=school, status=CaseStatus.RECEIVED).count()
-    return {
-        "cases": rows,
-        "notices": notices,
-        "new_count": new_count,
-        "has_school": school is not None,
-        "today": today,
-    }

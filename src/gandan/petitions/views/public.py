@@ -9,12 +9,13 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gandan.orgs.models import Organisation, OrgKind
+from gandan.core.forms import add_service_error
+from gandan.orgs.access import active_school_or_404
 from gandan.petitions import access, services, throttle
 from gandan.petitions.forms.public import (
     KIND_HELP,
@@ -25,18 +26,10 @@ from gandan.petitions.forms.public import (
     TrackForm,
 )
 from gandan.petitions.models import Channel, ReceptionSession, SessionStatus
+from gandan.petitions.views.responses import try_again
 
 logger = logging.getLogger(__name__)
 SUBMISSION_FIELDS = set(PublicSubmissionForm.base_fields)
-
-
-def _school(slug: str) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug, kind=OrgKind.SCHOOL, is_active=True)
-
-
-def try_again(request: HttpRequest, *, status: int = 503) -> HttpResponse:
-    """The calm page after a database error: nothing was saved, send again."""
-    return render(request, "petitions/try_again.html", status=status)
 
 
 def _intake_context(school, form) -> dict:
@@ -44,18 +37,9 @@ def _intake_context(school, form) -> dict:
     return {"school": school, "form": form, "kinds": kinds}
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields (unknown fields on the form itself)."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
-
-
 def intake(request: HttpRequest, slug: str) -> HttpResponse:
     """/gui-y-kien/<school>/: the public form; a POST stores the case and shows its receipt."""
-    school = _school(slug)
+    school = active_school_or_404(slug)
     if request.method != "POST":
         form = PublicSubmissionForm(initial={"token": PublicSubmissionForm.new_token()})
         return render(request, "petitions/intake.html", _intake_context(school, form))
@@ -72,28 +56,11 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         case = services.submit_case(
             organisation=school,
-            kind=data["kind"],
-            title=data["title"],
-            content=data["content"],
-            channel=Channel.WEB,
-            sender=services.Sender(
-                name=data["name"],
-                phone=data["phone"],
-                email=data["email"],
-                address=data["address"],
-                id_number=data["id_number"],
-            ),
-            anonymous=data["anonymous"],
-            consent=data["consent"],
+            submission=form.submission(channel=Channel.WEB),
             idempotency_key=data["token"],
-            attachments=data["attachments"],
-            information_form=data["information_form"],
-            delivery=data["delivery"],
-            information_purpose=data["information_purpose"],
-            denounced_person=data["denounced_person"],
         )
     except ValidationError as error:
-        add_service_errors(form, error)
+        add_service_error(form, error)
         return render(request, "petitions/intake.html", _intake_context(school, form), status=400)
     except DatabaseError:
         logger.exception("public intake failed for %s", school.slug)
@@ -167,7 +134,7 @@ def rate(request: HttpRequest, code: str) -> HttpResponse:
                 case=case, score=form.cleaned_data["score"], comment=form.cleaned_data["comment"]
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
         except DatabaseError:
             return try_again(request)
         else:
@@ -186,7 +153,7 @@ def contest(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services.contest_case(case=case, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
         except DatabaseError:
             return try_again(request)
         else:
@@ -197,7 +164,7 @@ def contest(request: HttpRequest, code: str) -> HttpResponse:
 
 def public_schedule(request: HttpRequest, slug: str) -> HttpResponse:
     """The head's reception schedule as posted (Luật Tiếp công dân 2013, Điều 24 k2)."""
-    school = _school(slug)
+    school = active_school_or_404(slug)
     sessions = (
         ReceptionSession.objects.filter(organisation=school, date__gte=timezone.localdate())
         .exclude(status=SessionStatus.CANCELLED)

@@ -3,25 +3,24 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gandan.audit.models import Action
-from gandan.audit.services import record_event
-from gandan.petitions import access, dashboard, secrecy, services
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
+from gandan.petitions import access, dashboard, services
 from gandan.petitions.forms.staff import EntryForm, PostponeForm, SessionForm
-from gandan.petitions.models import CaseKind, ReceptionEntry, ReceptionSession
+from gandan.petitions.models import Case, ReceptionSession
 from gandan.petitions.services.reminders import due_soon_until
-from gandan.petitions.views.public import add_service_errors
 
 REGISTER_ROWS = 100
 
 
 @login_required
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AuthenticatedRequest) -> HttpResponse:
     """Sổ tiếp công dân (Mẫu 03/TCD columns): read and add lines. Names are unsealed for the
     receivers and managers and the view is logged; a denouncer is never shown here."""
     school = access.case_school(request.user)
@@ -32,40 +31,21 @@ def register(request: HttpRequest) -> HttpResponse:
         try:
             services.record_reception(organisation=school, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã ghi vào sổ tiếp công dân."))
             return redirect("petitions:register")
     year = int(request.GET.get("nam") or timezone.localdate().year)
-    entries = list(
-        ReceptionEntry.objects.filter(organisation=school, year=year)
-        .select_related("receiver", "case")
-        .order_by("number")[:REGISTER_ROWS]
-    )
-    for entry in entries:
-        if entry.kind == CaseKind.DENUNCIATION:
-            entry.shown_name = entry.case.pseudonym if entry.case else _("Giữ bí mật")
-            entry.shown_address = entry.shown_id = _("Giữ bí mật (Luật Tố cáo 2018, Điều 47)")
-        else:
-            entry.shown_name = secrecy.unseal(entry.name_token)
-            entry.shown_address = secrecy.unseal(entry.address_token)
-            entry.shown_id = secrecy.unseal(entry.id_number_token)
-    record_event(
-        action=Action.VIEW_PROTECTED,
-        summary=f"Xem sổ tiếp công dân năm {year}",  # stored: Vietnamese (ADR 1)
-        actor=request.user,
-        organisation=school,
-        request=request,
-    )
+    lines = access.access_register(request.user, school, year, limit=REGISTER_ROWS, request=request)
     return render(
         request,
         "petitions/register.html",
-        {"school": school, "entries": entries, "form": form, "year": year},
+        {"school": school, "lines": lines, "form": form, "year": year},
     )
 
 
 @login_required
-def schedule(request: HttpRequest) -> HttpResponse:
+def schedule(request: AuthenticatedRequest) -> HttpResponse:
     """Lịch tiếp công dân: staff read it; managers post and postpone sessions."""
     school = access.case_school(request.user)
     can_manage = access.can_manage_cases(request.user, school)
@@ -79,7 +59,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
                     organisation=school, actor=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                add_service_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Đã đăng lịch tiếp công dân."))
                 return redirect("petitions:schedule")
@@ -103,7 +83,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def postpone(request: HttpRequest, pk: int) -> HttpResponse:
+def postpone(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     school = access.case_school(request.user)
     if not access.can_manage_cases(request.user, school):
         raise Http404
@@ -113,7 +93,7 @@ def postpone(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.postpone_reception(session=session, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("Đã hoãn và thông báo ngày tiếp mới."))
     else:
@@ -122,7 +102,7 @@ def postpone(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthenticatedRequest) -> HttpResponse:
     """The head's dashboard: open cases by kind and status, due soon, overdue, on-time rate."""
     school = access.case_school(request.user)
     if not access.can_supervise(request.user, school):
@@ -136,7 +116,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "school": school,
             "today": today,
             "table": dashboard.counts_by_kind_and_status(school),
-            "statuses": access.Case._meta.get_field("status").choices,
+            "statuses": Case._meta.get_field("status").choices,
             "due_soon": dashboard.due_soon(school, today, until)[:50],
             "overdue": dashboard.overdue(school, today)[:50],
             "months": dashboard.on_time_by_month(school),

@@ -1,0 +1,329 @@
+"""The case page: what it shows to this user, and the actions offered there.
+
+One table says, for each action, who may do it, when it is offered, which form it takes and
+which service it calls; `views.actions.case_action` runs any of them, and `detail_context`
+shows those this user may take now.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django import forms as django_forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gandan.core.http import AuthenticatedRequest
+from gandan.orgs.models import User
+from gandan.petitions import access, secrecy, services
+from gandan.petitions.forms import staff as forms
+from gandan.petitions.models import Case, CaseDeadline, CaseKind, CaseStatus, MinutesKind
+from gandan.petitions.services.resolution import PUBLICATION_STEPS
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+RECEIVED = {CaseStatus.RECEIVED}
+WORKING = {CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS}
+FORMAL = {CaseKind.COMPLAINT, CaseKind.DENUNCIATION}
+
+
+@dataclass(frozen=True)
+class CaseAction:
+    slug: str
+    label: "StrOrPromise"
+    permission: str  # an access.ACTIONS key, or "identity" for the resolver of a denunciation
+    form: type[django_forms.Form] | None
+    run: Callable[[Case, User, dict[str, Any]], object]
+    offered: Callable[[Case], bool]
+    done: "StrOrPromise"
+    primary: bool = False  # shown open on the case page; the others are folded
+
+
+def _pending_publication(case: Case) -> bool:
+    return case.deadlines.filter(
+        step__in=PUBLICATION_STEPS, done_on__isnull=True, moot=False
+    ).exists()
+
+
+def _extendable(deadlines: Sequence[CaseDeadline]) -> list[CaseDeadline]:
+    return [row for row in deadlines if row.is_pending and row.due is not None]
+
+
+def _resolvable(case: Case) -> bool:
+    if case.kind in FORMAL and not case.is_anonymous_information:
+        return case.status in WORKING
+    return case.status in RECEIVED | WORKING
+
+
+ACTIONS = [
+    CaseAction(
+        "tiep-nhan",
+        _("Gửi thông báo tiếp nhận"),
+        "receive",
+        None,
+        lambda case, user, data: services.issue_acknowledgement(case=case, actor=user),
+        lambda case: case.is_open and case.can_receive_letters,
+        _("Đã ban hành thông báo tiếp nhận."),
+    ),
+    CaseAction(
+        "phan-loai",
+        _("Phân loại"),
+        "manage",
+        forms.ClassifyForm,
+        lambda case, user, data: services.classify_case(case=case, actor=user, **data),
+        lambda case: case.status in RECEIVED,
+        _("Đã phân loại đơn."),
+    ),
+    CaseAction(
+        "tach",
+        _("Tách nội dung thành vụ việc riêng"),
+        "manage",
+        forms.SplitForm,
+        lambda case, user, data: services.split_case(
+            case=case, actor=user, parts=[services.CasePart(**data)]
+        ),
+        lambda case: case.status in RECEIVED,
+        _("Đã tách thành vụ việc mới."),
+    ),
+    CaseAction(
+        "thu-ly",
+        _("Thụ lý"),
+        "manage",
+        None,
+        lambda case, user, data: services.accept_case(case=case, actor=user),
+        lambda case: case.status in RECEIVED and not case.is_anonymous_information,
+        _("Đã thụ lý."),
+        primary=True,
+    ),
+    CaseAction(
+        "khong-thu-ly",
+        _("Không thụ lý"),
+        "manage",
+        forms.ReasonForm,
+        lambda case, user, data: services.refuse_case(case=case, actor=user, **data),
+        lambda case: case.status in RECEIVED,
+        _("Đã ban hành thông báo không thụ lý."),
+    ),
+    CaseAction(
+        "chuyen",
+        _("Chuyển đơn đến cơ quan có thẩm quyền"),
+        "manage",
+        forms.TransferForm,
+        lambda case, user, data: services.transfer_case(case=case, actor=user, **data),
+        lambda case: case.status in RECEIVED,
+        _("Đã chuyển đơn."),
+    ),
+    CaseAction(
+        "phan-cong",
+        _("Phân công"),
+        "manage",
+        forms.AssignForm,
+        lambda case, user, data: services.assign_case(
+            case=case, actor=user, handler=data["handler"], verifiers=list(data["verifiers"])
+        ),
+        lambda case: case.is_open,
+        _("Đã phân công."),
+        primary=True,
+    ),
+    CaseAction(
+        "bien-tap",
+        _("Biên tập nội dung để giao xác minh"),
+        "identity",
+        forms.RedactForm,
+        lambda case, user, data: services.redact_case(case=case, actor=user, **data),
+        lambda case: case.is_denunciation and case.is_open,
+        _("Đã lưu nội dung đã che thông tin người tố cáo."),
+        primary=True,
+    ),
+    CaseAction(
+        "bien-ban",
+        _("Lập biên bản xác minh, đối thoại"),
+        "verify",
+        forms.MinutesForm,
+        lambda case, user, data: services.record_minutes(case=case, actor=user, **data),
+        lambda case: case.status in RECEIVED | WORKING,
+        _("Đã lưu biên bản."),
+        primary=True,
+    ),
+    CaseAction(
+        "gia-han",
+        _("Gia hạn"),
+        "manage",
+        forms.ExtendForm,
+        lambda case, user, data: services.extend_case(case=case, actor=user, **data),
+        lambda case: case.status in RECEIVED | WORKING,
+        _("Đã ban hành văn bản gia hạn."),
+    ),
+    CaseAction(
+        "tam-dinh-chi",
+        _("Tạm đình chỉ"),
+        "manage",
+        forms.ReasonForm,
+        lambda case, user, data: services.suspend_case(case=case, actor=user, **data),
+        lambda case: case.status in WORKING and case.kind in FORMAL,
+        _("Đã ban hành quyết định tạm đình chỉ."),
+    ),
+    CaseAction(
+        "tiep-tuc",
+        _("Tiếp tục giải quyết"),
+        "manage",
+        None,
+        lambda case, user, data: services.resume_case(case=case, actor=user),
+        lambda case: case.status == CaseStatus.SUSPENDED,
+        _("Đã ban hành quyết định tiếp tục giải quyết."),
+        primary=True,
+    ),
+    CaseAction(
+        "giai-quyet",
+        _("Giải quyết, trả lời"),
+        "resolve",
+        forms.ResolveForm,
+        lambda case, user, data: services.resolve_case(case=case, actor=user, **data),
+        _resolvable,
+        _("Đã lưu kết quả giải quyết."),
+        primary=True,
+    ),
+    CaseAction(
+        "gui",
+        _("Đã gửi kết quả"),
+        "resolve",
+        None,
+        lambda case, user, data: services.send_resolution(case=case, actor=user),
+        lambda case: case.status == CaseStatus.RESOLVED and not case.sent_on,
+        _("Đã ghi nhận việc gửi kết quả."),
+        primary=True,
+    ),
+    CaseAction(
+        "cong-khai",
+        _("Công khai kết quả"),
+        "manage",
+        forms.PublishForm,
+        lambda case, user, data: services.publish_resolution(case=case, actor=user, **data),
+        lambda case: case.status == CaseStatus.RESOLVED and _pending_publication(case),
+        _("Đã ghi nhận việc công khai."),
+        primary=True,
+    ),
+    CaseAction(
+        "ket-thuc",
+        _("Kết thúc vụ việc"),
+        "manage",
+        None,
+        lambda case, user, data: services.close_case(case=case, actor=user),
+        lambda case: case.status == CaseStatus.RESOLVED and not case.is_closed,
+        _("Đã kết thúc vụ việc."),
+        primary=True,
+    ),
+    CaseAction(
+        "dong",
+        _("Kết thúc, không giải quyết"),
+        "manage",
+        forms.ReasonForm,
+        lambda case, user, data: services.close_unresolved(case=case, actor=user, **data),
+        lambda case: case.is_open,
+        _("Đã kết thúc vụ việc."),
+    ),
+    CaseAction(
+        "rut",
+        _("Người gửi rút đơn"),
+        "manage",
+        forms.WithdrawForm,
+        lambda case, user, data: services.withdraw_case(case=case, actor=user, **data),
+        lambda case: case.is_open,
+        _("Đã ghi nhận việc rút đơn."),
+    ),
+    CaseAction(
+        "xin-loi",
+        _("Gửi thư xin lỗi (chậm hạn)"),
+        "resolve",
+        forms.ApologyForm,
+        lambda case, user, data: services.issue_apology(case=case, actor=user, **data),
+        lambda case: case.can_receive_letters and case.is_overdue(timezone.localdate()),
+        _("Đã ban hành thư xin lỗi."),
+    ),
+    CaseAction(
+        "cam-on",
+        _("Gửi thư cảm ơn"),
+        "resolve",
+        None,
+        lambda case, user, data: services.issue_thanks(case=case, actor=user),
+        lambda case: (
+            case.status == CaseStatus.RESOLVED
+            and case.kind in (CaseKind.RECOMMENDATION, CaseKind.FEEDBACK)
+            and case.can_receive_letters
+        ),
+        _("Đã ban hành thư cảm ơn."),
+    ),
+]
+BY_SLUG = {action.slug: action for action in ACTIONS}
+
+
+def permitted(user: User, case: Case, action: CaseAction) -> bool:
+    if action.permission == "identity":
+        return access.can_view_identity(user, case)
+    return access.can(user, case, action.permission)
+
+
+def make_form(
+    action: CaseAction,
+    case: Case,
+    deadlines: Sequence[CaseDeadline],
+    data: Mapping[str, Any] | None = None,
+) -> django_forms.Form | None:
+    if action.form is None:
+        return None
+    if action.form is forms.AssignForm:
+        initial = {"handler": case.handler_id, "verifiers": list(case.verifiers.all())}
+        return forms.AssignForm(data, school=case.organisation, initial=initial)
+    if action.form is forms.ExtendForm:
+        return forms.ExtendForm(data, steps=_extendable(deadlines))
+    if action.form is forms.ClassifyForm:
+        initial = {"kind": case.kind, "procedure": case.procedure, "is_remote": case.is_remote}
+        return forms.ClassifyForm(data, initial=initial)
+    if action.form is forms.RedactForm:
+        return forms.RedactForm(data, initial={"content": case.content})
+    return action.form(data)
+
+
+def action_forms(
+    request: AuthenticatedRequest, case: Case, deadlines: Sequence[CaseDeadline], **bound
+) -> list[dict[str, Any]]:
+    """The actions this user may take on this case now, each with its (maybe bound) form."""
+    offered = []
+    for action in ACTIONS:
+        if not action.offered(case) or not permitted(request.user, case, action):
+            continue
+        form = bound.get(action.slug) or make_form(action, case, deadlines)
+        offered.append(
+            {"action": action, "form": form, "open": action.primary or action.slug in bound}
+        )
+    return offered
+
+
+def detail_context(request: AuthenticatedRequest, case: Case, **forms) -> dict[str, Any]:
+    """The case page for this user; `forms` are bound forms of a refused action, by slug."""
+    user = request.user
+    parts = access.case_parts(user, case)
+    today = timezone.localdate()
+    deadlines = list(case.deadlines.order_by("order"))
+    return {
+        "case": case,
+        "parts": parts,
+        "today": today,
+        "deadlines": deadlines,
+        "events": case.events.select_related("actor", "document"),
+        "minutes": case.minutes.select_related("author")
+        if access.can(user, case, "verify")
+        else (),
+        "documents": services.case_documents(case),
+        "attachments": case.attachments.all() if access.can(user, case, "files") else (),
+        "can_contact": access.can(user, case, "contact") and not case.is_denunciation,
+        "can_identity": access.can_view_identity(user, case),
+        "id_number": secrecy.unseal(case.id_number_token)
+        if access.can(user, case, "contact") and case.id_number_token
+        else "",
+        "verifiers": case.verifiers.all(),
+        "split_cases": case.split_cases.all(),
+        "forms": action_forms(request, case, deadlines, **forms),
+        "minutes_kinds": MinutesKind,
+    }
