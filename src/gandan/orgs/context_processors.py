@@ -1,6 +1,7 @@
 from django.http import HttpRequest
 
-from gandan.orgs.access import primary_organisation
+from gandan.orgs.access import grants, primary_organisation
+from gandan.orgs.models import Role
 
 
 def current_organisation(request: HttpRequest) -> dict:
@@ -8,4 +9,13 @@ def current_organisation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"current_organisation": primary_organisation(user)}
+    user_grants = grants(user)
+    return {
+        "current_organisation": primary_organisation(user),
+        # The menu a person sees: the school's modules for its members, the roll-ups,
+        # reports and plans for a ward's or a Sở's officers (both for someone who is both).
+        "menu": {
+            "school": any(grant.role != Role.AUTHORITY_OFFICER for grant in user_grants),
+            "authority": any(grant.role == Role.AUTHORITY_OFFICER for grant in user_grants),
+        },
+    }
