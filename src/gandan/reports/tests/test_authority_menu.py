@@ -1,4 +1,4 @@
-"""An authority officer's menu and desk: every link answers, nothing 404s (issue: authority tier)."""
+"""An authority officer's menu and desk: every link answers, nothing 404s."""
 
 import re
 
