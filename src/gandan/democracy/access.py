@@ -25,6 +25,8 @@ conferences and the inspection board.
   school's public page.
 """
 
+import datetime as dt
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -40,14 +42,16 @@ from gandan.democracy.models import (
     Conference,
     Consultation,
     ConsultationAudience,
+    ConsultationStatus,
     DisclosureItem,
     Elector,
     InformationRequest,
     Inspection,
     Recommendation,
 )
+from gandan.democracy.models.disclosures import DisclosureItemQuerySet
 from gandan.orgs import access as org_access
-from gandan.orgs.models import Organisation, OrgKind, Role, User
+from gandan.orgs.models import Organisation, Role, User
 
 SUPERVISOR_ROLES = {Role.INSPECTION_BOARD, Role.UNION_OFFICER}
 
@@ -75,7 +79,7 @@ def school_for(user: User, slug: str | None = None) -> Organisation:
     """The school a page without an object in its address is about: the one named by `slug`
     (authority officers reading a school below them), else the user's own; if they may read it."""
     if slug:
-        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+        organisation = org_access.active_organisation(slug)
     else:
         organisation = org_access.primary_organisation(user)
     school = organisation.school() if organisation is not None else None
@@ -142,23 +146,30 @@ def access_document(user: User, public_id: str) -> DisclosureItem:
     return item
 
 
-def public_school(slug: str) -> Organisation:
-    school = Organisation.objects.filter(slug=slug, kind=OrgKind.SCHOOL, is_active=True).first()
-    if school is None:
-        raise Http404
-    return school
+def unread_staff_items(user: User, school: Organisation, today: dt.date) -> DisclosureItemQuerySet:
+    """Published staff disclosures on display that this staff member has not acknowledged."""
+    return (
+        visible_items(user, school)
+        .on_display(today)
+        .filter(obligation__audience=Audience.STAFF, published_on__isnull=False)
+        .exclude(acknowledgements__user=user)
+        .order_by("-published_on")
+    )
 
 
-def public_item(school: Organisation, public_id: str, today) -> DisclosureItem:
+def public_items(school: Organisation, today: dt.date) -> DisclosureItemQuerySet:
+    """The school's public disclosures on display: anyone, no account needed."""
+    return DisclosureItem.objects.on_display(today).filter(
+        organisation=school, obligation__audience=Audience.PUBLIC
+    )
+
+
+def public_item(school: Organisation, public_id: str, today: dt.date) -> DisclosureItem:
     """A public disclosure on display: anyone, no account needed."""
     item = (
-        DisclosureItem.objects.on_display(today)
+        public_items(school, today)
         .select_related("obligation")
-        .filter(
-            organisation=school,
-            obligation__audience=Audience.PUBLIC,
-            public_id=public_id_or_404(public_id),
-        )
+        .filter(public_id=public_id_or_404(public_id))
         .first()
     )
     if item is None:
@@ -237,6 +248,16 @@ def is_elector(user: User, ballot: Ballot) -> bool:
     return Elector.objects.filter(ballot=ballot, user=user).exists()
 
 
+def ballots_awaiting_vote(user: User, school: Organisation) -> QuerySet[Ballot]:
+    """The school's open ballots with this person on the electorate who has not voted yet."""
+    return (
+        visible_ballots(user, school)
+        .filter(status=BallotStatus.OPEN, electors__user=user)
+        .exclude(participations__voter=user)
+        .order_by("closes_at", "-opened_at")
+    )
+
+
 # Consultations.
 
 
@@ -244,7 +265,7 @@ def consultation_school(user: User, slug: str | None = None) -> Organisation:
     """Like `school_for`, but the parents' board members of a school also reach its
     consultations list (where they see the parents' consultations only)."""
     if slug:
-        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+        organisation = org_access.active_organisation(slug)
     else:
         organisation = org_access.primary_organisation(user)
     school = organisation.school() if organisation is not None else None
@@ -263,6 +284,19 @@ def visible_consultations(user: User, school: Organisation) -> QuerySet[Consulta
     if is_parent_representative(user, school):
         return consultations.filter(audience=ConsultationAudience.PARENTS)
     return consultations.none()
+
+
+def consultations_awaiting_opinion(
+    user: User, school: Organisation, today: dt.date
+) -> list[Consultation]:
+    """Open consultations this person is asked about and has not yet commented on (ten)."""
+    consultations = (
+        visible_consultations(user, school)
+        .filter(status=ConsultationStatus.OPEN, opens_on__lte=today, deadline__gte=today)
+        .exclude(comments__author=user)
+        .order_by("deadline")
+    )
+    return [consultation for consultation in consultations[:10] if is_consulted(user, consultation)]
 
 
 def access_consultation(user: User, public_id: str, *, action: str = "view") -> Consultation:

@@ -7,7 +7,7 @@ class DemocracyConfig(AppConfig):
 
     def ready(self) -> None:
         # Framework wiring: the desk panel (unread disclosures, ballots waiting for my vote).
-        from gandan.democracy.views.desk import democracy_panel
+        from gandan.democracy.desk import democracy_panel
         from gandan.orgs import desk
 
         desk.register(

@@ -40,13 +40,14 @@ def due_date(
     year: int | None,
     is_update: bool,
 ) -> tuple[dt.date, str]:
-    """The date by which an item of this obligation must be disclosed, and how it was counted."""
+    """The date by which an item of this obligation must be disclosed, and how it was counted
+    (stored with the item, so plain Vietnamese whatever the screen language: ADR 1)."""
     if obligation.timing == Timing.ANNUAL and not is_update:
         if year is None:
             raise ValidationError({"year": _("Cần chọn năm công khai.")})
         # Thông tư 09/2024/TT-BGDĐT, Điều 15 k1: the yearly items are disclosed by 30 June.
         due = obligation.annual_due_date(year)
-        return due, _("Hạn hằng năm %(day)s") % {"day": due.strftime("%d/%m/%Y")}
+        return due, f"Hạn hằng năm {due:%d/%m/%Y}"
     if decision_date is None:
         raise ValidationError(
             {"decision_date": _("Cần nhập ngày ban hành quyết định, văn bản hoặc ngày thay đổi.")}
@@ -57,10 +58,7 @@ def due_date(
     # decision day itself is not counted).
     n = obligation.deadline_working_days
     due = days.add_working_days(decision_date, n)
-    return due, _("%(n)d ngày làm việc kể từ %(day)s") % {
-        "n": n,
-        "day": decision_date.strftime("%d/%m/%Y"),
-    }
+    return due, f"{n} ngày làm việc kể từ {decision_date:%d/%m/%Y}"
 
 
 def posting_required(item: DisclosureItem) -> bool:

@@ -1,13 +1,15 @@
 """Official documents of grassroots democracy, as paperwork specs (Nghị định 30/2020, Phụ lục I).
 
-Every builder runs inside `translation.override("vi")`: documents are Vietnamese whatever the
-reader's language (ADR 1). Issuing, numbering and the register are `paperwork.services`' work.
+Documents are Vietnamese whatever the reader's language (ADR 1): the builders run inside the use
+cases that issue them (`@in_vietnamese`); those a view also calls for a draft download carry the
+decorator themselves. Issuing, numbering and the register are `paperwork.services`' work.
 """
 
 import datetime as dt
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from gandan.core.language import in_vietnamese
 from gandan.core.vietnamese import format_number, official_date
 from gandan.democracy.models import (
     AgendaKind,
@@ -24,7 +26,6 @@ from gandan.democracy.models import (
     InspectionStatus,
     RecommendationStatus,
 )
-from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.document import (
     Article,
     BasisLine,
@@ -38,36 +39,13 @@ from gandan.paperwork.document import (
     SignerPrefix,
     Table,
 )
+from gandan.paperwork.signing import head_signer, header_names
 
 LAW = "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10 tháng 11 năm 2022"
 DECREE = (
     "Nghị định số 59/2023/NĐ-CP ngày 14 tháng 8 năm 2023 của Chính phủ quy định chi tiết một "
     "số điều của Luật Thực hiện dân chủ ở cơ sở"
 )
-
-
-def header_names(organisation: Organisation) -> tuple[str, str]:
-    """(managing body, issuing body) as printed (Nghị định 30/2020, Phụ lục I, II.2)."""
-    parent = organisation.parent
-    managing = (parent.short_name or parent.name).upper() if parent else ""
-    return managing, organisation.name.upper()
-
-
-def head_of(organisation: Organisation) -> User | None:
-    membership = (
-        Membership.objects.current()
-        .filter(organisation=organisation, role=Role.HEAD)
-        .select_related("user")
-        .first()
-    )
-    return membership.user if membership else None
-
-
-def head_signer(organisation: Organisation) -> Signer:
-    """The head signs (Nghị định 30/2020, Điều 13 k1); a blank name if none is recorded."""
-    head = head_of(organisation)
-    title = "HIỆU TRƯỞNG" if organisation.kind == "school" else "THỦ TRƯỞNG"
-    return Signer(name=head.full_name if head else "", title=title)
 
 
 def _lower_first(text: str) -> str:
@@ -95,13 +73,10 @@ def where_commented(comment: Comment) -> str:
     return f"Đoạn {comment.paragraph.order} (dự thảo lần {comment.version.number})"
 
 
+@in_vietnamese
 def consultation_summary_spec(consultation: Consultation) -> DocumentSpec:
-    """'Báo cáo tổng hợp ý kiến và tiếp thu, giải trình' (Luật 10/2022/QH15, Điều 55)."""
-    with translation.override("vi"):
-        return _consultation_summary_spec(consultation)
-
-
-def _consultation_summary_spec(consultation: Consultation) -> DocumentSpec:
+    """'Báo cáo tổng hợp ý kiến và tiếp thu, giải trình' (Luật 10/2022/QH15, Điều 55); the head
+    downloads it as a draft before it is issued."""
     school = consultation.organisation
     managing, issuing = header_names(school)
     comments = list(
@@ -234,11 +209,6 @@ def _people(conference: Conference):
 def minutes_spec(conference: Conference) -> DocumentSpec:
     """'Biên bản hội nghị' in the order of Mẫu 1.9 (NĐ 30/2020, Phụ lục III): start, place,
     participants, chair, secretary, proceedings point by point, end."""
-    with translation.override("vi"):
-        return _minutes_spec(conference)
-
-
-def _minutes_spec(conference: Conference) -> DocumentSpec:
     school = conference.organisation
     managing, issuing = header_names(school)
     present, absent = _people(conference)
@@ -306,11 +276,6 @@ def resolution_spec(conference: Conference, *, minutes_number: str = "") -> Docu
     """'Nghị quyết hội nghị' (NĐ 30/2020, Mẫu 1.1), signed by the head with the union chair
     for the union's executive (Luật 10/2022/QH15, Điều 51 k1: the head organises it with the
     union)."""
-    with translation.override("vi"):
-        return _resolution_spec(conference, minutes_number)
-
-
-def _resolution_spec(conference: Conference, minutes_number: str) -> DocumentSpec:
     school = conference.organisation
     managing, issuing = header_names(school)
     minutes = f"Biên bản số {minutes_number} " if minutes_number else "Biên bản "
@@ -404,14 +369,10 @@ def _resolution_spec(conference: Conference, minutes_number: str) -> DocumentSpe
 # The inspection board's report to the conference (NĐ 59/2023/NĐ-CP, Điều 22 k3).
 
 
+@in_vietnamese
 def board_report_spec(term: BoardTerm, *, until: dt.date) -> DocumentSpec:
     """'Báo cáo kết quả hoạt động của Ban Thanh tra nhân dân', from its term up to `until`,
-    as a draft (not numbered) signed for the board by its head."""
-    with translation.override("vi"):
-        return _board_report_spec(term, until)
-
-
-def _board_report_spec(term: BoardTerm, until: dt.date) -> DocumentSpec:
+    as a draft (not numbered) signed for the board by its head; also downloaded from its page."""
     school = term.organisation
     members = list(term.members.select_related("user"))
     head = next((m.user for m in members if m.position == BoardPosition.HEAD), None)

@@ -1,10 +1,22 @@
-"""The democracy timeline row and the audit log entry, written together for every change."""
+"""The democracy timeline: one row per state change, written with its audit log entry."""
 
+from django.db import models
 from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
-from gandan.democracy.models import DemocracyEvent, EventKind
+from gandan.democracy.models import (
+    Ballot,
+    BoardTerm,
+    Conference,
+    Consultation,
+    DemocracyEvent,
+    DisclosureItem,
+    EventKind,
+    InformationRequest,
+    Inspection,
+)
+from gandan.orgs.models import Organisation, User
 
 _CREATE = {
     EventKind.DISCLOSURE_RECORDED,
@@ -21,26 +33,27 @@ _CREATE = {
 _WITHDRAW = {EventKind.DISCLOSURE_WITHDRAWN, EventKind.BALLOT_CANCELLED}
 
 
-def event(
-    organisation,
+def record(
+    organisation: Organisation,
     kind: str,
     summary: str,
-    actor,
+    actor: User | None,
     *,
-    item=None,
-    request=None,
-    ballot=None,
-    consultation=None,
-    conference=None,
-    board_term=None,
-    inspection=None,
-    target=None,
-):
-    """Append a timeline row and its audit event. Call inside the change's transaction.
+    item: DisclosureItem | None = None,
+    request: InformationRequest | None = None,
+    ballot: Ballot | None = None,
+    consultation: Consultation | None = None,
+    conference: Conference | None = None,
+    board_term: BoardTerm | None = None,
+    inspection: Inspection | None = None,
+    target: models.Model | None = None,
+) -> DemocracyEvent:
+    """Append a timeline row and its audit event. Call inside the change's transaction, from a
+    use case under `@in_vietnamese` (the summary is stored as it is).
 
     `target` names the audited object when it is none of the timeline's own links.
     """
-    DemocracyEvent.objects.create(
+    row = DemocracyEvent.objects.create(
         organisation=organisation,
         kind=kind,
         item=item,
@@ -75,3 +88,4 @@ def event(
         or inspection
         or board_term,
     )
+    return row

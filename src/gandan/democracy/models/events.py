@@ -1,8 +1,9 @@
 """The timeline of the democracy app: one append-only row per state change."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from gandan.core.models import TimelineEvent
 
 
 class EventKind(models.TextChoices):
@@ -39,7 +40,7 @@ class EventKind(models.TextChoices):
     RECOMMENDATION_FOLLOWED = "recommendation_followed", _("Ban theo dõi việc thực hiện")
 
 
-class DemocracyEvent(models.Model):
+class DemocracyEvent(TimelineEvent):
     """Who did what, when. Never says what a secret-ballot voter chose."""
 
     organisation = models.ForeignKey(
@@ -91,15 +92,6 @@ class DemocracyEvent(models.Model):
         on_delete=models.CASCADE,
         related_name="events",
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = models.CharField(max_length=500)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(TimelineEvent.Meta):
         indexes = [models.Index(fields=["organisation", "-created_at"])]
-
-    def __str__(self) -> str:
-        return self.summary

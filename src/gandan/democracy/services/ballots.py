@@ -15,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gandan.democracy import rules
+from gandan.core.language import in_vietnamese
+from gandan.democracy import events, rules
 from gandan.democracy.electorate import members_of, staff_of
 from gandan.democracy.models import (
     Ballot,
@@ -33,7 +34,6 @@ from gandan.democracy.models import (
     Secrecy,
     ThresholdBase,
 )
-from gandan.democracy.services.events import event
 from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, Role, User
 
 # Luật 10/2022/QH15, Điều 60 k1: the inspection board has 3 to 9 members; it is not formed in
@@ -59,6 +59,7 @@ def _rule_of(ballot: Ballot) -> rules.Rule:
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def create_ballot(
     *,
@@ -175,7 +176,7 @@ def create_ballot(
     if electorate_kind == ElectorateKind.LISTED:
         # The list is kept on the draft and frozen (re-read) at opening.
         Elector.objects.bulk_create(Elector(ballot=ballot, user=user) for user in set(listed))
-    event(
+    events.record(
         organisation,
         EventKind.BALLOT_CREATED,
         _("Tạo cuộc biểu quyết “%(title)s”") % {"title": ballot.title},
@@ -230,6 +231,7 @@ def _electorate(ballot: Ballot) -> list[int]:
     return [pk for pk in ballot.electors.values_list("user_id", flat=True) if pk in staff]
 
 
+@in_vietnamese
 @transaction.atomic
 def open_ballot(*, ballot: Ballot, actor: User) -> Ballot:
     """Freeze the electorate and start the vote."""
@@ -247,7 +249,7 @@ def open_ballot(*, ballot: Ballot, actor: User) -> Ballot:
     ballot.opened_at = timezone.now()
     ballot.electorate_size = len(electorate)
     ballot.save(update_fields=["status", "opened_at", "electorate_size", "updated_at"])
-    event(
+    events.record(
         ballot.organisation,
         EventKind.BALLOT_OPENED,
         _("Mở bỏ phiếu “%(title)s” (%(n)d người được triệu tập)")
@@ -292,6 +294,7 @@ def has_voted(ballot: Ballot, user: User) -> bool:
     return Participation.objects.filter(ballot=ballot, voter=user).exists()
 
 
+@in_vietnamese
 @transaction.atomic
 def cast_ballot(*, ballot: Ballot, voter: User, choices: Sequence[str]) -> str:
     """Put the voter's paper in the box and return their receipt code (shown once).
@@ -324,7 +327,7 @@ def cast_ballot(*, ballot: Ballot, voter: User, choices: Sequence[str]) -> str:
             )
     except IntegrityError as exc:
         raise ValidationError(_("Bạn đã bỏ phiếu trong cuộc biểu quyết này.")) from exc
-    event(
+    events.record(
         ballot.organisation,
         EventKind.BALLOT_CAST,
         _("%(name)s đã bỏ phiếu “%(title)s”") % {"name": voter.full_name, "title": ballot.title},
@@ -349,6 +352,7 @@ def _reseal(ballot: Ballot) -> None:
     BallotPaper.objects.bulk_create(fresh)
 
 
+@in_vietnamese
 @transaction.atomic
 def close_ballot(*, ballot: Ballot, actor: User, attendance: int | None = None) -> Ballot:
     """End the vote, count it under its rule, and store the result."""
@@ -385,7 +389,7 @@ def close_ballot(*, ballot: Ballot, actor: User, attendance: int | None = None) 
     ballot.attendance = attendance
     ballot.result = result
     ballot.save(update_fields=["status", "closed_at", "attendance", "result", "updated_at"])
-    event(
+    events.record(
         ballot.organisation,
         EventKind.BALLOT_CLOSED,
         _("Kết thúc bỏ phiếu “%(title)s”: %(voted)d/%(n)d người đã bỏ phiếu")
@@ -396,6 +400,7 @@ def close_ballot(*, ballot: Ballot, actor: User, attendance: int | None = None) 
     return ballot
 
 
+@in_vietnamese
 @transaction.atomic
 def cancel_ballot(*, ballot: Ballot, actor: User, reason: str) -> Ballot:
     """Stop a ballot without counting it; the reason is kept."""
@@ -411,7 +416,7 @@ def cancel_ballot(*, ballot: Ballot, actor: User, reason: str) -> Ballot:
     ballot.cancel_reason = reason
     ballot.closed_at = timezone.now()
     ballot.save(update_fields=["status", "cancel_reason", "closed_at", "updated_at"])
-    event(
+    events.record(
         ballot.organisation,
         EventKind.BALLOT_CANCELLED,
         _("Hủy cuộc biểu quyết “%(title)s”: %(reason)s")

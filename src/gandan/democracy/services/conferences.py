@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
-from gandan.democracy import deadlines, documents, rules
+from gandan.democracy import deadlines, documents, events, rules
 from gandan.democracy.electorate import staff_memberships, staff_of
 from gandan.democracy.models import (
     ORDER_OF_BUSINESS,
@@ -39,15 +40,15 @@ from gandan.democracy.models import (
     RulePreset,
 )
 from gandan.democracy.services import ballots, disclosures
-from gandan.democracy.services.events import event
 from gandan.orgs.models import Organisation, OrgKind, Role, User
 from gandan.paperwork.rendering import render_docx
+from gandan.paperwork.responses import DOCX_MIME, download_name
 from gandan.paperwork.services import issue_document
+from gandan.paperwork.signing import head_of
 
 # Luật 10/2022/QH15, Điều 46 k12: other content under the unit's democracy rules (the resolution
 # and the six-monthly checks of it, Điều 52).
 RESOLUTION_OBLIGATION = "noi-bo-noi-dung-khac"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _union_officers(school: Organisation) -> set[int]:
@@ -58,6 +59,7 @@ def _union_officers(school: Organisation) -> set[int]:
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def convene_conference(
     *,
@@ -108,7 +110,7 @@ def convene_conference(
         due_by, _rule = deadlines.conference_due_by(work_year_ends)
     else:
         work_year_ends = None
-    head = documents.head_of(organisation)
+    head = head_of(organisation)
     conference = Conference.objects.create(
         organisation=organisation,
         kind=kind,
@@ -132,7 +134,9 @@ def convene_conference(
     summary = f"Triệu tập {conference.title} ngày {held_on:%d/%m/%Y} ({len(staff)} người)"
     if conference.is_held_late:
         summary += f"; quá hạn tổ chức {due_by:%d/%m/%Y} (Điều 51 khoản 1)"
-    event(organisation, EventKind.CONFERENCE_CONVENED, summary, actor, conference=conference)
+    events.record(
+        organisation, EventKind.CONFERENCE_CONVENED, summary, actor, conference=conference
+    )
     return conference
 
 
@@ -150,6 +154,7 @@ def quorum(conference: Conference) -> dict:
     }
 
 
+@in_vietnamese
 @transaction.atomic
 def record_attendance(
     *,
@@ -175,7 +180,7 @@ def record_attendance(
         )
     Attendee.objects.bulk_update(attendees, ["present", "absence_reason"])
     found = quorum(conference)
-    event(
+    events.record(
         conference.organisation,
         EventKind.ATTENDANCE_TAKEN,
         f"Điểm danh: {found['present']}/{found['summoned']} người có mặt"
@@ -186,6 +191,7 @@ def record_attendance(
     return conference
 
 
+@in_vietnamese
 @transaction.atomic
 def open_conference(
     *, conference: Conference, actor: User, at: dt.datetime | None = None
@@ -209,7 +215,7 @@ def open_conference(
     conference.status = ConferenceStatus.IN_SESSION
     conference.opened_at = at or timezone.now()
     conference.save(update_fields=["status", "opened_at", "updated_at"])
-    event(
+    events.record(
         conference.organisation,
         EventKind.CONFERENCE_OPENED,
         f"Khai mạc {conference.title}: {found['present']}/{found['summoned']} người có mặt",
@@ -224,6 +230,7 @@ def _not_closed(conference: Conference) -> None:
         raise ValidationError(_("Hội nghị đã bế mạc; không sửa được nữa."))
 
 
+@in_vietnamese
 @transaction.atomic
 def record_agenda_item(
     *, item: AgendaItem, actor: User, notes: str, presenter: str = ""
@@ -238,7 +245,7 @@ def record_agenda_item(
     item.notes = notes.strip()
     item.presenter = presenter.strip()[:255]
     item.save(update_fields=["notes", "presenter"])
-    event(
+    events.record(
         item.conference.organisation,
         EventKind.AGENDA_RECORDED,
         f"Ghi diễn biến: {item.title[:200]}",
@@ -248,6 +255,7 @@ def record_agenda_item(
     return item
 
 
+@in_vietnamese
 @transaction.atomic
 def attach_document(*, item: AgendaItem, actor: User, upload: UploadedFile) -> AgendaDocument:
     """A report, draft or pledge put before the conference under one point."""
@@ -259,7 +267,7 @@ def attach_document(*, item: AgendaItem, actor: User, upload: UploadedFile) -> A
     )
     document.file.save(upload.name, upload, save=False)
     document.save()
-    event(
+    events.record(
         item.conference.organisation,
         EventKind.AGENDA_RECORDED,
         f"Đính kèm tài liệu “{document.name}”: {item.title[:200]}",
@@ -269,6 +277,7 @@ def attach_document(*, item: AgendaItem, actor: User, upload: UploadedFile) -> A
     return document
 
 
+@in_vietnamese
 @transaction.atomic
 def open_conference_vote(
     *,
@@ -326,6 +335,7 @@ def open_conference_vote(
     return ballot
 
 
+@in_vietnamese
 @transaction.atomic
 def set_resolution_points(
     *, conference: Conference, actor: User, points: Sequence[str]
@@ -349,7 +359,7 @@ def set_resolution_points(
         raise ValidationError({"points": _("Hãy ghi ít nhất một nội dung của nghị quyết.")})
     conference.resolution_points = cleaned
     conference.save(update_fields=["resolution_points", "updated_at"])
-    event(
+    events.record(
         conference.organisation,
         EventKind.AGENDA_RECORDED,
         f"Ghi dự thảo nghị quyết ({len(cleaned)} nội dung)",
@@ -372,6 +382,7 @@ def resolution_vote(conference: Conference) -> Ballot | None:
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def close_conference(
     *,
@@ -435,7 +446,7 @@ def close_conference(
     )
     due, rule = deadlines.resolution_check_due(conference.held_on, 1)
     ResolutionCheck.objects.create(conference=conference, due_on=due, due_rule=rule)
-    event(
+    events.record(
         school,
         EventKind.CONFERENCE_CLOSED,
         f"Bế mạc {conference.title}; biên bản số {minutes_number}, nghị quyết số "
@@ -449,9 +460,9 @@ def close_conference(
 
 def _disclose(school, actor, *, title: str, document, on: dt.date, channels: list[str]):
     upload = SimpleUploadedFile(
-        f"{document.number_symbol.replace('/', '-')}.docx",
+        download_name(document.number_symbol, "docx"),
         render_docx(document.spec),
-        content_type=DOCX,
+        content_type=DOCX_MIME,
     )
     item = disclosures.record_disclosure(
         organisation=school,
@@ -468,6 +479,7 @@ def _disclose(school, actor, *, title: str, document, on: dt.date, channels: lis
     )
 
 
+@in_vietnamese
 @transaction.atomic
 def record_resolution_check(
     *, check: ResolutionCheck, actor: User, findings: str, done_on: dt.date | None = None
@@ -515,7 +527,7 @@ def record_resolution_check(
         due, rule = deadlines.resolution_check_due(conference.held_on, number + 1)
         ResolutionCheck.objects.create(conference=conference, due_on=due, due_rule=rule)
         summary += f"; lần {number + 1} hạn {due:%d/%m/%Y}"
-    event(
+    events.record(
         conference.organisation,
         EventKind.RESOLUTION_CHECKED,
         summary,

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gandan.democracy import documents
+from gandan.core.language import in_vietnamese
+from gandan.democracy import documents, events
 from gandan.democracy.electorate import is_consulted
 from gandan.democracy.models import (
     Channel,
@@ -29,14 +30,13 @@ from gandan.democracy.models import (
     EventKind,
 )
 from gandan.democracy.services import disclosures
-from gandan.democracy.services.events import event
 from gandan.orgs.models import Organisation, User
 from gandan.paperwork.rendering import render_docx
+from gandan.paperwork.responses import DOCX_MIME, download_name
 from gandan.paperwork.services import issue_document
 
 # Luật 10/2022/QH15, Điều 46 k10: the summary of opinions and the head's explanation is disclosed.
 SUMMARY_OBLIGATION = "noi-bo-tong-hop-y-kien"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_PARAGRAPHS = 500
 
 
@@ -65,6 +65,7 @@ def _add_version(consultation: Consultation, actor: User, text: str, note: str) 
     return version
 
 
+@in_vietnamese
 @transaction.atomic
 def open_consultation(
     *,
@@ -104,7 +105,7 @@ def open_consultation(
         created_by=actor,
     )
     _add_version(consultation, actor, draft_text, "")
-    event(
+    events.record(
         organisation,
         EventKind.CONSULTATION_OPENED,
         f"Lấy ý kiến dự thảo “{consultation.title}” đến hết ngày {deadline:%d/%m/%Y}",
@@ -114,6 +115,7 @@ def open_consultation(
     return consultation
 
 
+@in_vietnamese
 @transaction.atomic
 def revise_draft(
     *, consultation: Consultation, actor: User, draft_text: str, note: str
@@ -125,7 +127,7 @@ def revise_draft(
     if not note.strip():
         raise ValidationError({"note": _("Hãy ghi tóm tắt nội dung chỉnh sửa.")})
     version = _add_version(consultation, actor, draft_text, note)
-    event(
+    events.record(
         consultation.organisation,
         EventKind.CONSULTATION_REVISED,
         f"Chỉnh sửa dự thảo “{consultation.title}” (lần {version.number}): {note.strip()[:200]}",
@@ -135,6 +137,7 @@ def revise_draft(
     return version
 
 
+@in_vietnamese
 @transaction.atomic
 def add_comment(
     *,
@@ -169,7 +172,7 @@ def add_comment(
     )
     where = f"đoạn {paragraph.order}" if paragraph else "toàn bộ dự thảo"
     who = "Một ý kiến ẩn tên" if anonymous else author.full_name
-    event(
+    events.record(
         consultation.organisation,
         EventKind.COMMENTED,
         f"{who} góp ý {where} dự thảo “{consultation.title}”",
@@ -180,6 +183,7 @@ def add_comment(
     return comment
 
 
+@in_vietnamese
 @transaction.atomic
 def close_consultation(*, consultation: Consultation, actor: User) -> Consultation:
     """Stop taking opinions (before or after the deadline) and start answering them."""
@@ -189,7 +193,7 @@ def close_consultation(*, consultation: Consultation, actor: User) -> Consultati
     consultation.status = ConsultationStatus.CLOSED
     consultation.closed_at = timezone.now()
     consultation.save(update_fields=["status", "closed_at", "updated_at"])
-    event(
+    events.record(
         consultation.organisation,
         EventKind.CONSULTATION_CLOSED,
         f"Kết thúc lấy ý kiến dự thảo “{consultation.title}”: "
@@ -200,6 +204,7 @@ def close_consultation(*, consultation: Consultation, actor: User) -> Consultati
     return consultation
 
 
+@in_vietnamese
 @transaction.atomic
 def answer_comment(*, comment: Comment, actor: User, decision: str, reason: str) -> Comment:
     """The head's answer to one opinion: accepted, partly or not, always with the reason
@@ -224,7 +229,7 @@ def answer_comment(*, comment: Comment, actor: User, decision: str, reason: str)
     comment.responded_by = actor
     comment.responded_at = timezone.now()
     comment.save(update_fields=["decision", "reason", "responded_by", "responded_at"])
-    event(
+    events.record(
         consultation.organisation,
         EventKind.COMMENT_ANSWERED,
         f"{documents.DECISION_TEXT[decision]} ý kiến góp ý "
@@ -236,6 +241,7 @@ def answer_comment(*, comment: Comment, actor: User, decision: str, reason: str)
     return comment
 
 
+@in_vietnamese
 @transaction.atomic
 def publish_consultation(
     *, consultation: Consultation, actor: User, issued_on: dt.date | None = None
@@ -266,7 +272,7 @@ def publish_consultation(
     consultation.status = ConsultationStatus.PUBLISHED
     consultation.published_at = timezone.now()
     consultation.save(update_fields=fields)
-    event(
+    events.record(
         consultation.organisation,
         EventKind.CONSULTATION_PUBLISHED,
         f"Công khai tổng hợp ý kiến và tiếp thu, giải trình dự thảo “{consultation.title}” "
@@ -280,9 +286,9 @@ def publish_consultation(
 def _disclose(consultation: Consultation, document, actor: User, issued_on: dt.date):
     """Record the summary in the disclosure register and publish it on the internal system."""
     upload = SimpleUploadedFile(
-        f"tong-hop-y-kien-{document.number_symbol.replace('/', '-')}.docx",
+        f"tong-hop-y-kien-{download_name(document.number_symbol, 'docx')}",
         render_docx(document.spec),
-        content_type=DOCX,
+        content_type=DOCX_MIME,
     )
     item = disclosures.record_disclosure(
         organisation=consultation.organisation,

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
-from gandan.democracy import deadlines
+from gandan.democracy import deadlines, events
 from gandan.democracy.models import (
     Acknowledgement,
     Audience,
@@ -22,7 +23,6 @@ from gandan.democracy.models import (
     RequestStatus,
     Timing,
 )
-from gandan.democracy.services.events import event
 from gandan.orgs.models import Organisation, User
 
 PHOTO_TYPES = {"image/jpeg", "image/png", "application/pdf"}
@@ -36,6 +36,7 @@ def _store_file(field, upload: UploadedFile, *, allowed: set[str] | None = None)
     return checked.content_type
 
 
+@in_vietnamese
 @transaction.atomic
 def record_disclosure(
     *,
@@ -79,7 +80,7 @@ def record_disclosure(
         item.document_type = _store_file(item.document, document)
         item.document_name = document.name[:255]
     item.save()
-    event(
+    events.record(
         organisation,
         EventKind.DISCLOSURE_RECORDED,
         _("Ghi nhận “%(title)s”, hạn công khai %(due)s")
@@ -90,6 +91,7 @@ def record_disclosure(
     return item
 
 
+@in_vietnamese
 @transaction.atomic
 def publish_disclosure(
     *,
@@ -132,7 +134,7 @@ def publish_disclosure(
         fields += ["proof_photo", "proof_photo_type"]
     item.save(update_fields=fields)
     found = deadlines.item_compliance(item, timezone.localdate())
-    event(
+    events.record(
         item.organisation,
         EventKind.DISCLOSURE_PUBLISHED,
         _("Công khai “%(title)s” ngày %(day)s (%(status)s)")
@@ -143,6 +145,7 @@ def publish_disclosure(
     return item
 
 
+@in_vietnamese
 @transaction.atomic
 def take_down_disclosure(
     *, item: DisclosureItem, actor: User, taken_down_on: dt.date
@@ -172,10 +175,11 @@ def take_down_disclosure(
         summary += " — " + _("trước thời hạn niêm yết (đến hết %(day)s)") % {
             "day": found.posting_ends.strftime("%d/%m/%Y")
         }
-    event(item.organisation, EventKind.DISCLOSURE_TAKEN_DOWN, summary, actor, item=item)
+    events.record(item.organisation, EventKind.DISCLOSURE_TAKEN_DOWN, summary, actor, item=item)
     return item
 
 
+@in_vietnamese
 @transaction.atomic
 def withdraw_disclosure(*, item: DisclosureItem, actor: User, reason: str) -> DisclosureItem:
     """Nothing official is deleted: a mistaken item is withdrawn with a reason."""
@@ -188,7 +192,7 @@ def withdraw_disclosure(*, item: DisclosureItem, actor: User, reason: str) -> Di
     item.withdrawn = True
     item.withdrawn_reason = reason
     item.save(update_fields=["withdrawn", "withdrawn_reason", "updated_at"])
-    event(
+    events.record(
         item.organisation,
         EventKind.DISCLOSURE_WITHDRAWN,
         _("Thu hồi “%(title)s”: %(reason)s") % {"title": item.title, "reason": reason},
@@ -198,6 +202,7 @@ def withdraw_disclosure(*, item: DisclosureItem, actor: User, reason: str) -> Di
     return item
 
 
+@in_vietnamese
 def acknowledge_disclosure(*, item: DisclosureItem, user: User) -> Acknowledgement:
     """A staff member confirms having read a published staff disclosure (idempotent)."""
     if item.obligation.audience != Audience.STAFF:
@@ -212,7 +217,7 @@ def acknowledge_disclosure(*, item: DisclosureItem, user: User) -> Acknowledgeme
             acknowledgement = Acknowledgement.objects.create(
                 item=item, user=user, acknowledged_at=timezone.now()
             )
-            event(
+            events.record(
                 item.organisation,
                 EventKind.ACKNOWLEDGED,
                 _("%(name)s xác nhận đã đọc “%(title)s”")
@@ -226,6 +231,7 @@ def acknowledge_disclosure(*, item: DisclosureItem, user: User) -> Acknowledgeme
     return acknowledgement
 
 
+@in_vietnamese
 @transaction.atomic
 def request_information(
     *,
@@ -253,7 +259,7 @@ def request_information(
         obligation=obligation,
         item=item,
     )
-    event(
+    events.record(
         organisation,
         EventKind.REQUEST_SUBMITTED,
         _("%(name)s yêu cầu cung cấp thông tin: %(text)s")
@@ -264,6 +270,7 @@ def request_information(
     return request
 
 
+@in_vietnamese
 @transaction.atomic
 def answer_information_request(
     *, request: InformationRequest, actor: User, answer: str, declined: bool = False
@@ -280,7 +287,7 @@ def answer_information_request(
     request.answered_by = actor
     request.answered_at = timezone.now()
     request.save(update_fields=["status", "answer", "answered_by", "answered_at", "updated_at"])
-    event(
+    events.record(
         request.organisation,
         EventKind.REQUEST_ANSWERED,
         _("Trả lời yêu cầu cung cấp thông tin của %(name)s (%(status)s)")

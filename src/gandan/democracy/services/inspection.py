@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gandan.democracy import deadlines, documents
+from gandan.core.language import in_vietnamese
+from gandan.democracy import deadlines, documents, events
 from gandan.democracy.electorate import staff_of
 from gandan.democracy.models import (
     AgendaDocument,
@@ -41,12 +42,11 @@ from gandan.democracy.services.ballots import (
     BOARD_MIN_STAFF,
     BOARD_SEATS,
 )
-from gandan.democracy.services.events import event
 from gandan.orgs import services as org_services
 from gandan.orgs.models import Membership, Organisation, OrgKind, Role, User
 from gandan.paperwork.rendering import render_docx
+from gandan.paperwork.responses import DOCX_MIME
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 POSITION_TITLES = {
     BoardPosition.HEAD: "Trưởng ban thanh tra nhân dân",
     BoardPosition.DEPUTY: "Phó trưởng ban thanh tra nhân dân",
@@ -54,6 +54,7 @@ POSITION_TITLES = {
 }
 
 
+@in_vietnamese
 def board_unit(school: Organisation, actor: User | None = None) -> Organisation:
     """The school's inspection-board unit in the organisation tree, created when missing."""
     unit = (
@@ -93,6 +94,7 @@ def _elected(ballot: Ballot) -> list[User]:
     return [option.candidate for option in options if option.candidate is not None]
 
 
+@in_vietnamese
 @transaction.atomic
 def constitute_board(
     *,
@@ -200,7 +202,7 @@ def constitute_board(
         )
         membership.start_date, membership.end_date = starts_on, ends_on
         membership.save(update_fields=["start_date", "end_date", "updated_at"])
-    event(
+    events.record(
         school,
         EventKind.BOARD_CONSTITUTED,
         f"Ban Thanh tra nhân dân nhiệm kỳ {starts_on:%d/%m/%Y}–{ends_on:%d/%m/%Y}: "
@@ -212,6 +214,7 @@ def constitute_board(
     return term
 
 
+@in_vietnamese
 @transaction.atomic
 def recognise_board(*, term: BoardTerm, actor: User, on: dt.date | None = None) -> BoardTerm:
     """NĐ 59/2023/NĐ-CP, Điều 21 k1: the union recognises the result within 05 working days
@@ -229,10 +232,11 @@ def recognise_board(*, term: BoardTerm, actor: User, on: dt.date | None = None) 
     summary = f"Công đoàn công nhận kết quả bầu Ban Thanh tra nhân dân ngày {on:%d/%m/%Y}"
     if on > term.recognition_due:
         summary += f", chậm so với hạn {term.recognition_due:%d/%m/%Y} (NĐ 59/2023, Điều 21)"
-    event(term.organisation, EventKind.BOARD_RECOGNISED, summary, actor, board_term=term)
+    events.record(term.organisation, EventKind.BOARD_RECOGNISED, summary, actor, board_term=term)
     return term
 
 
+@in_vietnamese
 @transaction.atomic
 def add_programme(
     *,
@@ -261,7 +265,7 @@ def add_programme(
         content=content.strip(),
         created_by=actor,
     )
-    event(
+    events.record(
         term.organisation,
         EventKind.PROGRAMME_ADDED,
         f"Chương trình hoạt động của Ban Thanh tra nhân dân {programme.label}",
@@ -272,6 +276,7 @@ def add_programme(
     return programme
 
 
+@in_vietnamese
 @transaction.atomic
 def notify_inspection(
     *,
@@ -320,7 +325,7 @@ def notify_inspection(
         earliest_start=earliest,
         created_by=actor,
     )
-    event(
+    events.record(
         term.organisation,
         EventKind.INSPECTION_NOTIFIED,
         f"Thông báo kiểm tra “{inspection.subject}” ({inspection.target}) ngày "
@@ -332,6 +337,7 @@ def notify_inspection(
     return inspection
 
 
+@in_vietnamese
 @transaction.atomic
 def conclude_inspection(
     *,
@@ -364,7 +370,7 @@ def conclude_inspection(
         Recommendation(inspection=inspection, order=index, text=text)
         for index, text in enumerate(texts, start=1)
     )
-    event(
+    events.record(
         inspection.term.organisation,
         EventKind.INSPECTION_CONCLUDED,
         f"Kết luận kiểm tra “{inspection.subject}”: {len(texts)} kiến nghị",
@@ -375,6 +381,7 @@ def conclude_inspection(
     return inspection
 
 
+@in_vietnamese
 @transaction.atomic
 def answer_recommendation(
     *, recommendation: Recommendation, actor: User, answer: str, on: dt.date | None = None
@@ -396,7 +403,7 @@ def answer_recommendation(
     recommendation.status = RecommendationStatus.ANSWERED
     recommendation.save(update_fields=["answer", "answered_by", "answered_on", "status"])
     inspection = recommendation.inspection
-    event(
+    events.record(
         inspection.term.organisation,
         EventKind.RECOMMENDATION_ANSWERED,
         f"Thủ trưởng trả lời kiến nghị {recommendation.order} của cuộc kiểm tra "
@@ -408,6 +415,7 @@ def answer_recommendation(
     return recommendation
 
 
+@in_vietnamese
 @transaction.atomic
 def follow_up_recommendation(
     *,
@@ -437,7 +445,7 @@ def follow_up_recommendation(
     recommendation.save(update_fields=["implemented", "follow_up", "followed_up_on", "status"])
     inspection = recommendation.inspection
     outcome = "đã thực hiện" if implemented else "chưa thực hiện, tiếp tục theo dõi"
-    event(
+    events.record(
         inspection.term.organisation,
         EventKind.RECOMMENDATION_FOLLOWED,
         f"Ban theo dõi kiến nghị {recommendation.order} (“{inspection.subject}”): {outcome}",
@@ -448,12 +456,13 @@ def follow_up_recommendation(
     return recommendation
 
 
+@in_vietnamese
 def attach_board_report(*, item: AgendaItem, actor: User, term: BoardTerm) -> AgendaDocument:
     """Put the board's report before the conference under point đ) of Điều 51 k4."""
     if item.kind != AgendaKind.BOARD_REPORT:
         raise ValidationError(_("Báo cáo của Ban đính kèm vào mục báo cáo của Ban Thanh tra."))
     spec = documents.board_report_spec(term, until=item.conference.held_on)
     upload = SimpleUploadedFile(
-        "bao-cao-ban-thanh-tra-nhan-dan.docx", render_docx(spec), content_type=DOCX
+        "bao-cao-ban-thanh-tra-nhan-dan.docx", render_docx(spec), content_type=DOCX_MIME
     )
     return conferences.attach_document(item=item, actor=actor, upload=upload)

@@ -399,12 +399,14 @@ def test_the_oversight_page_counts_overdue_plans_and_cases_without_contents(
     secrecy.reset_key_cache()
     intake.submit_case(
         organisation=school,
-        kind="phan_anh",
-        title="Mái tôn lớp 2A bị dột",
-        content="Bà Nguyễn Thị Bí Mật phản ánh mái tôn dột.",
-        sender=intake.Sender(name="Nguyễn Thị Bí Mật", phone="0987654321"),
-        consent=True,
-        received_at=dt.datetime(2026, 9, 1, 2, tzinfo=dt.UTC),
+        submission=intake.Submission(
+            kind="phan_anh",
+            title="Mái tôn lớp 2A bị dột",
+            content="Bà Nguyễn Thị Bí Mật phản ánh mái tôn dột.",
+            sender=intake.Sender(name="Nguyễn Thị Bí Mật", phone="0987654321"),
+            consent=True,
+            received_at=dt.datetime(2026, 9, 1, 2, tzinfo=dt.UTC),
+        ),
     )
     secrecy.reset_key_cache()
     # when

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.democracy import access, rules
 from gandan.democracy.electorate import staff_of
 from gandan.democracy.forms import (
@@ -31,12 +33,8 @@ from gandan.democracy.services import ballots as services
 RECEIPT_SESSION_KEY = "democracy_receipt"
 
 
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
 @login_required
-def ballot_list(request: HttpRequest) -> HttpResponse:
+def ballot_list(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     ballots = list(access.visible_ballots(request.user, school).order_by("-created_at"))
     voted = set(
@@ -63,7 +61,7 @@ def ballot_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def ballot_new(request: HttpRequest) -> HttpResponse:
+def ballot_new(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_manage(request.user, school):
         raise Http404
@@ -102,7 +100,7 @@ def ballot_new(request: HttpRequest) -> HttpResponse:
                 custom=custom,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã tạo cuộc biểu quyết. Kiểm tra lại rồi mở bỏ phiếu."))
             return redirect("democracy:ballot", public_id=ballot.public_id)
@@ -110,7 +108,7 @@ def ballot_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def ballot_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def ballot_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     ballot = access.access_ballot(request.user, public_id)
     school = ballot.organisation
     can_manage = access.can_manage(request.user, school)
@@ -149,12 +147,12 @@ def _vote_form(ballot, data=None):
 
 @login_required
 @require_POST
-def ballot_open(request: HttpRequest, public_id: str) -> HttpResponse:
+def ballot_open(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     ballot = access.access_ballot(request.user, public_id, action="manage")
     try:
         services.open_ballot(ballot=ballot, actor=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã mở bỏ phiếu."))
     return redirect("democracy:ballot", public_id=ballot.public_id)
@@ -162,7 +160,7 @@ def ballot_open(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def ballot_vote(request: HttpRequest, public_id: str) -> HttpResponse:
+def ballot_vote(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     ballot = access.access_ballot(request.user, public_id, action="vote")
     form = _vote_form(ballot, request.POST)
     if not form.is_valid():
@@ -171,7 +169,7 @@ def ballot_vote(request: HttpRequest, public_id: str) -> HttpResponse:
     try:
         code = services.cast_ballot(ballot=ballot, voter=request.user, choices=form.choices())
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect("democracy:ballot", public_id=ballot.public_id)
     # Shown once, on the next page, then forgotten: the server keeps only its hash.
     request.session[RECEIPT_SESSION_KEY] = {"ballot": str(ballot.public_id), "code": code}
@@ -179,7 +177,7 @@ def ballot_vote(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def ballot_cast(request: HttpRequest, public_id: str) -> HttpResponse:
+def ballot_cast(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     ballot = access.access_ballot(request.user, public_id, action="vote")
     stored = request.session.pop(RECEIPT_SESSION_KEY, None)
     code = stored["code"] if stored and stored.get("ballot") == str(ballot.public_id) else None
@@ -188,7 +186,7 @@ def ballot_cast(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def ballot_close(request: HttpRequest, public_id: str) -> HttpResponse:
+def ballot_close(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     ballot = access.access_ballot(request.user, public_id, action="manage")
     form = CloseBallotForm(request.POST)
     if not form.is_valid():
@@ -199,7 +197,7 @@ def ballot_close(request: HttpRequest, public_id: str) -> HttpResponse:
             ballot=ballot, actor=request.user, attendance=form.cleaned_data["attendance"]
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã kết thúc bỏ phiếu và công bố kết quả."))
     return redirect("democracy:ballot", public_id=ballot.public_id)
@@ -207,7 +205,7 @@ def ballot_close(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def ballot_cancel(request: HttpRequest, public_id: str) -> HttpResponse:
+def ballot_cancel(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     ballot = access.access_ballot(request.user, public_id, action="manage")
     form = ReasonForm(request.POST)
     if not form.is_valid():
@@ -218,14 +216,14 @@ def ballot_cancel(request: HttpRequest, public_id: str) -> HttpResponse:
             ballot=ballot, actor=request.user, reason=form.cleaned_data["reason"]
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã hủy cuộc biểu quyết."))
     return redirect("democracy:ballot", public_id=ballot.public_id)
 
 
 @login_required
-def receipt_check(request: HttpRequest, public_id: str) -> HttpResponse:
+def receipt_check(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """ "Is my paper counted?": the electorate checks a receipt code; the choice is never shown."""
     ballot = access.access_ballot(request.user, public_id, action="receipt")
     form = ReceiptForm(request.POST or None)

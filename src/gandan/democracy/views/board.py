@@ -4,13 +4,15 @@ the report to the conference, and the read-only oversight page."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.forms import error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.democracy import access, documents, oversight
 from gandan.democracy.forms import (
     ConclusionForm,
@@ -30,9 +32,8 @@ from gandan.democracy.models import (
 )
 from gandan.democracy.services import inspection as services
 from gandan.orgs.models import User
-from gandan.paperwork.rendering import render_docx
+from gandan.paperwork.responses import document_response
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 BOARD_EVENTS = [
     EventKind.BOARD_CONSTITUTED,
     EventKind.BOARD_RECOGNISED,
@@ -42,10 +43,6 @@ BOARD_EVENTS = [
     EventKind.RECOMMENDATION_ANSWERED,
     EventKind.RECOMMENDATION_FOLLOWED,
 ]
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 def _pending_elections(school) -> list[dict]:
@@ -65,7 +62,7 @@ def _pending_elections(school) -> list[dict]:
 
 
 @login_required
-def board_home(request: HttpRequest) -> HttpResponse:
+def board_home(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     today = timezone.localdate()
     term = services.current_term(school, today)
@@ -106,7 +103,7 @@ def _home(anchor: str = "") -> HttpResponse:
 
 @login_required
 @require_POST
-def board_constitute(request: HttpRequest, public_id: str) -> HttpResponse:
+def board_constitute(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     ballot = access.access_ballot(request.user, public_id, action="manage")
     school = ballot.organisation
     try:
@@ -118,7 +115,7 @@ def board_constitute(request: HttpRequest, public_id: str) -> HttpResponse:
     try:
         services.constitute_board(ballot=ballot, actor=request.user, head=head, deputies=deputies)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return _home("ghi-nhan")
     messages.success(
         request, _("Đã ghi nhận Ban Thanh tra nhân dân; chờ Công đoàn công nhận kết quả bầu.")
@@ -128,12 +125,12 @@ def board_constitute(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def board_recognise(request: HttpRequest, public_id: str) -> HttpResponse:
+def board_recognise(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     term = access.access_board_term(request.user, public_id, action="recognise")
     try:
         services.recognise_board(term=term, actor=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Công đoàn đã công nhận kết quả bầu."))
     return _home()
@@ -141,7 +138,7 @@ def board_recognise(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def programme_add(request: HttpRequest, public_id: str) -> HttpResponse:
+def programme_add(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     term = access.access_board_term(request.user, public_id, action="work")
     form = ProgrammeForm(request.POST)
     if not form.is_valid():
@@ -150,7 +147,7 @@ def programme_add(request: HttpRequest, public_id: str) -> HttpResponse:
     try:
         services.add_programme(term=term, actor=request.user, **form.cleaned_data)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã lưu chương trình hoạt động."))
     return _home("chuong-trinh")
@@ -158,7 +155,7 @@ def programme_add(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def inspection_new(request: HttpRequest, public_id: str) -> HttpResponse:
+def inspection_new(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     term = access.access_board_term(request.user, public_id, action="work")
     form = InspectionForm(request.POST)
     if not form.is_valid():
@@ -167,14 +164,14 @@ def inspection_new(request: HttpRequest, public_id: str) -> HttpResponse:
     try:
         inspection = services.notify_inspection(term=term, actor=request.user, **form.cleaned_data)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return _home("kiem-tra")
     messages.success(request, _("Đã ghi thông báo kiểm tra."))
     return redirect("democracy:inspection", public_id=inspection.public_id)
 
 
 @login_required
-def inspection_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def inspection_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     inspection = access.access_inspection(request.user, public_id)
     school = inspection.term.organisation
     member = access.is_board_member(request.user, school)
@@ -211,7 +208,7 @@ def _back(inspection, anchor: str = "") -> HttpResponse:
 
 @login_required
 @require_POST
-def inspection_conclude(request: HttpRequest, public_id: str) -> HttpResponse:
+def inspection_conclude(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     inspection = access.access_inspection(request.user, public_id, action="work")
     form = ConclusionForm(request.POST)
     if not form.is_valid():
@@ -225,7 +222,7 @@ def inspection_conclude(request: HttpRequest, public_id: str) -> HttpResponse:
             recommendations=form.lines(),
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã ghi kết luận và kiến nghị."))
     return _back(inspection)
@@ -233,7 +230,7 @@ def inspection_conclude(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def recommendation_answer(request: HttpRequest, public_id: str) -> HttpResponse:
+def recommendation_answer(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     rec = access.access_recommendation(request.user, public_id, action="answer")
     form = RecommendationAnswerForm(request.POST, prefix=str(rec.public_id))
     if form.is_valid():
@@ -242,7 +239,7 @@ def recommendation_answer(request: HttpRequest, public_id: str) -> HttpResponse:
                 recommendation=rec, actor=request.user, answer=form.cleaned_data["answer"]
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("Đã gửi trả lời kiến nghị."))
     else:
@@ -252,7 +249,7 @@ def recommendation_answer(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def recommendation_follow_up(request: HttpRequest, public_id: str) -> HttpResponse:
+def recommendation_follow_up(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     rec = access.access_recommendation(request.user, public_id, action="follow_up")
     form = FollowUpForm(request.POST, prefix=str(rec.public_id))
     if form.is_valid():
@@ -264,7 +261,7 @@ def recommendation_follow_up(request: HttpRequest, public_id: str) -> HttpRespon
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("Đã ghi kết quả theo dõi."))
     else:
@@ -273,20 +270,20 @@ def recommendation_follow_up(request: HttpRequest, public_id: str) -> HttpRespon
 
 
 @login_required
-def board_report(request: HttpRequest, public_id: str) -> HttpResponse:
+def board_report(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The board's report (a draft .docx) for the union and the conference."""
     term = access.access_board_term(request.user, public_id)
     if not access.can_oversee(request.user, term.organisation):
         raise Http404
-    spec = documents.board_report_spec(term, until=timezone.localdate())
-    response = HttpResponse(render_docx(spec), content_type=DOCX)
-    response["Content-Disposition"] = 'attachment; filename="bao-cao-ban-thanh-tra-nhan-dan.docx"'
-    return response
+    return document_response(
+        documents.board_report_spec(term, until=timezone.localdate()),
+        filename="bao-cao-ban-thanh-tra-nhan-dan.docx",
+    )
 
 
 @login_required
 @require_POST
-def board_report_attach(request: HttpRequest, public_id: str) -> HttpResponse:
+def board_report_attach(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """Put the board's report before a conference (point đ) of Điều 51 k4)."""
     conference = access.access_conference(request.user, public_id)
     school = conference.organisation
@@ -303,14 +300,14 @@ def board_report_attach(request: HttpRequest, public_id: str) -> HttpResponse:
     try:
         services.attach_board_report(item=item, actor=request.user, term=term)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã đính kèm báo cáo của Ban Thanh tra nhân dân."))
     return redirect(url)
 
 
 @login_required
-def board_oversight(request: HttpRequest) -> HttpResponse:
+def board_oversight(request: AuthenticatedRequest) -> HttpResponse:
     """Open and overdue work of the school, as counts and titles (read only)."""
     school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_oversee(request.user, school):

@@ -4,13 +4,15 @@ documents, closing with the minutes and the resolution, the six-monthly checks."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.democracy import access
 from gandan.democracy.electorate import staff_memberships, staff_of
 from gandan.democracy.forms import (
@@ -30,13 +32,8 @@ from gandan.democracy.models import (
 )
 from gandan.democracy.services import conferences as services
 from gandan.orgs.models import OrgKind, Role, User
+from gandan.paperwork.responses import DOCX_MIME, download_name, file_response
 from gandan.paperwork.services import export_document
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 def _back(conference, anchor: str = "") -> HttpResponse:
@@ -45,7 +42,7 @@ def _back(conference, anchor: str = "") -> HttpResponse:
 
 
 @login_required
-def conference_list(request: HttpRequest) -> HttpResponse:
+def conference_list(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     return render(
         request,
@@ -59,7 +56,7 @@ def conference_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def conference_new(request: HttpRequest) -> HttpResponse:
+def conference_new(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_manage(request.user, school):
         raise Http404
@@ -89,7 +86,7 @@ def conference_new(request: HttpRequest) -> HttpResponse:
                 secretary=data["secretary"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã triệu tập hội nghị."))
             return _back(conference)
@@ -97,7 +94,7 @@ def conference_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def conference_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def conference_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     conference = access.access_conference(request.user, public_id)
     school = conference.organisation
     can_manage = access.can_manage(request.user, school)
@@ -154,7 +151,7 @@ def conference_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def conference_attendance(request: HttpRequest, public_id: str) -> HttpResponse:
+def conference_attendance(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     conference = access.access_conference(request.user, public_id, action="manage")
     attendees = list(conference.attendees.select_related("user"))
     if request.method == "POST":
@@ -175,7 +172,7 @@ def conference_attendance(request: HttpRequest, public_id: str) -> HttpResponse:
                 absence_reasons=reasons,
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             found = services.quorum(conference)
             if found["met"]:
@@ -200,11 +197,13 @@ def conference_attendance(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
-def _run(request, conference, call, success: str, anchor: str = "") -> HttpResponse:
+def _run(
+    request: AuthenticatedRequest, conference, call, success: str, anchor: str = ""
+) -> HttpResponse:
     try:
         call()
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, success)
     return _back(conference, anchor)
@@ -212,7 +211,7 @@ def _run(request, conference, call, success: str, anchor: str = "") -> HttpRespo
 
 @login_required
 @require_POST
-def conference_open(request: HttpRequest, public_id: str) -> HttpResponse:
+def conference_open(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     conference = access.access_conference(request.user, public_id, action="manage")
     return _run(
         request,
@@ -228,7 +227,7 @@ def _item(conference, item_id: int) -> AgendaItem:
 
 @login_required
 @require_POST
-def agenda_record(request: HttpRequest, public_id: str, item_id: int) -> HttpResponse:
+def agenda_record(request: AuthenticatedRequest, public_id: str, item_id: int) -> HttpResponse:
     conference = access.access_conference(request.user, public_id, action="record")
     item = _item(conference, item_id)
     form = AgendaNotesForm(request.POST, prefix=f"i{item.pk}")
@@ -251,7 +250,7 @@ def agenda_record(request: HttpRequest, public_id: str, item_id: int) -> HttpRes
 
 @login_required
 @require_POST
-def agenda_attach(request: HttpRequest, public_id: str, item_id: int) -> HttpResponse:
+def agenda_attach(request: AuthenticatedRequest, public_id: str, item_id: int) -> HttpResponse:
     conference = access.access_conference(request.user, public_id, action="record")
     item = _item(conference, item_id)
     form = AgendaDocumentForm(request.POST, request.FILES)
@@ -270,7 +269,7 @@ def agenda_attach(request: HttpRequest, public_id: str, item_id: int) -> HttpRes
 
 
 @login_required
-def agenda_document(request: HttpRequest, public_id: str) -> FileResponse:
+def agenda_document(request: AuthenticatedRequest, public_id: str) -> FileResponse:
     document = access.access_agenda_document(request.user, public_id)
     response = FileResponse(
         document.file.open("rb"),
@@ -284,7 +283,7 @@ def agenda_document(request: HttpRequest, public_id: str) -> FileResponse:
 
 @login_required
 @require_POST
-def conference_vote(request: HttpRequest, public_id: str, item_id: int) -> HttpResponse:
+def conference_vote(request: AuthenticatedRequest, public_id: str, item_id: int) -> HttpResponse:
     conference = access.access_conference(request.user, public_id, action="manage")
     item = _item(conference, item_id)
     form = ConferenceVoteForm(request.POST, staff=staff_of(conference.organisation))
@@ -306,7 +305,7 @@ def conference_vote(request: HttpRequest, public_id: str, item_id: int) -> HttpR
             seats=data["seats"],
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return _back(conference, f"muc-{item.order}")
     messages.success(request, _("Đã mở biểu quyết; người có mặt bỏ phiếu trên điện thoại."))
     return redirect("democracy:ballot", public_id=ballot.public_id)
@@ -314,7 +313,7 @@ def conference_vote(request: HttpRequest, public_id: str, item_id: int) -> HttpR
 
 @login_required
 @require_POST
-def conference_resolution(request: HttpRequest, public_id: str) -> HttpResponse:
+def conference_resolution(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     conference = access.access_conference(request.user, public_id, action="manage")
     form = ResolutionPointsForm(request.POST)
     if not form.is_valid():
@@ -333,7 +332,7 @@ def conference_resolution(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def conference_close(request: HttpRequest, public_id: str) -> HttpResponse:
+def conference_close(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     conference = access.access_conference(request.user, public_id, action="manage")
     return _run(
         request,
@@ -344,7 +343,7 @@ def conference_close(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def conference_document(request: HttpRequest, public_id: str, kind: str) -> HttpResponse:
+def conference_document(request: AuthenticatedRequest, public_id: str, kind: str) -> HttpResponse:
     """The issued minutes or resolution as .docx, re-rendered from the register."""
     conference = access.access_conference(request.user, public_id)
     document = {
@@ -353,15 +352,16 @@ def conference_document(request: HttpRequest, public_id: str, kind: str) -> Http
     }.get(kind)
     if document is None:
         raise Http404
-    response = HttpResponse(export_document(document, "docx"), content_type=DOCX)
-    name = f"{kind}-{document.number_symbol.replace('/', '-')}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return file_response(
+        export_document(document, "docx"),
+        filename=f"{kind}-{download_name(document.number_symbol, 'docx')}",
+        content_type=DOCX_MIME,
+    )
 
 
 @login_required
 @require_POST
-def resolution_check(request: HttpRequest, public_id: str, check_id: int) -> HttpResponse:
+def resolution_check(request: AuthenticatedRequest, public_id: str, check_id: int) -> HttpResponse:
     conference = access.access_conference(request.user, public_id, action="manage")
     check = get_object_or_404(ResolutionCheck, pk=check_id, conference=conference)
     form = ResolutionCheckForm(request.POST)

@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.democracy import access, documents
 from gandan.democracy.electorate import is_consulted
 from gandan.democracy.forms import (
@@ -21,19 +23,18 @@ from gandan.democracy.forms import (
 )
 from gandan.democracy.models import ConsultationStatus, DraftParagraph
 from gandan.democracy.services import consultations as services
-from gandan.paperwork.rendering import render_docx
+from gandan.paperwork.responses import (
+    DOCX_MIME,
+    document_response,
+    download_name,
+    file_response,
+)
 from gandan.paperwork.services import export_document
 from gandan.worktime import days
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
 
 @login_required
-def consultation_list(request: HttpRequest) -> HttpResponse:
+def consultation_list(request: AuthenticatedRequest) -> HttpResponse:
     school = access.consultation_school(request.user, request.GET.get("truong"))
     consultations = (
         access.visible_consultations(request.user, school)
@@ -57,7 +58,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def consultation_new(request: HttpRequest) -> HttpResponse:
+def consultation_new(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_manage(request.user, school):
         raise Http404
@@ -77,7 +78,7 @@ def consultation_new(request: HttpRequest) -> HttpResponse:
                 allow_anonymous=data["allow_anonymous"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã mở lấy ý kiến dự thảo."))
             return redirect("democracy:consultation", public_id=consultation.public_id)
@@ -103,7 +104,7 @@ def _comment_rows(comments, user, *, show_answers: bool, answering: bool) -> lis
 
 
 @login_required
-def consultation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def consultation_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     consultation = access.access_consultation(request.user, public_id)
     school = consultation.organisation
     today = timezone.localdate()
@@ -154,7 +155,7 @@ def consultation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def comment_add(request: HttpRequest, public_id: str) -> HttpResponse:
+def comment_add(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     consultation = access.access_consultation(request.user, public_id, action="comment")
     form = CommentForm(request.POST)
     url = reverse("democracy:consultation", args=[consultation.public_id])
@@ -177,14 +178,14 @@ def comment_add(request: HttpRequest, public_id: str) -> HttpResponse:
             anonymous=form.cleaned_data["anonymous"],
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(url)
     messages.success(request, _("Đã gửi ý kiến góp ý. Cảm ơn bạn."))
     return redirect(f"{url}#y-kien-{comment.public_id}")
 
 
 @login_required
-def consultation_revise(request: HttpRequest, public_id: str) -> HttpResponse:
+def consultation_revise(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     consultation = access.access_consultation(request.user, public_id, action="manage")
     current = consultation.current_version()
     initial = {"draft_text": "\n".join(p.text for p in current.paragraphs.all())}
@@ -198,7 +199,7 @@ def consultation_revise(request: HttpRequest, public_id: str) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã lưu bản dự thảo mới."))
             return redirect("democracy:consultation", public_id=consultation.public_id)
@@ -211,12 +212,12 @@ def consultation_revise(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def consultation_close(request: HttpRequest, public_id: str) -> HttpResponse:
+def consultation_close(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     consultation = access.access_consultation(request.user, public_id, action="manage")
     try:
         services.close_consultation(consultation=consultation, actor=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request, _("Đã kết thúc lấy ý kiến. Hãy tiếp thu, giải trình từng ý kiến.")
@@ -226,7 +227,7 @@ def consultation_close(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def comment_answer(request: HttpRequest, public_id: str) -> HttpResponse:
+def comment_answer(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     comment = access.access_comment(request.user, public_id)
     form = CommentAnswerForm(request.POST, prefix=str(comment.public_id))
     url = reverse("democracy:consultation", args=[comment.consultation.public_id])
@@ -241,7 +242,7 @@ def comment_answer(request: HttpRequest, public_id: str) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã ghi nội dung tiếp thu, giải trình."))
     return redirect(f"{url}#y-kien-{comment.public_id}")
@@ -249,12 +250,12 @@ def comment_answer(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def consultation_publish(request: HttpRequest, public_id: str) -> HttpResponse:
+def consultation_publish(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     consultation = access.access_consultation(request.user, public_id, action="manage")
     try:
         services.publish_consultation(consultation=consultation, actor=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request, _("Đã ban hành và công khai báo cáo tổng hợp ý kiến, tiếp thu, giải trình.")
@@ -263,30 +264,19 @@ def consultation_publish(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def consultation_summary(request: HttpRequest, public_id: str) -> HttpResponse:
+def consultation_summary(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The summary as .docx: the issued one for everyone who reads the consultation once it is
     published; before that, a draft without a number for the head and deputies."""
     consultation = access.access_consultation(request.user, public_id)
-    if consultation.summary_document is not None:
-        content = export_document(consultation.summary_document, "docx")
-        name = f"tong-hop-y-kien-{consultation.summary_document.number_symbol.replace('/', '-')}"
-    elif access.can_manage(request.user, consultation.organisation):
-        content = render_docx(documents.consultation_summary_spec(consultation))
-        name = "tong-hop-y-kien-du-thao"
-    else:
+    issued = consultation.summary_document
+    if issued is not None:
+        return file_response(
+            export_document(issued, "docx"),
+            filename=f"tong-hop-y-kien-{download_name(issued.number_symbol, 'docx')}",
+            content_type=DOCX_MIME,
+        )
+    if not access.can_manage(request.user, consultation.organisation):
         raise Http404
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
-
-
-def open_for(user, school, today) -> list:
-    """Open consultations this person is asked about and has not yet commented on."""
-    consultations = access.visible_consultations(user, school).filter(
-        status=ConsultationStatus.OPEN, opens_on__lte=today, deadline__gte=today
+    return document_response(
+        documents.consultation_summary_spec(consultation), filename="tong-hop-y-kien-du-thao.docx"
     )
-    return [
-        consultation
-        for consultation in consultations.exclude(comments__author=user).order_by("deadline")[:10]
-        if is_consulted(user, consultation)
-    ]

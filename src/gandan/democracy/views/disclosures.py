@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gandan.core.forms import add_service_error, error_text
+from gandan.core.http import AuthenticatedRequest
 from gandan.democracy import access, deadlines
 from gandan.democracy.electorate import is_staff_of, staff_of
 from gandan.democracy.forms import (
@@ -30,12 +32,8 @@ from gandan.democracy.services import disclosures as services
 from gandan.orgs import access as org_access
 
 
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
 @login_required
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AuthenticatedRequest) -> HttpResponse:
     """The register: every obligation in force, what was disclosed, what is late or missing."""
     school = access.school_for(request.user, request.GET.get("truong"))
     today = timezone.localdate()
@@ -73,7 +71,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def item_new(request: HttpRequest) -> HttpResponse:
+def item_new(request: AuthenticatedRequest) -> HttpResponse:
     school = access.school_for(request.user, request.GET.get("truong"))
     if not access.can_manage(request.user, school):
         raise Http404
@@ -94,7 +92,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
                 document=data["document"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -106,7 +104,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def item_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def item_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     item = access.access_disclosure(request.user, public_id)
     school = item.organisation
     today = timezone.localdate()
@@ -142,7 +140,7 @@ def item_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_publish(request: HttpRequest, public_id: str) -> HttpResponse:
+def item_publish(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     item = access.access_disclosure(request.user, public_id, for_write=True)
     form = PublishForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -159,7 +157,7 @@ def item_publish(request: HttpRequest, public_id: str) -> HttpResponse:
             proof_photo=data["proof_photo"],
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã ghi nhận việc công khai."))
     return redirect("democracy:item", public_id=item.public_id)
@@ -167,7 +165,7 @@ def item_publish(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_take_down(request: HttpRequest, public_id: str) -> HttpResponse:
+def item_take_down(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     item = access.access_disclosure(request.user, public_id, for_write=True)
     form = TakeDownForm(request.POST)
     if not form.is_valid():
@@ -178,7 +176,7 @@ def item_take_down(request: HttpRequest, public_id: str) -> HttpResponse:
             item=item, actor=request.user, taken_down_on=form.cleaned_data["taken_down_on"]
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã ghi nhận ngày gỡ xuống."))
     return redirect("democracy:item", public_id=item.public_id)
@@ -186,7 +184,7 @@ def item_take_down(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+def item_withdraw(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     item = access.access_disclosure(request.user, public_id, for_write=True)
     form = ReasonForm(request.POST)
     if not form.is_valid():
@@ -197,7 +195,7 @@ def item_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
             item=item, actor=request.user, reason=form.cleaned_data["reason"]
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã thu hồi nội dung công khai."))
     return redirect("democracy:item", public_id=item.public_id)
@@ -205,21 +203,21 @@ def item_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_acknowledge(request: HttpRequest, public_id: str) -> HttpResponse:
+def item_acknowledge(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     item = access.access_disclosure(request.user, public_id)
     if not is_staff_of(request.user, item.organisation):
         raise Http404
     try:
         services.acknowledge_disclosure(item=item, user=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Cảm ơn, đã ghi nhận bạn đã đọc nội dung này."))
     return redirect("democracy:item", public_id=item.public_id)
 
 
 @login_required
-def item_unacknowledged(request: HttpRequest, public_id: str) -> HttpResponse:
+def item_unacknowledged(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     """The head's list of staff who have not yet confirmed reading a staff disclosure."""
     item = access.access_acknowledgement_roster(request.user, public_id)
     acknowledgements = {ack.user_id: ack for ack in Acknowledgement.objects.filter(item=item)}
@@ -248,19 +246,19 @@ def _file(field, name: str, content_type: str) -> FileResponse:
 
 
 @login_required
-def item_document(request: HttpRequest, public_id: str) -> FileResponse:
+def item_document(request: AuthenticatedRequest, public_id: str) -> FileResponse:
     item = access.access_document(request.user, public_id)
     return _file(item.document, item.document_name or "van-ban", item.document_type)
 
 
 @login_required
-def item_proof(request: HttpRequest, public_id: str) -> FileResponse:
+def item_proof(request: AuthenticatedRequest, public_id: str) -> FileResponse:
     item = access.access_proof(request.user, public_id)
     return _file(item.proof_photo, "anh-niem-yet", item.proof_photo_type)
 
 
 @login_required
-def request_list(request: HttpRequest) -> HttpResponse:
+def request_list(request: AuthenticatedRequest) -> HttpResponse:
     """Information requests (Điều 48 k4): staff file one; managers and supervisors see all."""
     school = access.school_for(request.user, request.GET.get("truong"))
     if not is_staff_of(request.user, school):
@@ -277,7 +275,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
                 obligation=data["obligation"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã gửi yêu cầu tới thủ trưởng đơn vị."))
             return redirect("democracy:request", public_id=created.public_id)
@@ -299,7 +297,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def request_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     info_request = access.access_information_request(request.user, public_id)
     can_answer = access.can_manage(request.user, info_request.organisation)
     form = AnswerForm(request.POST or None) if can_answer else None
@@ -314,7 +312,7 @@ def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
                     declined=form.cleaned_data["declined"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Đã gửi trả lời."))
                 return redirect("democracy:request", public_id=info_request.public_id)
@@ -326,16 +324,4 @@ def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "form": form if info_request.status == RequestStatus.OPEN else None,
             "events": info_request.events.select_related("actor")[:20],
         },
-    )
-
-
-def unread_staff_items(user, school, today):
-    """Published staff disclosures on display that this staff member has not acknowledged."""
-    return (
-        access.visible_items(user, school)
-        .on_display(today)
-        .filter(obligation__audience=Audience.STAFF)
-        .exclude(acknowledgements__user=user)
-        .filter(~Q(published_on__isnull=True))
-        .order_by("-published_on")
     )

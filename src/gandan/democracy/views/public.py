@@ -5,15 +5,15 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from gandan.democracy import access
-from gandan.democracy.models import PUBLIC_GROUP_ARTICLES, Audience, DisclosureItem, PublicGroup
+from gandan.democracy.models import PUBLIC_GROUP_ARTICLES, DisclosureItem, PublicGroup
+from gandan.orgs.access import active_school_or_404
 
 
 def public_disclosures(request: HttpRequest, slug: str) -> HttpResponse:
-    school = access.public_school(slug)
+    school = active_school_or_404(slug)
     today = timezone.localdate()
     items = (
-        DisclosureItem.objects.on_display(today)
-        .filter(organisation=school, obligation__audience=Audience.PUBLIC)
+        access.public_items(school, today)
         .select_related("obligation")
         .order_by("obligation__order", "-year", "-published_on")
     )
@@ -37,13 +37,13 @@ def public_disclosures(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def public_item(request: HttpRequest, slug: str, public_id: str) -> HttpResponse:
-    school = access.public_school(slug)
+    school = active_school_or_404(slug)
     item = access.public_item(school, public_id, timezone.localdate())
     return render(request, "democracy/public_item.html", {"school": school, "item": item})
 
 
 def public_document(request: HttpRequest, slug: str, public_id: str) -> FileResponse:
-    school = access.public_school(slug)
+    school = active_school_or_404(slug)
     item = access.public_item(school, public_id, timezone.localdate())
     if not item.document:
         raise Http404
