@@ -265,3 +265,75 @@ def _organisation(*, slug: str, parent: Organisation | None, **fields) -> Organi
     if existing is not None:
         return existing
     return services.create_organisation(actor=None, parent=parent, slug=slug, **fields)
+
+
+# The other primary schools of phường Hải An, each with its head and a teacher, so that the
+# ward's and the Sở's roll-ups compare real units. (slug, name, short, symbol, head, teacher)
+NEIGHBOURS = [
+    (
+        "th-dang-hai",
+        "Trường Tiểu học Đằng Hải",
+        "TH Đằng Hải",
+        "THĐH",
+        ("htdanghai", "Phạm Văn Sơn"),
+        ("gvdanghai", "Lê Thị Hoa"),
+    ),
+    (
+        "th-dang-lam",
+        "Trường Tiểu học Đằng Lâm",
+        "TH Đằng Lâm",
+        "THĐL",
+        ("htdanglam", "Vũ Thị Lan Anh"),
+        ("gvdanglam", "Hoàng Văn Nam"),
+    ),
+    (
+        "th-nam-hai",
+        "Trường Tiểu học Nam Hải",
+        "TH Nam Hải",
+        "THNH",
+        ("htnamhai", "Bùi Đức Thắng"),
+        ("gvnamhai", "Đặng Thu Trang"),
+    ),
+]
+
+
+@transaction.atomic
+def build_neighbours() -> list[Organisation]:
+    """The neighbour schools under the same ward, guided by the same Sở; idempotent."""
+    ward = Organisation.objects.get(slug="ubnd-phuong-hai-an")
+    department = Organisation.objects.get(slug="so-gddt-hai-phong")
+    schools = []
+    for slug, name, short, symbol, head, teacher in NEIGHBOURS:
+        school = _organisation(
+            slug=slug,
+            parent=ward,
+            guided_by=department,
+            kind=OrgKind.SCHOOL,
+            name=name,
+            short_name=short,
+            symbol=symbol,
+            place_name="Hải An",
+            address=f"{short.replace('TH ', 'Phường ')}, thành phố Hải Phòng",
+        )
+        for (username, full_name), role, title in (
+            (head, Role.HEAD, "Hiệu trưởng"),
+            (teacher, Role.STAFF, "Giáo viên"),
+        ):
+            user = User.objects.filter(username=username).first() or services.create_person(
+                actor=None,
+                username=username,
+                full_name=full_name,
+                password=DEMO_PASSWORD,
+                email=f"{username}@haian.example",
+            )
+            services.grant_role(actor=None, user=user, organisation=school, role=role, title=title)
+        schools.append(school)
+    return schools
+
+
+def neighbour_staff(school: Organisation) -> tuple[User, User]:
+    """(head, teacher) of a neighbour school built by build_neighbours."""
+    for slug, _name, _short, _symbol, (head, _), (teacher, _) in NEIGHBOURS:
+        if slug == school.slug:
+            return User.objects.get(username=head), User.objects.get(username=teacher)
+    raise LookupError(school.slug)

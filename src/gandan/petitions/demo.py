@@ -407,3 +407,62 @@ def _reception(school, people, today):
         content_summary="Hỏi thủ tục chuyển trường cho con sang Trường Tiểu học Đằng Hải",
         guidance="Hướng dẫn nộp hồ sơ tại văn phòng nhà trường",
     )
+
+
+# A neighbour school's few cases: (key, kind, days ago received, answered after N days or None
+# for still open, rating or None, title). Three profiles, so that the ward's league table has a
+# best, a middling and a worst unit on the legal deadlines.
+NEIGHBOUR_CASES = [
+    [
+        ("n1", CaseKind.FEEDBACK, 40, 3, 5, "Đèn chiếu sáng hành lang tầng 2 bị hỏng"),
+        ("n2", CaseKind.RECOMMENDATION, 25, 6, 4, "Đề nghị bố trí thêm ghế chờ ở cổng trường"),
+        ("n3", CaseKind.FEEDBACK, 6, None, None, "Rác thải tập kết sát tường lớp 1B"),
+    ],
+    [
+        ("n1", CaseKind.FEEDBACK, 50, 4, 4, "Vòi nước khu vệ sinh nam bị rò rỉ"),
+        ("n2", CaseKind.RECOMMENDATION, 60, 35, 2, "Đề nghị công khai các khoản thu đầu năm"),
+        ("n3", CaseKind.FEEDBACK, 45, None, None, "Xe đưa đón học sinh dừng đỗ sai nơi quy định"),
+    ],
+    [
+        ("n1", CaseKind.FEEDBACK, 70, 40, 1, "Bếp ăn bán trú chưa niêm yết thực đơn"),
+        ("n2", CaseKind.RECOMMENDATION, 55, None, None, "Đề nghị sửa cổng phụ bị gãy bản lề"),
+        ("n3", CaseKind.FEEDBACK, 48, None, None, "Cây xanh sân trường có cành khô dễ gãy"),
+    ],
+]
+
+
+@transaction.atomic
+def build_neighbour(school: Organisation, *, profile: int, head: User, teacher: User) -> None:
+    """A few dated cases at a neighbour school (answered on time or late, overdue, rated);
+    idempotent."""
+    if Case.objects.filter(organisation=school, idempotency_key__startswith=MARK).exists():
+        return
+    today = timezone.localdate()
+    sender = services.Sender(name="Nguyễn Thị Mai", phone="0987 654 321", address="Phường Hải An")
+    for key, kind, received_ago, answered_after, rating, title in NEIGHBOUR_CASES[profile]:
+        received = today - dt.timedelta(days=received_ago)
+        case = services.submit_case(
+            organisation=school,
+            submission=services.Submission(
+                kind=kind,
+                title=title,
+                content=f"{title}. Kính đề nghị nhà trường xem xét, giải quyết.",
+                sender=sender,
+                consent=True,
+                received_at=_at(received, 9),
+            ),
+            idempotency_key=f"{MARK}{school.slug}-{key}",
+        )
+        if answered_after is None:
+            continue
+        case = services.assign_case(case=case, actor=head, handler=teacher)
+        answered = received + dt.timedelta(days=answered_after)
+        case = services.resolve_case(
+            case=case,
+            actor=teacher,
+            outcome="Đã kiểm tra và xử lý.",
+            public_answer="Nhà trường đã kiểm tra và khắc phục nội dung phụ huynh phản ánh.",
+            on=answered,
+        )
+        if rating is not None:
+            services.rate_case(case=case, score=rating)
