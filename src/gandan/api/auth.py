@@ -57,5 +57,8 @@ STAFF_AUTH = [TokenAuth(), StaffSession()]
 
 
 def caller(request: HttpRequest) -> User:
-    """The authenticated user of a staff endpoint."""
-    return request.auth  # type: ignore[attr-defined]
+    """The authenticated user of a staff endpoint (ninja puts it on `request.auth`)."""
+    user = getattr(request, "auth", None)
+    if not isinstance(user, User):
+        raise ApiError(401, Messages.SIGN_IN, headers={"WWW-Authenticate": "Bearer"})
+    return user

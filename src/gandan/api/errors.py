@@ -9,6 +9,7 @@ the petitions forms' and services' own messages, so the API and the web form say
 
 import logging
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError
@@ -17,6 +18,9 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +53,7 @@ class ApiError(HttpError):
     def __init__(
         self,
         status_code: int,
-        message: str,
+        message: "StrOrPromise",
         *,
         errors: Mapping[str, list[str]] | None = None,
         headers: Mapping[str, str] | None = None,
@@ -59,7 +63,7 @@ class ApiError(HttpError):
         self.headers = dict(headers or {})
 
 
-def field_errors(errors: Mapping[str, Iterable[str]], names: Mapping[str, str]) -> ApiError:
+def field_errors(errors: Mapping[str, Iterable[object]], names: Mapping[str, str]) -> ApiError:
     """422 with messages by field; `names` renames the form's fields to the API's."""
     by_field: dict[str, list[str]] = {}
     for field, messages in errors.items():
@@ -120,11 +124,15 @@ def _respond(api: NinjaAPI, request: HttpRequest, error: ApiError) -> HttpRespon
 
 def install(api: NinjaAPI) -> None:
     """Replace ninja's English default handlers with these."""
+    # Registered through ninja's decorator: its add_exception_handler is typed for handlers
+    # that also take the exception class.
 
-    def on_api_error(request, exc: ApiError):
+    @api.exception_handler(ApiError)
+    def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         return _respond(api, request, exc)
 
-    def on_validation(request, exc: NinjaValidationError):
+    @api.exception_handler(NinjaValidationError)
+    def on_validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         errors: dict[str, list[str]] = {}
         for error in exc.errors:
             field = _field_of(tuple(error.get("loc", ())))
@@ -133,7 +141,8 @@ def install(api: NinjaAPI) -> None:
                 errors[field].append(message)
         return _respond(api, request, ApiError(422, Messages.INVALID, errors=errors))
 
-    def on_http_error(request, exc: HttpError):
+    @api.exception_handler(HttpError)
+    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         # ninja's own: an unreadable body (400), a failed CSRF check (403: the only 403
         # here, since refusals of access are 404), a throttle (429).
         message = {400: Messages.NOT_JSON, 403: Messages.CSRF, 429: Messages.TOO_MANY}.get(
@@ -141,26 +150,22 @@ def install(api: NinjaAPI) -> None:
         )
         return _respond(api, request, ApiError(exc.status_code, message))
 
-    def on_unauthenticated(request, exc: AuthenticationError):
+    @api.exception_handler(AuthenticationError)
+    def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         headers = {"WWW-Authenticate": "Bearer"}
         return _respond(api, request, ApiError(401, Messages.SIGN_IN, headers=headers))
 
-    def on_throttled(request, exc: Throttled):
+    @api.exception_handler(Throttled)
+    def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
         return _respond(api, request, ApiError(429, Messages.TOO_MANY))
 
-    def on_not_found(request, exc: Http404):
+    @api.exception_handler(Http404)
+    def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         # Refusals of access are 404 too (access_* functions): nothing reveals existence.
         return _respond(api, request, ApiError(404, Messages.NOT_FOUND))
 
-    def on_database_error(request, exc: DatabaseError):
+    @api.exception_handler(DatabaseError)
+    def on_database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
         # The use case ran in one transaction, rolled back: nothing is half-saved.
         logger.exception("API %s %s: database error", request.method, request.path)
         return _respond(api, request, ApiError(503, Messages.BUSY, headers={"Retry-After": "60"}))
-
-    api.add_exception_handler(ApiError, on_api_error)
-    api.add_exception_handler(NinjaValidationError, on_validation)
-    api.add_exception_handler(HttpError, on_http_error)
-    api.add_exception_handler(AuthenticationError, on_unauthenticated)
-    api.add_exception_handler(Throttled, on_throttled)
-    api.add_exception_handler(Http404, on_not_found)
-    api.add_exception_handler(DatabaseError, on_database_error)

@@ -2,6 +2,7 @@
 time. Every figure is one aggregate query in the database, whatever the number of cases."""
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
@@ -10,22 +11,28 @@ from gandan.orgs.models import Organisation
 from gandan.petitions.models import OPEN_STATUSES, Case, CaseDeadline, CaseKind, CaseStatus
 
 
-def counts_by_kind_and_status(school: Organisation) -> list[dict]:
-    """Rows {kind, label, counts: {status: n}, open, total} for every kind, one query."""
+def counts_by_kind_and_status(school: Organisation) -> list[dict[str, Any]]:
+    """Rows {kind, label, counts: {status: n}, open, total, cells} for every kind, one query."""
     found = (
         Case.objects.filter(organisation=school)
         .values("kind", "status")
         .annotate(n=Count("id"))
         .order_by()
     )
-    table = {kind: {"kind": kind, "label": label, "counts": {}} for kind, label in CaseKind.choices}
-    for row in found:
-        table[row["kind"]]["counts"][row["status"]] = row["n"]
-    for row in table.values():
-        row["open"] = sum(row["counts"].get(status, 0) for status in OPEN_STATUSES)
-        row["total"] = sum(row["counts"].values())
-        row["cells"] = [row["counts"].get(status, 0) for status in CaseStatus.values]
-    return list(table.values())
+    counts: dict[str, dict[str, int]] = {kind: {} for kind in CaseKind.values}
+    for found_row in found:
+        counts[found_row["kind"]][found_row["status"]] = found_row["n"]
+    return [
+        {
+            "kind": kind,
+            "label": label,
+            "counts": counts[kind],
+            "open": sum(counts[kind].get(status, 0) for status in OPEN_STATUSES),
+            "total": sum(counts[kind].values()),
+            "cells": [counts[kind].get(status, 0) for status in CaseStatus.values],
+        }
+        for kind, label in CaseKind.choices
+    ]
 
 
 def pending_steps(school: Organisation):

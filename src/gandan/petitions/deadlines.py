@@ -286,8 +286,9 @@ def compute_deadlines(
         elif projected_start is not None:
             end = _advance(projected_start, limit, rule.unit, calendar)
             projected = calendar.working_day_on_or_after(end)
-        if rule.ends_with and (due or projected):
-            projected_events.setdefault(rule.ends_with, due or projected)
+        ended = due or projected
+        if rule.ends_with and ended:
+            projected_events.setdefault(rule.ends_with, ended)
         previous = StepDeadline(
             step=rule.step,
             step_label=rule.step_label,

@@ -20,6 +20,8 @@ The head signs every case document: the school's resolver (Luật Tố cáo 2018
 Builders are called only from the use cases in `services`, which run in Vietnamese.
 """
 
+import datetime as dt
+
 from django.utils.translation import gettext as _
 
 from gandan.core.vietnamese import official_date
@@ -36,7 +38,7 @@ from gandan.petitions.models import Case, CaseKind, MinutesKind, Procedure
 
 ARCHIVE = "Lưu: VT, hồ sơ vụ việc"
 
-LAW_BASIS = {
+LAW_BASIS: dict[str, str] = {
     CaseKind.COMPLAINT: "Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011",
     CaseKind.DENUNCIATION: "Căn cứ Luật Tố cáo ngày 12 tháng 6 năm 2018",
     CaseKind.RECOMMENDATION: "Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013",
@@ -56,13 +58,18 @@ def _kind(case: Case) -> str:
     return case.get_kind_display().lower()
 
 
+def _accepted_on(case: Case) -> dt.date:
+    # Accepted cases only; a case never accepted is dated by its receipt.
+    return case.accepted_on or case.received_on
+
+
 def _school_title(case: Case) -> str:
     return _("HIỆU TRƯỞNG %(school)s") % {"school": case.organisation.name.upper()}
 
 
 def _spec(
     case: Case,
-    doc_type: str,
+    doc_type: DocType,
     summary: str,
     body: list,
     *,
@@ -162,7 +169,7 @@ def acceptance(case: Case, *, due_label: str) -> DocumentSpec:
                     "Xét thấy đơn đủ điều kiện và thuộc thẩm quyền, nhà trường thụ lý giải quyết "
                     "từ ngày %(date)s. Thời hạn giải quyết: %(due)s."
                 )
-                % {"date": case.accepted_on.strftime("%d/%m/%Y"), "due": due_label}
+                % {"date": _accepted_on(case).strftime("%d/%m/%Y"), "due": due_label}
             ),
         ],
         kinh_gui=(addressee(case),),
@@ -178,7 +185,7 @@ def denounced_notice(case: Case) -> DocumentSpec:
         [
             Paragraph(
                 _("Ngày %(date)s, Hiệu trưởng đã thụ lý tố cáo với nội dung: %(title)s.")
-                % {"date": case.accepted_on.strftime("%d/%m/%Y"), "title": case.title}
+                % {"date": _accepted_on(case).strftime("%d/%m/%Y"), "title": case.title}
             ),
             Paragraph(
                 _(
@@ -192,11 +199,12 @@ def denounced_notice(case: Case) -> DocumentSpec:
 
 
 def refusal(case: Case, *, reason: str) -> DocumentSpec:
-    citation = {
+    citations: dict[str, str] = {
         CaseKind.COMPLAINT: _("Điều 11 Luật Khiếu nại 2011"),
         CaseKind.DENUNCIATION: _("Điều 29 Luật Tố cáo 2018"),
         CaseKind.INFORMATION_REQUEST: _("Điều 28 Luật Tiếp cận thông tin 2016"),
-    }.get(case.kind, _("Điều 28 Luật Tiếp công dân 2013"))
+    }
+    citation = citations.get(case.kind, _("Điều 28 Luật Tiếp công dân 2013"))
     return _spec(
         case,
         DocType.NOTICE,
@@ -452,7 +460,7 @@ def resolution(case: Case, *, outcome: str, answer: str) -> DocumentSpec:
                     "%(title)s."
                 )
                 % {
-                    "date": (case.accepted_on or case.received_on).strftime("%d/%m/%Y"),
+                    "date": _accepted_on(case).strftime("%d/%m/%Y"),
                     "who": case.denounced_person,
                     "title": case.title,
                 }

@@ -6,6 +6,9 @@ for one case (404 on refusal, so nothing reveals a case exists); the same parts 
 the caller may do. A token acts with exactly its owner's rights.
 """
 
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
@@ -27,6 +30,7 @@ from gandan.api.petitions.schemas import (
     OrganisationRef,
     PersonOut,
 )
+from gandan.orgs.models import User
 from gandan.petitions import access, services
 from gandan.petitions.forms.staff import school_staff
 from gandan.petitions.models import Case
@@ -36,11 +40,11 @@ ERRORS = {401: MessageOut, 403: MessageOut, 404: MessageOut}
 ACTION_ERRORS = ERRORS | {409: MessageOut, 422: ErrorsOut, 503: MessageOut}
 
 
-def _person(user) -> PersonOut | None:
-    return PersonOut(username=user.username, full_name=user.full_name) if user else None
+def _person(user: User) -> PersonOut:
+    return PersonOut(username=user.username, full_name=user.full_name)
 
 
-def _row(case: Case, today) -> dict:
+def _row(case: Case, today: dt.date) -> dict[str, Any]:
     return {
         "id": str(case.public_id),
         "display_code": case.display_code,
@@ -53,7 +57,7 @@ def _row(case: Case, today) -> dict:
         "next_due": case.next_due,
         "next_step": case.next_step,
         "overdue": case.is_overdue(today),
-        "handler": _person(case.handler),
+        "handler": _person(case.handler) if case.handler else None,
     }
 
 
@@ -83,7 +87,7 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]):
     )
 
 
-def case_out(user, case: Case) -> CaseOut:
+def case_out(user: User, case: Case) -> CaseOut:
     """A case as its detail page shows it to this user (petitions/case_detail.html)."""
     today = timezone.localdate()
     parts = access.case_parts(user, case)

@@ -2,20 +2,24 @@
 fields, lengths, choices, consent) are the public form's and `check_submission`'s."""
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Iterable
+from typing import Literal, cast
 
+from django import forms
 from ninja import Field, Schema
+from pydantic.config import JsonDict
 
 from gandan.petitions.forms.public import PublicSubmissionForm
 from gandan.petitions.models import CaseKind, CaseStatus, Delivery, InformationForm
 
 
-def _max_length(name: str) -> dict:
+def _max_length(name: str) -> JsonDict:
     # Documented in the schema, enforced by the form (so the message is the form's).
-    return {"maxLength": PublicSubmissionForm.base_fields[name].max_length}
+    field = cast(forms.CharField, PublicSubmissionForm.base_fields[name])
+    return {"maxLength": field.max_length}
 
 
-def _enum(values) -> dict:
+def _enum(values: Iterable[str]) -> JsonDict:
     return {"enum": list(values)}
 
 
@@ -140,15 +144,16 @@ class CasePageOut(Schema):
     items: list[CaseRowOut]
 
 
+# Built from the choices so the schema lists them; mypy cannot read a Literal built at run time.
 StatusFilter = Literal["open", *CaseStatus.values]  # type: ignore[valid-type]
 KindFilter = Literal[*CaseKind.values]  # type: ignore[valid-type]
 
 
 class CaseFilters(Schema):
-    status: StatusFilter | None = Field(  # type: ignore[valid-type]
+    status: StatusFilter | None = Field(
         None, description="open (đang mở) hoặc một tình trạng; bỏ trống: tất cả."
     )
-    kind: KindFilter | None = None  # type: ignore[valid-type]
+    kind: KindFilter | None = None
     page: int = Field(1, ge=1)
     page_size: int = Field(50, ge=1, le=100)
 

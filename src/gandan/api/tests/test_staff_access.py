@@ -82,7 +82,8 @@ def state() -> tuple:
     )
 
 
-LIST = {
+# Who lists which cases: the names of the world's cases, or the status of a refusal.
+LIST: dict[str, set[str] | int] = {
     "principal": {"complaint", "feedback", "denunciation"},
     "handler": {"feedback"},
     "teacher": set(),

@@ -1,11 +1,14 @@
 """Staff forms: entry on the citizen's behalf, the actions on a case, reception."""
 
+from typing import cast
+
 from django import forms
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.orgs.models import Membership, Organisation, User
-from gandan.petitions.forms.public import SubmissionFields
+from gandan.petitions.forms.public import KIND_ORDER, SubmissionFields
 from gandan.petitions.models import CaseKind, Channel, MinutesKind, Procedure
 from gandan.petitions.services.resolution import Complexity
 
@@ -30,6 +33,24 @@ def school_staff(school: Organisation):
         .values_list("user_id", flat=True)
     )
     return User.objects.filter(pk__in=ids).order_by("sort_key")
+
+
+def _full_name(person: Model) -> str:
+    return person.full_name if isinstance(person, User) else str(person)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person of the school, shown by full name."""
+
+    def label_from_instance(self, obj: Model) -> str:
+        return _full_name(obj)
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    """People of the school, shown by full name."""
+
+    def label_from_instance(self, obj: Model) -> str:
+        return _full_name(obj)
 
 
 class WalkInForm(SubmissionFields):
@@ -57,7 +78,9 @@ class WalkInForm(SubmissionFields):
             "Công dân đã đồng ý cho nhà trường xử lý thông tin cá nhân để giải quyết vụ việc này"
         )
         self.fields["received_on"].initial = timezone.localdate()
-        self.fields["kind"].widget = forms.Select(choices=self.fields["kind"].choices)
+        self.fields["kind"].widget = forms.Select(
+            choices=[(kind.value, kind.label) for kind in KIND_ORDER]
+        )
 
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
@@ -88,8 +111,8 @@ class TransferForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    handler = forms.ModelChoiceField(label=_("Người giải quyết"), queryset=User.objects.none())
-    verifiers = forms.ModelMultipleChoiceField(
+    handler = PersonChoiceField(label=_("Người giải quyết"), queryset=User.objects.none())
+    verifiers = PeopleChoiceField(
         label=_("Người xác minh"),
         queryset=User.objects.none(),
         required=False,
@@ -99,10 +122,8 @@ class AssignForm(forms.Form):
     def __init__(self, *args, school: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         staff = school_staff(school)
-        self.fields["handler"].queryset = staff
-        self.fields["verifiers"].queryset = staff
-        for name in ("handler", "verifiers"):
-            self.fields[name].label_from_instance = lambda user: user.full_name
+        cast(PersonChoiceField, self.fields["handler"]).queryset = staff
+        cast(PeopleChoiceField, self.fields["verifiers"]).queryset = staff
 
 
 class RedactForm(forms.Form):
@@ -139,7 +160,9 @@ class ExtendForm(forms.Form):
 
     def __init__(self, *args, steps=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["step"].choices = [(row.step, row.step_label) for row in steps]
+        cast(forms.ChoiceField, self.fields["step"]).choices = [
+            (row.step, row.step_label) for row in steps
+        ]
 
 
 class ResolveForm(forms.Form):
@@ -167,7 +190,7 @@ class ApologyForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    host = forms.ModelChoiceField(label=_("Người tiếp"), queryset=User.objects.none())
+    host = PersonChoiceField(label=_("Người tiếp"), queryset=User.objects.none())
     date = forms.DateField(label=_("Ngày tiếp"), widget=DATE)
     start_time = forms.TimeField(label=_("Từ giờ"), widget=TIME)
     end_time = forms.TimeField(label=_("Đến giờ"), widget=TIME)
@@ -177,8 +200,7 @@ class SessionForm(forms.Form):
 
     def __init__(self, *args, school: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["host"].queryset = school_staff(school)
-        self.fields["host"].label_from_instance = lambda user: user.full_name
+        cast(PersonChoiceField, self.fields["host"]).queryset = school_staff(school)
 
 
 class PostponeForm(forms.Form):

@@ -7,6 +7,7 @@ the working calendar into due dates. The seed is migration 0002, read from LAW.m
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,6 +15,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.models import TimeStampedModel
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class CaseKind(models.TextChoices):
@@ -232,7 +236,7 @@ class DeadlineRule(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.procedure not in PROCEDURES_OF_KIND.get(self.kind, ()):
             errors["procedure"] = _("Thủ tục này không thuộc loại vụ việc đã chọn.")
         if self.extension_count and not (self.extension_limit and self.extension_unit):

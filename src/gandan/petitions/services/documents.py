@@ -16,7 +16,7 @@ from gandan.paperwork.document import DocumentSpec
 from gandan.paperwork.models import OutgoingDocument
 from gandan.paperwork.services import issue_document
 from gandan.petitions import documents, events
-from gandan.petitions.models import Case, CaseEventKind, CaseKind, CaseStatus
+from gandan.petitions.models import Case, CaseDeadline, CaseEventKind, CaseKind, CaseStatus
 
 SOURCE_PREFIX = "petitions.case"
 
@@ -81,14 +81,18 @@ def issue_acknowledgement(*, case: Case, actor, on: dt.date | None = None) -> Ou
     return document
 
 
-def late_steps(case: Case, on: dt.date) -> list:
+def late_steps(case: Case, on: dt.date) -> list[CaseDeadline]:
     """Tracked steps that were (or are) late on `on`: pending past due, or done after due."""
-    return [
-        row
-        for row in case.deadlines.filter(is_tracked=True, due__isnull=False).order_by("due")
-        if (row.done_on is None and not row.moot and row.due < on)
-        or (row.done_on is not None and row.done_on > row.due)
-    ]
+    late = []
+    for row in case.deadlines.filter(is_tracked=True, due__isnull=False).order_by("due"):
+        due = row.due
+        if due is None:
+            continue
+        if (row.done_on is None and not row.moot and due < on) or (
+            row.done_on is not None and row.done_on > due
+        ):
+            late.append(row)
+    return late
 
 
 @in_vietnamese

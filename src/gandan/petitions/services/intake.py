@@ -61,7 +61,7 @@ CONSENT_TEXT = gettext_lazy(
 )
 
 # Luật Tiếp cận thông tin 2016, Điều 29–31: the time limits depend on how the request came.
-INFORMATION_PROCEDURE = {
+INFORMATION_PROCEDURE: dict[str, str] = {
     Channel.WEB: Procedure.ELECTRONIC,
     Channel.EMAIL: Procedure.ELECTRONIC,
     Channel.PHONE: Procedure.IN_PERSON,

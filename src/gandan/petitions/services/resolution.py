@@ -341,7 +341,7 @@ def send_resolution(*, case: Case, actor: User, on: dt.date | None = None) -> Ca
         raise ValidationError(
             _("Kết quả đã được gửi ngày %(d)s.") % {"d": case.sent_on.strftime("%d/%m/%Y")}
         )
-    if on < case.resolved_on:
+    if case.resolved_on is not None and on < case.resolved_on:
         raise ValidationError(_("Ngày gửi không được trước ngày ban hành kết quả."))
     case.sent_on = on
     case.save(update_fields=["sent_on", "updated_at"])

@@ -40,7 +40,7 @@ def test_parent_files_feedback_head_assigns_teacher_answers_parent_rates(
     assert code == case.tracking_code
     receipt = phone.inner_text("main")
     assert case.display_code in receipt
-    assert case.next_due.strftime("%d/%m/%Y") in receipt
+    assert case.next_due is not None and case.next_due.strftime("%d/%m/%Y") in receipt
     assert phone.viewport_size["width"] == 390
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 

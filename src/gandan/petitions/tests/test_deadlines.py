@@ -5,6 +5,7 @@ the days off); each expected date is written with its weekday and checked.
 """
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -425,7 +426,11 @@ def test_resumption_before_suspension_is_refused(db):
 
 def test_a_suspended_denunciation_moves_only_its_resolution(db):
     # given: accepted Wed 05/02/2025, resolution due Fri 07/03/2025
-    kwargs = {"kind": CaseKind.DENUNCIATION, "received": D(2025, 1, 20), "accepted": D(2025, 2, 5)}
+    kwargs: dict[str, Any] = {
+        "kind": CaseKind.DENUNCIATION,
+        "received": D(2025, 1, 20),
+        "accepted": D(2025, 2, 5),
+    }
     # when: suspended Thu 20/02, resumed Thu 06/03 (14 days)
     resumed = by_step(compute_deadlines(**kwargs, suspensions=[(D(2025, 2, 20), D(2025, 3, 6))]))
     # then: Fri 07/03 + 14 = Fri 21/03; the acceptance notice is not suspendable

@@ -25,7 +25,8 @@ def test_due_soon_and_overdue_notices_are_sent_once(feedback, principal, teacher
     # then: the head and the handler, one e-mail for the head (the teacher has no address)
     notices = Notification.objects.filter(kind="due_soon")
     assert {n.user_id for n in notices} == {principal.pk, teacher.pk}
-    assert "đến hạn ngày 16/03/2026" in notices.first().message
+    first = notices.first()
+    assert first is not None and "đến hạn ngày 16/03/2026" in first.message
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["hieutruong@example.com"]
     # not yet due soon on 10/3 for a new step: nothing more
     # when: overdue on 17/3

@@ -452,4 +452,4 @@ def test_records_and_documents_stay_vietnamese_under_an_english_screen(denunciat
     assert decision.summary == "Về việc thụ lý tố cáo"
     assert "Người tố cáo" in " ".join(decision.spec_json["recipients"])
     audit = AuditEvent.objects.filter(object_type="petitions.case").order_by("-sequence").first()
-    assert audit.summary.startswith("Vụ việc GD-")
+    assert audit is not None and audit.summary.startswith("Vụ việc GD-")

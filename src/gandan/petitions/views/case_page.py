@@ -273,13 +273,16 @@ def make_form(
     if action.form is None:
         return None
     if action.form is forms.AssignForm:
-        initial = {"handler": case.handler_id, "verifiers": list(case.verifiers.all())}
-        return forms.AssignForm(data, school=case.organisation, initial=initial)
+        assigned: dict[str, Any] = {
+            "handler": case.handler_id,
+            "verifiers": list(case.verifiers.all()),
+        }
+        return forms.AssignForm(data, school=case.organisation, initial=assigned)
     if action.form is forms.ExtendForm:
         return forms.ExtendForm(data, steps=_extendable(deadlines))
     if action.form is forms.ClassifyForm:
-        initial = {"kind": case.kind, "procedure": case.procedure, "is_remote": case.is_remote}
-        return forms.ClassifyForm(data, initial=initial)
+        classified = {"kind": case.kind, "procedure": case.procedure, "is_remote": case.is_remote}
+        return forms.ClassifyForm(data, initial=classified)
     if action.form is forms.RedactForm:
         return forms.RedactForm(data, initial={"content": case.content})
     return action.form(data)

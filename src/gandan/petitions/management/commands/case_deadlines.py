@@ -54,8 +54,8 @@ class Command(BaseCommand):
                     "all": ", ".join(PROCEDURES_OF_KIND[kind]),
                 }
             )
-        received = _parse_date("--received", options["received"], required=True)
-        accepted = _parse_date("--accepted", options["accepted"], required=False)
+        received = _required_date("--received", options["received"])
+        accepted = _parse_date("--accepted", options["accepted"])
         try:
             deadlines = compute_deadlines(
                 kind=kind,
@@ -104,10 +104,15 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _parse_date(option: str, text: str | None, *, required: bool) -> dt.date | None:
+def _required_date(option: str, text: str | None) -> dt.date:
+    day = _parse_date(option, text)
+    if day is None:
+        raise CommandError(_("Thiếu ngày: %(option)s YYYY-MM-DD.") % {"option": option})
+    return day
+
+
+def _parse_date(option: str, text: str | None) -> dt.date | None:
     if text is None:
-        if required:
-            raise CommandError(_("Thiếu ngày: %(option)s YYYY-MM-DD.") % {"option": option})
         return None
     if _ISO_DATE.fullmatch(text.strip()):
         try:
