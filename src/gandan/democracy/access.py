@@ -88,7 +88,7 @@ def school_for(user: User, slug: str | None = None) -> Organisation:
     return school
 
 
-def visible_items(user: User, school: Organisation) -> QuerySet[DisclosureItem]:
+def visible_items(user: User, school: Organisation) -> DisclosureItemQuerySet:
     """The school's disclosure items this user may see (the caller checked `can_read`)."""
     items = DisclosureItem.objects.filter(organisation=school)
     if can_supervise(user, school) or org_access.is_authority_over(user, school):

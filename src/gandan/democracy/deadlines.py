@@ -46,7 +46,7 @@ def due_date(
         if year is None:
             raise ValidationError({"year": _("Cần chọn năm công khai.")})
         # Thông tư 09/2024/TT-BGDĐT, Điều 15 k1: the yearly items are disclosed by 30 June.
-        due = obligation.annual_due_date(year)
+        due = _annual_due(obligation, year)
         return due, f"Hạn hằng năm {due:%d/%m/%Y}"
     if decision_date is None:
         raise ValidationError(
@@ -59,6 +59,13 @@ def due_date(
     n = obligation.deadline_working_days
     due = days.add_working_days(decision_date, n)
     return due, f"{n} ngày làm việc kể từ {decision_date:%d/%m/%Y}"
+
+
+def _annual_due(obligation: DisclosureObligation, year: int) -> dt.date:
+    due = obligation.annual_due_date(year)
+    # A check constraint gives every yearly obligation its day and month.
+    assert due is not None, obligation.code
+    return due
 
 
 def posting_required(item: DisclosureItem) -> bool:
@@ -76,9 +83,10 @@ def posting_ends(item: DisclosureItem) -> dt.date | None:
     stay through P + 20. Điều 148 k5 (moving a last day off a weekend) is not applied: it
     extends a time limit for doing something, not a minimum time on display.
     """
-    if item.published_on is None or not posting_required(item):
+    minimum = item.obligation.min_posting_days
+    if item.published_on is None or not minimum or not posting_required(item):
         return None
-    return item.published_on + dt.timedelta(days=item.obligation.min_posting_days)
+    return item.published_on + dt.timedelta(days=minimum)
 
 
 @dataclass(frozen=True)
@@ -142,14 +150,14 @@ def obligation_standing(
             for item, found in items
             if item.year == year and not item.is_update and found.status != Status.WITHDRAWN
         ]
-        due = obligation.annual_due_date(year)
+        due = _annual_due(obligation, year)
         if not any(item.published_on is not None for item, _found in yearly):
             status = Status.MISSING if today > due else Status.PENDING
             return Compliance(status, due, days_late=max(0, (today - due).days))
         items = yearly + [(item, found) for item, found in items if item.is_update]
     if not items:
         return Compliance(Status.NOT_TRIGGERED, None)
-    order = [
+    order: list[str] = [
         Status.MISSING,
         Status.TAKEN_DOWN_EARLY,
         Status.LATE,
@@ -179,7 +187,7 @@ def build_register(
 
 def problem_counts(rows: Iterable[ObligationRow]) -> dict[str, int]:
     """How many items are late, missing or taken down too early (yearly gaps count as missing)."""
-    counts = {Status.LATE: 0, Status.MISSING: 0, Status.TAKEN_DOWN_EARLY: 0}
+    counts: dict[str, int] = {Status.LATE: 0, Status.MISSING: 0, Status.TAKEN_DOWN_EARLY: 0}
     for row in rows:
         statuses = [found.status for _item, found in row.items]
         if row.standing.status == Status.MISSING and Status.MISSING not in statuses:

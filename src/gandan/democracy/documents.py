@@ -60,7 +60,7 @@ def draft_name(title: str) -> str:
     return _lower_first(title)
 
 
-DECISION_TEXT = {
+DECISION_TEXT: dict[str, str] = {
     Decision.ACCEPTED: "Tiếp thu",
     Decision.PARTLY: "Tiếp thu một phần",
     Decision.NOT_ACCEPTED: "Không tiếp thu",
@@ -368,6 +368,12 @@ def resolution_spec(conference: Conference, *, minutes_number: str = "") -> Docu
 
 # The inspection board's report to the conference (NĐ 59/2023/NĐ-CP, Điều 22 k3).
 
+RECOMMENDATION_STATES: dict[str, str] = {
+    RecommendationStatus.OPEN: "chờ thủ trưởng trả lời",
+    RecommendationStatus.ANSWERED: "thủ trưởng đã trả lời, Ban đang theo dõi",
+    RecommendationStatus.CLOSED: "đã thực hiện",
+}
+
 
 @in_vietnamese
 def board_report_spec(term: BoardTerm, *, until: dt.date) -> DocumentSpec:
@@ -410,11 +416,7 @@ def board_report_spec(term: BoardTerm, *, until: dt.date) -> DocumentSpec:
         else:
             body.append(Paragraph("Đang kiểm tra, chưa có kết luận."))
         for rec in inspection.recommendations.all():
-            state = {
-                RecommendationStatus.OPEN: "chờ thủ trưởng trả lời",
-                RecommendationStatus.ANSWERED: "thủ trưởng đã trả lời, Ban đang theo dõi",
-                RecommendationStatus.CLOSED: "đã thực hiện",
-            }[rec.status]
+            state = RECOMMENDATION_STATES[rec.status]
             body.append(Bullet(f"Kiến nghị: {rec.text} ({state})."))
     open_count = sum(
         1

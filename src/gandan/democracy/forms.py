@@ -1,5 +1,7 @@
 """Forms parse and shape input only; the rules live in services and rules.py."""
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,9 +63,9 @@ class DisclosureForm(forms.Form):
 
     def __init__(self, *args, on=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["obligation"].queryset = DisclosureObligation.objects.in_force(
-            on or timezone.localdate()
-        )
+        cast(
+            forms.ModelChoiceField, self.fields["obligation"]
+        ).queryset = DisclosureObligation.objects.in_force(on or timezone.localdate())
         if not self.is_bound:
             self.fields["year"].initial = (on or timezone.localdate()).year
 
@@ -102,9 +104,11 @@ class InformationRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["obligation"].queryset = DisclosureObligation.objects.in_force(
-            timezone.localdate()
-        ).filter(audience="staff")
+        cast(
+            forms.ModelChoiceField, self.fields["obligation"]
+        ).queryset = DisclosureObligation.objects.in_force(timezone.localdate()).filter(
+            audience="staff"
+        )
 
 
 class AnswerForm(forms.Form):
@@ -187,11 +191,13 @@ class BallotForm(forms.Form):
 
     def __init__(self, *args, school: Organisation, staff, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["electorate_unit"].queryset = Organisation.objects.filter(
+        cast(
+            forms.ModelChoiceField, self.fields["electorate_unit"]
+        ).queryset = Organisation.objects.filter(
             parent=school, kind__in=INTERNAL_KINDS, is_active=True
         )
-        self.fields["listed"].queryset = staff
-        self.fields["candidates"].queryset = staff
+        cast(forms.ModelChoiceField, self.fields["listed"]).queryset = staff
+        cast(forms.ModelChoiceField, self.fields["candidates"]).queryset = staff
 
     def option_lines(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data.get("options", "").splitlines()]
@@ -213,7 +219,9 @@ class OptionsVoteForm(forms.Form):
 
     def __init__(self, *args, ballot, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["picked"].choices = [(str(o.pk), o.label) for o in ballot.options.all()]
+        cast(forms.ChoiceField, self.fields["picked"]).choices = [
+            (str(o.pk), o.label) for o in ballot.options.all()
+        ]
         if ballot.method == BallotMethod.ELECTION:
             self.fields["picked"].help_text = _(
                 "Chọn tối đa %(n)d người. Không chọn ai là phiếu trắng."
@@ -296,6 +304,11 @@ class CommentAnswerForm(forms.Form):
 # The staff conference.
 
 
+class NamedPersonField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.full_name
+
+
 class ConveneForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại hội nghị"), choices=ConferenceKind.choices)
     work_year_label = forms.CharField(
@@ -315,19 +328,17 @@ class ConveneForm(forms.Form):
         label=_("Giờ bắt đầu"), widget=forms.TimeInput(attrs={"type": "time"}), required=False
     )
     place = forms.CharField(label=_("Địa điểm"), max_length=255)
-    union_chair = forms.ModelChoiceField(
+    union_chair = NamedPersonField(
         label=_("Chủ tịch Công đoàn (phối hợp tổ chức)"), queryset=User.objects.none()
     )
-    secretary = forms.ModelChoiceField(
+    secretary = NamedPersonField(
         label=_("Thư ký hội nghị"), queryset=User.objects.none(), required=False
     )
 
     def __init__(self, *args, staff, union_officers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union_chair"].queryset = union_officers
-        self.fields["secretary"].queryset = staff
-        for name in ("union_chair", "secretary"):
-            self.fields[name].label_from_instance = lambda user: user.full_name
+        cast(forms.ModelChoiceField, self.fields["union_chair"]).queryset = union_officers
+        cast(forms.ModelChoiceField, self.fields["secretary"]).queryset = staff
 
 
 class AgendaNotesForm(forms.Form):
@@ -363,7 +374,7 @@ class ConferenceVoteForm(forms.Form):
 
     def __init__(self, *args, staff, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["candidates"].queryset = staff
+        cast(forms.ModelChoiceField, self.fields["candidates"]).queryset = staff
 
     def option_lines(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data.get("options", "").splitlines()]

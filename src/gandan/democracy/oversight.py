@@ -66,15 +66,9 @@ def school_overview(school: Organisation, today: dt.date) -> Overview:
         .values("kind")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(next_due__lt=today)))
     )
-    by_kind = {row["kind"]: row for row in rows}
+    by_kind = {row["kind"]: (row["open"], row["overdue"]) for row in rows}
     cases = [
-        CaseCount(
-            kind,
-            str(label),
-            by_kind.get(kind, {}).get("open", 0),
-            by_kind.get(kind, {}).get("overdue", 0),
-        )
-        for kind, label in CaseKind.choices
+        CaseCount(kind, str(label), *by_kind.get(kind, (0, 0))) for kind, label in CaseKind.choices
     ]
     register = deadlines.build_register(
         DisclosureObligation.objects.in_force(today),

@@ -7,6 +7,7 @@ floats, so that "exactly two thirds" and "exactly half" fall on the side the law
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 PRESENT = "present"
 ELECTORATE = "electorate"
@@ -135,7 +136,7 @@ def tally(
         return result
 
     votes = Counter(choice for paper in papers for choice in set(paper))
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"id": option.id, "label": option.label, "votes": votes.get(option.id, 0)}
         for option in options
     ]

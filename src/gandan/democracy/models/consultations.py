@@ -118,7 +118,8 @@ class Consultation(TimeStampedModel):
         return self.status == ConsultationStatus.OPEN and self.opens_on <= today <= self.deadline
 
     def current_version(self) -> "DraftVersion":
-        return self.versions.order_by("-number").first()
+        """The latest wording (a consultation opens with its first)."""
+        return self.versions.latest("number")
 
 
 class DraftVersion(models.Model):

@@ -31,7 +31,7 @@ class PublicGroup(models.TextChoices):
     PLAN_RESULTS = "plan_results", _("Kế hoạch và kết quả hoạt động giáo dục")  # Điều 9
 
 
-PUBLIC_GROUP_ARTICLES = {
+PUBLIC_GROUP_ARTICLES: dict[str, str] = {
     PublicGroup.GENERAL: "Điều 4",
     PublicGroup.FINANCE: "Điều 5",
     PublicGroup.QUALITY: "Điều 8",
@@ -125,9 +125,10 @@ class DisclosureObligation(TimeStampedModel):
         return self.title
 
     def annual_due_date(self, year: int) -> dt.date | None:
-        if self.timing != Timing.ANNUAL:
+        month, day = self.annual_due_month, self.annual_due_day
+        if self.timing != Timing.ANNUAL or month is None or day is None:
             return None
-        return dt.date(year, self.annual_due_month, self.annual_due_day)
+        return dt.date(year, month, day)
 
     def channel_labels(self) -> list[str]:
         labels = dict(Channel.choices)

@@ -225,7 +225,7 @@ def _check_board_election(
 def _electorate(ballot: Ballot) -> list[int]:
     if ballot.electorate_kind == ElectorateKind.ALL_STAFF:
         return list(staff_of(ballot.organisation).values_list("pk", flat=True))
-    if ballot.electorate_kind == ElectorateKind.UNIT:
+    if ballot.electorate_kind == ElectorateKind.UNIT and ballot.electorate_unit is not None:
         return list(members_of(ballot.electorate_unit).values_list("pk", flat=True))
     staff = set(staff_of(ballot.organisation).values_list("pk", flat=True))
     return [pk for pk in ballot.electors.values_list("user_id", flat=True) if pk in staff]

@@ -262,10 +262,11 @@ def attach_document(*, item: AgendaItem, actor: User, upload: UploadedFile) -> A
     item = AgendaItem.objects.select_related("conference").get(pk=item.pk)
     _not_closed(item.conference)
     checked = check_upload(upload)
+    name = upload.name or "tai-lieu"
     document = AgendaDocument(
-        item=item, name=upload.name[:255], content_type=checked.content_type, uploaded_by=actor
+        item=item, name=name[:255], content_type=checked.content_type, uploaded_by=actor
     )
-    document.file.save(upload.name, upload, save=False)
+    document.file.save(name, upload, save=False)
     document.save()
     events.record(
         item.conference.organisation,

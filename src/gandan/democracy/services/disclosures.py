@@ -78,7 +78,7 @@ def record_disclosure(
     )
     if document is not None:
         item.document_type = _store_file(item.document, document)
-        item.document_name = document.name[:255]
+        item.document_name = (document.name or "")[:255]
     item.save()
     events.record(
         organisation,
@@ -171,7 +171,7 @@ def take_down_disclosure(
         "title": item.title,
         "day": taken_down_on.strftime("%d/%m/%Y"),
     }
-    if found.taken_down_early:
+    if found.taken_down_early and found.posting_ends is not None:
         summary += " — " + _("trước thời hạn niêm yết (đến hết %(day)s)") % {
             "day": found.posting_ends.strftime("%d/%m/%Y")
         }

@@ -77,6 +77,7 @@ def test_teacher_comments_on_a_paragraph_and_later_reads_the_heads_reasoned_answ
     assert COMMENT in phone.locator("#doan-3").inner_text()
     assert "Cảm ơn bạn" in phone.locator(".messages").inner_text()
     comment = Comment.objects.get()
+    assert comment.paragraph is not None
     assert (comment.author, comment.paragraph.order) == (teacher, 3)
 
     # when: the head closes the consultation, answers with the reason and publishes
@@ -101,6 +102,8 @@ def test_teacher_comments_on_a_paragraph_and_later_reads_the_heads_reasoned_answ
     comment.refresh_from_db()
     assert comment.decision == Decision.PARTLY
     consultation.refresh_from_db()
+    assert consultation.summary_document is not None
     assert consultation.summary_document.number_symbol.endswith("/BC-THTT")
+    assert consultation.disclosure is not None
     assert consultation.disclosure.published_on is not None
     context.close()

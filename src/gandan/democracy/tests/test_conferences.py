@@ -339,9 +339,11 @@ def test_closing_issues_minutes_and_resolution_and_discloses_the_resolution(
     closed = conferences.close_conference(conference=sitting, actor=principal)
     # then: two documents in the register, in order
     assert closed.status == ConferenceStatus.CLOSED
+    assert closed.minutes_document is not None and closed.resolution_document is not None
     assert closed.minutes_document.number_symbol == "01/BB-THTT"
     assert closed.resolution_document.number_symbol == "02/NQ-THTT"
     # then: the resolution is a published staff disclosure with its .docx
+    assert closed.resolution_disclosure_id is not None
     item = DisclosureItem.objects.get(pk=closed.resolution_disclosure_id)
     assert item.published_on == HELD_ON
     assert item.obligation.code == "noi-bo-noi-dung-khac"

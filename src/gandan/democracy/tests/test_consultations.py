@@ -108,6 +108,7 @@ def test_staff_comment_until_the_end_of_the_deadline_day_and_not_after(school, p
             paragraph=_paragraph(consultation, 4),
         )
     # then
+    assert comment.paragraph is not None
     assert comment.paragraph.order == 4 and comment.version.number == 1
     # when: one minute later it is the next day
     with (

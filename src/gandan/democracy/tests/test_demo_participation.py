@@ -46,8 +46,10 @@ def test_the_last_conference_with_its_attendance_votes_and_documents(school):
     present = conference.attendees.filter(present=True).count()
     assert (present, conference.summoned_count) == (11, 12)
     assert conference.attendees.get(present=False).absence_reason == "Nghỉ ốm"
+    assert conference.minutes_document is not None and conference.resolution_document is not None
     assert conference.minutes_document.doc_type == "BB"
     assert conference.resolution_document.doc_type == "NQ"
+    assert conference.resolution_disclosure_id is not None
     item = DisclosureItem.objects.get(pk=conference.resolution_disclosure_id)
     assert item.published_on is not None
     votes = {b.title: b.result for b in conference.agenda.get(kind="decisions").ballots.all()}
@@ -60,7 +62,7 @@ def test_the_completed_board_election_and_the_boards_work(school):
     term = BoardTerm.objects.get(organisation=school)
     members = {m.user.username: m.position for m in term.members.select_related("user")}
     assert members == {"thanhtra": "head", "tongphutrach": "member", "totruong45": "member"}
-    assert term.ballot.status == BallotStatus.CLOSED
+    assert term.ballot is not None and term.ballot.status == BallotStatus.CLOSED
     assert (term.starts_on, term.ends_on) == (dt.date(2026, 10, 12), dt.date(2028, 10, 12))
     assert term.recognised_on == dt.date(2026, 10, 15)
     # the chief accountant, on the board before, is not any more

@@ -67,7 +67,7 @@ def test_recording_stores_the_due_date_and_writes_events(item, principal):
     event = DemocracyEvent.objects.get(item=item)
     assert event.kind == EventKind.DISCLOSURE_RECORDED
     assert event.actor == principal
-    audit = AuditEvent.objects.order_by("-sequence").first()
+    audit = AuditEvent.objects.latest("sequence")
     assert audit.object_id == str(item.pk)
     assert "hạn công khai 23/11/2026" in audit.summary
 
@@ -98,7 +98,7 @@ def test_publish_with_a_photo_of_the_notice_board(item, principal, media):
     assert published.channels == [Channel.NOTICE_BOARD]
     assert published.proof_photo_type == "image/png"
     assert published.proof_photo.read() == PNG
-    assert "Công khai đúng hạn" in DemocracyEvent.objects.filter(item=item).first().summary
+    assert "Công khai đúng hạn" in DemocracyEvent.objects.filter(item=item)[0].summary
 
 
 @time_machine.travel(NOW)
@@ -143,7 +143,7 @@ def test_taking_down_too_early_is_recorded_in_the_timeline(item, principal):
     # when: down on 1/12, where the notice had to stay through 8/12
     disclosures.take_down_disclosure(item=item, actor=principal, taken_down_on=D(2026, 12, 1))
     # then
-    summary = DemocracyEvent.objects.filter(item=item).first().summary
+    summary = DemocracyEvent.objects.filter(item=item)[0].summary
     assert "trước thời hạn niêm yết (đến hết 08/12/2026)" in summary
 
 

@@ -2,10 +2,12 @@
 
 import datetime as dt
 from pathlib import Path
+from typing import cast
 
 import pytest
 import time_machine
 from django.db import connection
+from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template, render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -26,7 +28,7 @@ from gandan.democracy.services import ballots, disclosures
 from gandan.orgs import desk
 
 NOW = dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)
-desk_template = get_template("orgs/desk.html").origin.name
+desk_template = cast(DjangoTemplate, get_template("orgs/desk.html")).origin.name
 
 
 @pytest.fixture(autouse=True)

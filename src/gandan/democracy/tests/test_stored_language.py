@@ -264,7 +264,7 @@ def test_the_year_of_democracy_is_stored_in_vietnamese_from_an_english_screen(
             options=["Thứ Bảy 28/11", "Chủ nhật 29/11"],
         )
         ballot = ballots.open_ballot(ballot=ballot, actor=principal)
-        first = str(ballot.options.first().pk)
+        first = str(ballot.options.all()[0].pk)
         for person in staff[:5]:
             ballots.cast_ballot(ballot=ballot, voter=person, choices=[first])
         ballots.close_ballot(ballot=ballot, actor=principal)
