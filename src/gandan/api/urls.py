@@ -8,7 +8,7 @@ docs page is off: ninja's page loads scripts this installation does not serve (C
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from gandan.api import errors, orgs
+from gandan.api import authority, errors, orgs
 from gandan.api.petitions import cases, public
 
 
@@ -35,3 +35,4 @@ errors.install(api)
 api.add_router("/public/", public.router)
 api.add_router("/", cases.router)
 api.add_router("/", orgs.router)
+api.add_router("/", authority.router)
