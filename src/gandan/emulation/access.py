@@ -25,6 +25,7 @@ from gandan.emulation.models import (
     NominationStatus,
     Recognition,
     Registration,
+    RegistrationQuerySet,
     RegistrationStatus,
 )
 from gandan.orgs import access as org_access
@@ -51,6 +52,7 @@ def council_role(user: User, campaign: Campaign) -> str | None:
         return None
     cache = getattr(user, "_gandan_council", None)
     if cache is None:
+        # A per-request cache on the user object, as orgs.access.grants keeps its roles.
         cache = user._gandan_council = {}  # type: ignore[attr-defined]
     if campaign.pk not in cache:
         cache[campaign.pk] = (
@@ -171,7 +173,7 @@ def access_registration(user: User, public_id: str, *, action: str = "view") -> 
     return registration
 
 
-def responsible_registrations(user: User, school: Organisation) -> QuerySet[Registration]:
+def responsible_registrations(user: User, school: Organisation) -> RegistrationQuerySet:
     """The school's registrations the user answers for (is_responsible, as a query)."""
     units = Membership.objects.current().filter(user=user).values("organisation_id")
     return Registration.objects.filter(campaign__organisation=school).filter(

@@ -12,6 +12,7 @@ Built through the services; idempotent: if the campaign exists, nothing is added
 """
 
 import datetime as dt
+from typing import TypedDict
 
 from django.db import transaction
 from django.db.models import Max
@@ -27,7 +28,20 @@ from gandan.plans.models import Plan
 
 TITLE = "Phong trào thi đua “Dân vận khéo” năm học 2025–2026"
 
-ZALO = dict(
+
+class Proposal(TypedDict):
+    """What a registration says, as registrations.register takes it."""
+
+    kind: str
+    title: str
+    field: str
+    problem: str
+    goals: str
+    mobilisation: str
+    expected_results: str
+
+
+ZALO = Proposal(
     kind="model",
     title="Nhóm Zalo “Cha mẹ đồng hành”: nghe dân nói, nói dân hiểu",
     field="culture_society",
@@ -48,7 +62,7 @@ ZALO = dict(
         "hình nhân rộng ra các khối."
     ),
 )
-SATURDAYS = dict(
+SATURDAYS = Proposal(
     kind="model",
     title="Thứ Bảy tình nguyện: giáo viên trẻ cùng cha mẹ sửa sang lớp học",
     field="culture_society",
@@ -60,7 +74,7 @@ SATURDAYS = dict(
     ),
     expected_results="Phòng học sạch đẹp; cha mẹ gắn bó hơn với nhà trường.",
 )
-MAI = dict(
+MAI = Proposal(
     kind="exemplar",
     title="Cô giáo chủ nhiệm “ba cùng” với học sinh có hoàn cảnh khó khăn",
     field="culture_society",

@@ -6,6 +6,7 @@ inside the use cases (`@in_vietnamese`); the registration form, also built for a
 its page, is decorated itself. Numbering and the register are `paperwork.services`' work.
 """
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -13,9 +14,12 @@ from django.utils import timezone
 
 from gandan.core.language import in_vietnamese
 from gandan.core.vietnamese import format_number, official_date
+from gandan.democracy.models import Ballot
 from gandan.emulation.models import (
     Campaign,
+    CouncilMember,
     CouncilRole,
+    Criterion,
     CriterionKind,
     Nomination,
     RecognitionLevel,
@@ -27,6 +31,7 @@ from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.document import (
     Article,
     BasisLine,
+    Block,
     Bullet,
     CentredLine,
     DocType,
@@ -77,7 +82,7 @@ def _kind_word(registration: Registration) -> str:
 
 
 def _of_whom(registration: Registration) -> str:
-    if registration.unit_id:
+    if registration.unit is not None:
         return registration.unit.name
     title = staff_title(registration.registrant, registration.campaign.organisation)
     name = registration.registrant.full_name
@@ -108,20 +113,21 @@ def registration_form_spec(registration: Registration) -> DocumentSpec:
     """The 'đăng ký xây dựng mô hình / điển hình “Dân vận khéo”' sent to the head."""
     campaign = registration.campaign
     school = campaign.organisation
-    if registration.unit_id:
-        managing, issuing = school.name.upper(), registration.unit.name.upper()
-        title = staff_title(registration.registrant, registration.unit) or "Người đăng ký"
+    unit = registration.unit
+    if unit is not None:
+        managing, issuing = school.name.upper(), unit.name.upper()
+        title = staff_title(registration.registrant, unit) or "Người đăng ký"
         signer = Signer(
             name=registration.registrant.full_name,
             title=title.upper(),
             prefix=SignerPrefix.ON_BEHALF_OF_BODY,
-            on_behalf_of=registration.unit.name,
+            on_behalf_of=unit.name,
         )
     else:
         managing, issuing = header_names(school)
         signer = Signer(name=registration.registrant.full_name, title="NGƯỜI ĐĂNG KÝ")
     kind = _kind_word(registration)
-    body = [
+    body: list[Block] = [
         Paragraph(
             f"Thực hiện {lower_first(campaign.title)} của {school.name}, "
             f"{_of_whom(registration)} đăng ký "
@@ -161,7 +167,12 @@ def council_name(campaign: Campaign) -> str:
 
 
 def minutes_spec(
-    campaign: Campaign, *, rows: Sequence, criteria: Sequence, members: Sequence, held_on
+    campaign: Campaign,
+    *,
+    rows: Sequence[Registration],
+    criteria: Sequence[Criterion],
+    members: Sequence[CouncilMember],
+    held_on: dt.date,
 ) -> DocumentSpec:
     """'Biên bản họp Hội đồng …': who sat, the criteria, each registration's result, the
     secret ballot if the council held one, and what it proposes to the head.
@@ -173,7 +184,7 @@ def minutes_spec(
     managing, issuing = header_names(school)
     chair = next((m for m in members if m.role == CouncilRole.CHAIR), None)
     secretary = next((m for m in members if m.role == CouncilRole.SECRETARY), None)
-    body: list = [
+    body: list[Block] = [
         Paragraph(f"Thời gian: {official_date(held_on)}."),
         Paragraph(f"Địa điểm: {school.name}."),
         Paragraph(f"Thành phần: {council_name(campaign)}, gồm {len(members)} thành viên:"),
@@ -241,13 +252,13 @@ def minutes_spec(
     )
 
 
-def shortlist_lines(ballot) -> list:
+def shortlist_lines(ballot: Ballot) -> list[Block]:
     """The council's secret ballot in the minutes' words: votes out of all members."""
     if ballot.status != "closed":
         return [Paragraph(f"Cuộc bỏ phiếu kín “{ballot.title}” không được kiểm phiếu.")]
     result = ballot.result
     members = result.get("electorate", 0)
-    lines: list = [
+    lines: list[Block] = [
         Paragraph(
             f"Hội đồng bỏ phiếu kín, mỗi thành viên chọn không quá {result.get('seats', 0)} hồ "
             f"sơ; {result.get('papers', 0)}/{members} thành viên đã bỏ phiếu. Hồ sơ được quá nửa "
@@ -298,12 +309,13 @@ def recognition_decision_spec(
             f"Đề nghị {parent.name} xem xét, khen thưởng {kind} “{registration.title}” trong "
             "phong trào thi đua “Dân vận khéo”."
         )
-    who = f"{registration.unit.name}, các thành viên" if registration.unit_id else "Cá nhân"
+    unit = registration.unit
+    who = f"{unit.name}, các thành viên" if unit is not None else "Cá nhân"
     articles.append(
         f"{who} có tên tại Điều 1 và các bộ phận có liên quan chịu trách nhiệm thi hành "
         "Quyết định này./."
     )
-    body = [
+    body: list[Block] = [
         _authority_line(school),
         *_plan_basis(campaign),
         _minutes_basis(campaign),
@@ -338,7 +350,7 @@ def nomination_decision_spec(nomination: Nomination, *, signer: Signer) -> Docum
     closed = f" {official_date(ballot.closed_at.date())}" if ballot and ballot.closed_at else ""
     title = staff_title(nomination.nominee, school)
     who = f"{nomination.nominee.full_name}{', ' + title if title else ''}"
-    body = [
+    body: list[Block] = [
         _authority_line(school),
         *_plan_basis(campaign),
         BasisLine(

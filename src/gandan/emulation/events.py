@@ -1,13 +1,17 @@
 """The campaign timeline row and the audit log entry, written together for every change.
 
-Summaries are stored in plain Vietnamese whatever the screen language (ADR 1, addendum).
+Summaries are stored in plain Vietnamese whatever the screen language (ADR 1, addendum): the
+use cases that call `record` run under `@in_vietnamese`.
 """
+
+from django.db import models
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
-from gandan.emulation.models import Campaign, EmulationEvent, EventKind
+from gandan.emulation.models import Campaign, EmulationEvent, EventKind, Nomination, Registration
+from gandan.orgs.models import User
 
-_ACTIONS = {
+_ACTIONS: dict[str, str] = {
     EventKind.CAMPAIGN_CREATED: Action.CREATE,
     EventKind.REGISTERED: Action.CREATE,
     EventKind.UPDATED: Action.CREATE,
@@ -19,11 +23,11 @@ def record(
     campaign: Campaign,
     kind: str,
     summary: str,
-    actor,
+    actor: User | None,
     *,
-    registration=None,
-    nomination=None,
-    target=None,
+    registration: Registration | None = None,
+    nomination: Nomination | None = None,
+    target: models.Model | None = None,
 ) -> EmulationEvent:
     """Append a timeline row and its audit event. Call inside the change's transaction."""
     event = EmulationEvent.objects.create(

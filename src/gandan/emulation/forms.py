@@ -1,5 +1,8 @@
 """Forms parse and shape input only; the rules live in services."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from gandan.core.forms import MultipleFileField, MultipleFileInput
 from gandan.democracy.electorate import staff_of
 from gandan.emulation.models import (
+    Criterion,
     CriterionKind,
     Field,
     RecognitionLevel,
@@ -14,6 +18,35 @@ from gandan.emulation.models import (
 )
 from gandan.orgs.models import Membership, Organisation, User
 from gandan.plans.models import Plan
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    """Members of staff by their full name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.full_name
+
+
+class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Members of staff by their full name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.full_name
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """Internal units (tổ, đơn vị) by their name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.name
+
+
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """A declared model choice field of this form instance, to give it its rows."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    return field
 
 
 class CampaignForm(forms.Form):
@@ -41,9 +74,9 @@ class CampaignForm(forms.Form):
         empty_label=_("— không chọn —"),
     )
 
-    def __init__(self, *args, school: Organisation, **kwargs):
+    def __init__(self, *args: Any, school: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = Plan.objects.filter(organisation=school)
+        _choices(self, "plan").queryset = Plan.objects.filter(organisation=school)
 
 
 class CriterionForm(forms.Form):
@@ -55,31 +88,26 @@ class NewCriterionForm(CriterionForm):
     kind = forms.ChoiceField(label=_("Áp dụng cho"), choices=CriterionKind.choices)
 
 
-def _staff_choice(field: forms.ModelChoiceField) -> None:
-    field.label_from_instance = lambda user: user.full_name
-
-
 class CouncilForm(forms.Form):
-    chair = forms.ModelChoiceField(label=_("Chủ tịch Hội đồng"), queryset=User.objects.none())
-    secretary = forms.ModelChoiceField(
+    chair = StaffChoiceField(label=_("Chủ tịch Hội đồng"), queryset=User.objects.none())
+    secretary = StaffChoiceField(
         label=_("Thư ký"),
         queryset=User.objects.none(),
         required=False,
         empty_label=_("— không chọn —"),
     )
-    members = forms.ModelMultipleChoiceField(
+    members = StaffMultipleChoiceField(
         label=_("Thành viên"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, school: Organisation, **kwargs):
+    def __init__(self, *args: Any, school: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         staff = staff_of(school)
         for name in ("chair", "secretary", "members"):
-            self.fields[name].queryset = staff
-            _staff_choice(self.fields[name])
+            _choices(self, name).queryset = staff
 
 
 class RegistrationForm(forms.Form):
@@ -87,7 +115,7 @@ class RegistrationForm(forms.Form):
         label=_("Đăng ký"), choices=RegistrationKind.choices, widget=forms.RadioSelect
     )
     title = forms.CharField(label=_("Tên mô hình, điển hình"), max_length=300)
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Đăng ký cho tập thể"),
         queryset=Organisation.objects.none(),
         required=False,
@@ -112,32 +140,35 @@ class RegistrationForm(forms.Form):
         label=_("Kết quả dự kiến"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
 
-    def __init__(self, *args, school: Organisation, user: User, **kwargs):
+    def __init__(self, *args: Any, school: Organisation, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         units = (
             Membership.objects.current()
             .filter(user=user, organisation__parent=school, organisation__is_active=True)
             .values("organisation_id")
         )
-        self.fields["unit"].queryset = Organisation.objects.filter(pk__in=units)
-        self.fields["unit"].label_from_instance = lambda unit: unit.name
+        _choices(self, "unit").queryset = Organisation.objects.filter(pk__in=units)
 
 
 class UpdateForm(forms.Form):
     text = forms.CharField(
         label=_("Đã làm được gì"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
-    files = MultipleFileField(
-        label=_("Ảnh, minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp 10 MB)"),
-        required=False,
-        widget=MultipleFileInput(attrs={"accept": "image/*,.pdf,.docx,.xlsx"}),
-    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Added here, not declared: a declared "files" would hide BaseForm.files to type checkers.
+        self.fields["files"] = MultipleFileField(
+            label=_("Ảnh, minh chứng (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp 10 MB)"),
+            required=False,
+            widget=MultipleFileInput(attrs={"accept": "image/*,.pdf,.docx,.xlsx"}),
+        )
 
 
 class ScoreForm(forms.Form):
     """One points field (and a comment) per criterion of the registration's kind."""
 
-    def __init__(self, *args, criteria, **kwargs):
+    def __init__(self, *args: Any, criteria: Iterable[Criterion], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
         for criterion in self.criteria:
@@ -151,7 +182,7 @@ class ScoreForm(forms.Form):
                 label=_("Nhận xét"), max_length=500, required=False
             )
 
-    def rows(self):
+    def rows(self) -> list[tuple[Criterion, forms.BoundField, forms.BoundField]]:
         return [
             (criterion, self[f"points_{criterion.pk}"], self[f"comment_{criterion.pk}"])
             for criterion in self.criteria
@@ -211,17 +242,16 @@ class ConcludeForm(forms.Form):
 
 
 class NominationForm(forms.Form):
-    nominee = forms.ModelChoiceField(label=_("Người được đề cử"), queryset=User.objects.none())
+    nominee = StaffChoiceField(label=_("Người được đề cử"), queryset=User.objects.none())
     deed = forms.CharField(
         label=_("Việc tốt của người được đề cử"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=3000,
     )
 
-    def __init__(self, *args, school: Organisation, user: User, **kwargs):
+    def __init__(self, *args: Any, school: Organisation, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["nominee"].queryset = staff_of(school).exclude(pk=user.pk)
-        _staff_choice(self.fields["nominee"])
+        _choices(self, "nominee").queryset = staff_of(school).exclude(pk=user.pk)
 
 
 class DecisionForm(forms.Form):

@@ -10,12 +10,13 @@
   staff surveys need a signed-in member of the school.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
 
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, Role, User
-from gandan.surveys.models import Audience, Question, Survey, SurveyStatus
+from gandan.surveys.models import Audience, Question, Survey, SurveyQuerySet, SurveyStatus
 
 
 def can_manage_surveys(user: User, organisation: Organisation) -> bool:
@@ -36,7 +37,7 @@ def can_read_index(user: User, organisation: Organisation) -> bool:
     return org_access.is_authority_over(user, organisation)
 
 
-def visible_surveys(user: User, organisation: Organisation) -> QuerySet[Survey]:
+def visible_surveys(user: User, organisation: Organisation) -> SurveyQuerySet:
     """Surveys of organisation the user sees listed (the caller checked the organisation)."""
     surveys = Survey.objects.filter(organisation=organisation)
     if can_manage_surveys(user, organisation):
@@ -103,17 +104,17 @@ class SignInRequired(Exception):
     """A staff survey's link opened by someone not signed in."""
 
 
-def access_public_survey(user: User, public_id: str) -> Survey:
+def access_public_survey(user: User | AnonymousUser, public_id: str) -> Survey:
     """The survey behind a public link: open or closed (a draft is not found); a staff survey
     only for a signed-in member of its school (SignInRequired when nobody is signed in)."""
     survey = _survey(public_id)
     if survey.is_draft:
         raise Http404
-    if survey.audience == Audience.STAFF and not user.is_authenticated:
+    if survey.audience != Audience.STAFF:
+        return survey
+    if not isinstance(user, User) or not user.is_authenticated:
         raise SignInRequired
-    if survey.audience == Audience.STAFF and not org_access.can_view_organisation(
-        user, survey.organisation
-    ):
+    if not org_access.can_view_organisation(user, survey.organisation):
         raise Http404
     return survey
 

@@ -2,18 +2,23 @@
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count
 
 from gandan.orgs import access as org_access
 from gandan.orgs.models import User
-from gandan.surveys import access
+from gandan.surveys import access, models
 from gandan.surveys.index import Moments, summarise
 from gandan.surveys.models import Survey, SurveyStatus
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def with_index(surveys: Iterable[Survey], *, full: bool) -> list[Survey]:
+
+def with_index(
+    surveys: "Iterable[WithAnnotations[Survey, models.Moments]]", *, full: bool
+) -> "list[WithAnnotations[Survey, models.Moments]]":
     """Attach .index to each annotated survey (with_moments); None where the reader may not
     see it yet (an open survey, for a reader of summaries only)."""
     rows = list(surveys)

@@ -12,7 +12,7 @@ from gandan.audit.services import record_event
 from gandan.orgs.models import User
 from gandan.surveys.models import Survey, SurveyEvent, SurveyEventKind
 
-_ACTIONS = {
+_ACTIONS: dict[str, str] = {
     SurveyEventKind.CREATED: Action.CREATE,
     SurveyEventKind.QUESTION_ADDED: Action.CREATE,
     SurveyEventKind.RESPONSE_ERASED: Action.WITHDRAW,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.surveys.models import Audience, Mode, Question, QuestionKind
-from gandan.surveys.services import field_name
+from gandan.surveys.services import AnswerValue, field_name
 
 # The same scale, in the same words, as the rating of a resolved case: both feed one index.
 LIKERT_CHOICES = [
@@ -187,7 +187,7 @@ class ResponseForm(forms.Form):
             label=label, required=False, widget=forms.Textarea(attrs={"rows": 4})
         )
 
-    def answers(self) -> dict[int, object]:
+    def answers(self) -> dict[int, AnswerValue]:
         return {q.pk: self.cleaned_data.get(field_name(q)) for q in self.questions}
 
     def question_fields(self):

@@ -16,6 +16,7 @@ database can refuse a second answer; and the date, time and version of the conse
 import datetime as dt
 import secrets
 import uuid
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.conf import settings
 from django.db import models
@@ -24,6 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.models import TimelineEvent, TimeStampedModel
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 PUBLIC_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read off a poster
 PUBLIC_ID_LENGTH = 10
@@ -65,14 +69,24 @@ class QuestionKind(models.TextChoices):
 CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.MULTIPLE}
 
 
+class Moments(TypedDict):
+    """The annotations of `with_moments`."""
+
+    score_n: int
+    score_total: float | None
+    score_total_sq: float | None
+
+
 class SurveyQuerySet(models.QuerySet["Survey"]):
-    def with_moments(self) -> "SurveyQuerySet":
+    def with_moments(self) -> "models.QuerySet[WithAnnotations[Survey, Moments]]":
         """Annotate n, Σscore and Σscore² of the scored responses: the index in one query."""
-        return self.annotate(
+        annotated = self.annotate(
             score_n=Count("responses__score"),
             score_total=Sum("responses__score"),
             score_total_sq=Sum(F("responses__score") * F("responses__score")),
         )
+        # The plugin types the annotations but not the row type of a custom queryset's method.
+        return cast("models.QuerySet[WithAnnotations[Survey, Moments]]", annotated)
 
     def running(self) -> "SurveyQuerySet":
         """Surveys opened and not yet closed, whatever their dates."""

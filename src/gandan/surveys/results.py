@@ -73,7 +73,8 @@ def question_results(
                 )
                 for v in levels
             ]
-            result.index = summarise(_likert_moments(by_value))
+            levels_given = {v: count for v, count in by_value.items() if v is not None}
+            result.index = summarise(_likert_moments(levels_given))
         elif question.has_options:
             result.rows = [
                 Row(option, by_value.get(i, 0), _percent(by_value.get(i, 0), result.answered))

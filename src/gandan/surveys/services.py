@@ -322,10 +322,13 @@ def _check_answer(question: Question, value: AnswerValue) -> list[Answer]:
         if len(text) > MAX_TEXT_ANSWER:
             raise ValidationError(_("Câu trả lời dài quá %(n)d ký tự.") % {"n": MAX_TEXT_ANSWER})
         return [Answer(question=question, text=text)] if text else []
-    values = (
-        list(value) if kind == QuestionKind.MULTIPLE and not isinstance(value, int) else [value]
+    given = (
+        list(value)
+        if kind == QuestionKind.MULTIPLE and isinstance(value, list | tuple)
+        else [value]
     )
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+    values = [v for v in given if isinstance(v, int) and not isinstance(v, bool)]
+    if len(values) != len(given):
         raise ValidationError(_("Câu trả lời không hợp lệ."))
     if kind == QuestionKind.LIKERT:
         if not LIKERT_MIN <= values[0] <= LIKERT_MAX:
@@ -370,7 +373,9 @@ def submit_response(
         identity = _identity(survey, identifier, account, consent, now, errors)
     if errors:
         raise ValidationError(errors)
-    score = respondent_score(row.value for row in rows if row.question.is_likert)
+    score = respondent_score(
+        row.value for row in rows if row.question.is_likert and row.value is not None
+    )
     try:
         with transaction.atomic():
             response = Response.objects.create(

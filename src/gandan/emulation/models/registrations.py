@@ -119,7 +119,7 @@ class Registration(TimeStampedModel):
 
     @property
     def registrant_label(self) -> str:
-        return self.unit.name if self.unit_id else self.registrant.full_name
+        return self.unit.name if self.unit is not None else self.registrant.full_name
 
     @property
     def is_open(self) -> bool:

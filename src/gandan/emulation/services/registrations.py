@@ -142,7 +142,7 @@ def add_update(
         Evidence.objects.create(
             update=update,
             file=upload,
-            original_name=upload.name[:255],
+            original_name=(upload.name or "")[:255],
             content_type=info.content_type,
             size=info.size,
             sha256=info.sha256,

@@ -5,6 +5,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -42,6 +43,9 @@ from gandan.emulation.models import (
 from gandan.orgs.models import User
 from gandan.paperwork.services import issue_document
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 # The council decides collectively, by a majority of its members: the shortlist ballot carries
 # a registration with more than half of the members' votes, and a council result stands on
 # the cards of more than half of the members who may score it [inference: no rule is known,
@@ -74,7 +78,12 @@ def max_points_by_kind(campaign: Campaign) -> dict[str, int]:
     return totals
 
 
-def scored(campaign: Campaign) -> QuerySet[Registration]:
+class ScoreSums(TypedDict):
+    points_total: int
+    scorers: int
+
+
+def scored(campaign: Campaign) -> "QuerySet[WithAnnotations[Registration, ScoreSums]]":
     """The campaign's reviewable registrations with their points and scorers summed in the
     database (one query, whatever the number of cards)."""
     return (
@@ -107,6 +116,7 @@ def standings(campaign: Campaign) -> list[Standing]:
     rows = []
     for registration in scored(campaign):
         eligible = len(members - {registration.registrant_id})
+        mean: Decimal | None
         if registration.council_score is not None:
             mean, top = registration.council_score, registration.max_score or 0
         else:

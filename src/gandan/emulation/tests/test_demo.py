@@ -44,7 +44,8 @@ def test_demo_campaign_has_three_models_in_three_states_and_two_nominations(clie
     assert story.publish_publicly and story.level == "school_merit"
     nominations = dict(Nomination.objects.values_list("nominee__username", "status"))
     assert nominations == {"tongphutrach": "recognised", "giaovien": "awaiting_consent"}
-    assert Nomination.objects.get(status="recognised").ballot.result["adopted"] is True
+    ballot = Nomination.objects.get(status="recognised").ballot
+    assert ballot is not None and ballot.result["adopted"] is True
     # the story is on the public site
     public = client.get(reverse("emulation:public", args=[school.slug])).content.decode()
     assert "Cha mẹ đồng hành" in public

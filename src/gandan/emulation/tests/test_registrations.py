@@ -94,9 +94,12 @@ def test_an_update_with_a_photo_starts_the_model(campaign, teacher, media):
         "image/png",
         len(PNG),
     )
+    assert evidence.file.name is not None
     assert evidence.file.name.startswith(f"emulation/{campaign.organisation_id}/")
     assert "anh-hop" not in evidence.file.name
-    assert EmulationEvent.objects.filter(registration=registration).first().summary == (
+    latest = EmulationEvent.objects.filter(registration=registration).first()
+    assert latest is not None
+    assert latest.summary == (
         "Lê Thị Hồng Nhung cập nhật kết quả thực hiện “Zalo “Phụ huynh đồng hành”” "
         "(1 tệp minh chứng)"
     )

@@ -154,6 +154,7 @@ def test_conclusion_stores_the_result_and_issues_the_minutes(reviewed):
     )
     assert reviewed.score_percent() == 85
     minutes = campaign.minutes
+    assert minutes is not None
     assert minutes.doc_type == "BB" and minutes.number_symbol == "01/BB-THTT"
     assert minutes.source == f"emulation.campaign:{campaign.pk}:minutes"
     assert campaign.is_reviewed

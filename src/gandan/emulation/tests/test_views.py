@@ -1,6 +1,7 @@
 """The movement through its pages: the forms parse, the services decide, the pages say so."""
 
 import datetime as dt
+from html.parser import HTMLParser
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -161,7 +162,7 @@ def test_council_scores_the_chair_concludes_the_head_recognises(
     sheet = submitted.campaign.criteria.filter(kind="individual")
     for member, points in ((inspector, 16), (clerk, 19)):
         client.force_login(member)
-        data = {f"points_{c.pk}": points for c in sheet}
+        data: dict[str, int | str] = {f"points_{c.pk}": points for c in sheet}
         data.update({f"comment_{c.pk}": "" for c in sheet})
         response = client.post(reverse("emulation:score", args=[submitted.public_id]), data)
         assert response.status_code == 302
@@ -255,6 +256,7 @@ def test_nominee_consents_on_her_own_page(client, campaign, union_officer, teach
     client.force_login(principal)
     response = client.post(reverse("emulation:nomination_open_vote", args=[nomination.public_id]))
     nomination.refresh_from_db()
+    assert nomination.ballot is not None
     assert response["Location"] == reverse("democracy:ballot", args=[nomination.ballot.public_id])
 
 
@@ -270,3 +272,46 @@ def test_campaign_page_queries_do_not_grow_with_registrations(client, campaign, 
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+class _Tables(HTMLParser):
+    """Each table's header cells and each body row's data-label attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headers: list[list[str]] = []
+        self.rows: list[tuple[int, list[str]]] = []
+        self._in_th = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.headers.append([])
+        elif tag == "th":
+            self._in_th = True
+            self.headers[-1].append("")
+        elif tag == "tr":
+            self.rows.append((len(self.headers) - 1, []))
+        elif tag == "td":
+            self.rows[-1][1].append(dict(attrs).get("data-label") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "th":
+            self._in_th = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_th:
+            self.headers[-1][-1] += data.strip()
+
+
+def test_on_a_phone_each_cell_is_labelled_as_its_column(client, reviewed, principal):
+    # given: the campaign page with both tables (the council's results and the registrations)
+    client.force_login(principal)
+    # when
+    page = client.get(reverse("emulation:campaign", args=[reviewed.campaign.public_id]))
+    tables = _Tables()
+    tables.feed(page.content.decode())
+    # then: the stacked cells on a phone repeat the headers of the wide table
+    labelled = [(table, labels) for table, labels in tables.rows if labels]
+    assert len({table for table, _labels in labelled}) >= 2
+    for table, labels in labelled:
+        assert labels == tables.headers[table]

@@ -168,7 +168,7 @@ def criteria_edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse
         try:
             if "criterion" in request.POST:
                 criterion = Criterion.objects.filter(
-                    campaign=campaign, pk=request.POST.get("criterion")
+                    campaign=campaign, pk=request.POST["criterion"]
                 ).first()
                 if criterion is None:
                     raise Http404
@@ -344,10 +344,11 @@ def review_conclude(request: AuthenticatedRequest, public_id: str) -> HttpRespon
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
+        minutes = campaign.minutes
+        assert minutes is not None  # conclude_review has just issued them
         messages.success(
             request,
-            _("Hội đồng đã kết luận; biên bản số %(symbol)s.")
-            % {"symbol": campaign.minutes.number_symbol},
+            _("Hội đồng đã kết luận; biên bản số %(symbol)s.") % {"symbol": minutes.number_symbol},
         )
     return redirect("emulation:campaign", public_id=campaign.public_id)
 

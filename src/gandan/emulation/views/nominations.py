@@ -142,10 +142,12 @@ def nomination_recognise(request: AuthenticatedRequest, public_id: str) -> HttpR
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
+        decision = nomination.decision
+        assert decision is not None  # recognise_nomination has just issued it
         messages.success(
             request,
             _("Đã ban hành quyết định công nhận số %(symbol)s.")
-            % {"symbol": nomination.decision.number_symbol},
+            % {"symbol": decision.number_symbol},
         )
     return redirect("emulation:nomination", public_id=nomination.public_id)
 

@@ -134,7 +134,7 @@ def registration_score(request: AuthenticatedRequest, public_id: str) -> HttpRes
         campaign=registration.campaign, kind=registration.criterion_kind
     )
     mine = {score.criterion_id: score for score in registration.scores.filter(member=request.user)}
-    initial = {}
+    initial: dict[str, int | str] = {}
     for criterion_id, score in mine.items():
         initial[f"points_{criterion_id}"] = score.points
         initial[f"comment_{criterion_id}"] = score.comment

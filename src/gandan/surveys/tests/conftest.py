@@ -124,7 +124,7 @@ def opened_last_autumn(school, principal):
 def form_data(survey, likert=(4, 4, 4), grade=0, improve=(), text="", **extra) -> dict:
     """The POST body of the public answer sheet."""
     q = questions(survey)
-    data = {
+    data: dict[str, str | list[str]] = {
         f"q{question.pk}": str(value) for question, value in zip(q["likert"], likert, strict=True)
     }
     data[f"q{q['single'].pk}"] = str(grade)

@@ -28,8 +28,10 @@ def test_demo_surveys_are_realistic_and_idempotent(client, db):
         index.summarise(months[dt.date(2025, 10, 1)]),
         index.summarise(months[dt.date(2026, 5, 1)]),
     )
+    assert last.mean is not None and first.mean is not None
     assert last.mean > first.mean
     overall = index.survey_index(year)
+    assert overall.mean is not None and overall.high is not None and overall.low is not None
     assert overall.n == 150 and 55 < overall.mean < 85 and overall.high - overall.low < 10
     # free texts were stored without the phone number and e-mail address some parents wrote
     texts = set(
