@@ -3,11 +3,15 @@ timeline, the audit rows and the registered minutes and decisions."""
 
 import datetime as dt
 
+from django.utils import translation
+
 from gandan.democracy.services import ballots
-from gandan.emulation import documents
+from gandan.emulation import demo, documents
 from gandan.emulation.models import Campaign, CriterionKind, Nomination, Registration
 from gandan.emulation.services import campaigns, nominations, registrations, review
 from gandan.emulation.tests.conftest import advance_to, full_card, photo, register
+from gandan.orgs import demo as orgs_demo
+from gandan.plans import demo as plans_demo
 
 DAY = dt.date(2026, 11, 28)
 
@@ -130,4 +134,18 @@ def test_a_phase_change_from_an_english_page_is_stored_in_vietnamese(
     assert response.status_code == 302
     assert Campaign.objects.get().status == "implementation"
     assert campaign.events.filter(summary__contains="“Đang triển khai”").exists()
+    assert_stored_vietnamese()
+
+
+def test_the_demo_campaign_built_from_an_english_screen_is_stored_in_vietnamese(
+    english_screen, assert_stored_vietnamese
+):
+    # given: the school and its plan (other apps' demos, checked by their own tests)
+    with translation.override("vi"):
+        school = orgs_demo.build()
+        plans_demo.build(school)
+    # when
+    demo.build(school)
+    # then
+    assert Registration.objects.filter(status="recognised").exists()
     assert_stored_vietnamese()

@@ -3,7 +3,10 @@ the audit rows and the markers that replace phone numbers in stored answers."""
 
 import datetime as dt
 
-from gandan.surveys import services
+from django.utils import translation
+
+from gandan.orgs import demo as orgs_demo
+from gandan.surveys import demo, services
 from gandan.surveys.models import Answer, Mode, QuestionKind, Survey
 from gandan.surveys.tests.conftest import answer_map, build_survey, form_data, questions
 
@@ -69,4 +72,17 @@ def test_an_answer_from_an_english_page_hides_the_phone_in_vietnamese(
     assert Answer.objects.get(question=questions(parent_survey)["text"]).text == (
         f"Số của tôi {PHONE_MARK}"
     )
+    assert_stored_vietnamese()
+
+
+def test_the_demo_surveys_built_from_an_english_screen_are_stored_in_vietnamese(
+    english_screen, assert_stored_vietnamese
+):
+    # given: the school (the organisations' demo, checked by its own tests)
+    with translation.override("vi"):
+        school = orgs_demo.build()
+    # when
+    demo.build(school)
+    # then
+    assert Survey.objects.filter(status="closed").exists()
     assert_stored_vietnamese()

@@ -61,7 +61,7 @@ def survey_new(request: AuthenticatedRequest) -> HttpResponse:
                 organisation=school, actor=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            _add_mapped_error(form, error)
         else:
             messages.success(request, _("Đã tạo khảo sát. Hãy thêm các câu hỏi."))
             return redirect("surveys:detail", public_id=survey.public_id)
@@ -72,7 +72,8 @@ def survey_new(request: AuthenticatedRequest) -> HttpResponse:
 _FORM_FIELDS = {"opens_at": "opens_on", "closes_at": "closes_on"}
 
 
-def _add_errors(form: forms.BaseForm, error: ValidationError) -> None:
+def _add_mapped_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """core.forms.add_service_error, with the services' moments named as the form's days."""
     if hasattr(error, "error_dict"):
         error = ValidationError(
             {_FORM_FIELDS.get(name, name): errors for name, errors in error.error_dict.items()}
@@ -91,7 +92,7 @@ def survey_edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
         try:
             services.update_survey(survey=survey, actor=request.user, **form.service_arguments())
         except ValidationError as error:
-            _add_errors(form, error)
+            _add_mapped_error(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("surveys:detail", public_id=survey.public_id)
@@ -143,7 +144,7 @@ def question_add(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
             options=form.option_list(),
         )
     except ValidationError as error:
-        _add_errors(form, error)
+        _add_mapped_error(form, error)
         return survey_detail(request, public_id, question_form=form)
     messages.success(request, _("Đã thêm câu hỏi."))
     return redirect(reverse("surveys:detail", args=[survey.public_id]) + "#cau-hoi")
@@ -231,7 +232,7 @@ def response_erase(request: AuthenticatedRequest, public_id: str) -> HttpRespons
             survey=survey, actor=request.user, identifier=form.cleaned_data["identifier"]
         )
     except ValidationError as error:
-        _add_errors(form, error)
+        _add_mapped_error(form, error)
         return survey_results(request, public_id, erase_form=form)
     if erased:
         messages.success(request, _("Đã xóa câu trả lời của người đề nghị."))
