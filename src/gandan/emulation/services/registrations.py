@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
@@ -28,11 +29,12 @@ from gandan.emulation.models import (
 from gandan.orgs.models import Membership, Organisation, User
 
 MAX_EVIDENCE_FILES = 5
+# Marked for the catalogue here, translated where the refusal is raised.
 TEXT_FIELDS = {
-    "problem": "Cần nêu thực trạng, vấn đề cần giải quyết.",
-    "goals": "Cần nêu mục tiêu.",
-    "mobilisation": "Cần nêu cách thức tuyên truyền, vận động.",
-    "expected_results": "Cần nêu kết quả dự kiến.",
+    "problem": gettext_noop("Cần nêu thực trạng, vấn đề cần giải quyết."),
+    "goals": gettext_noop("Cần nêu mục tiêu."),
+    "mobilisation": gettext_noop("Cần nêu cách thức tuyên truyền, vận động."),
+    "expected_results": gettext_noop("Cần nêu kết quả dự kiến."),
 }
 
 
