@@ -17,16 +17,45 @@ province are computed alike.
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from gandan.core.vietnamese import format_number
 from gandan.reports.models import UnitMonth, UnitStatus
 from gandan.surveys.index import IndexValue, Moments, summarise
+
+_local = threading.local()
+
+
+def _(message: str) -> str:
+    """gettext; inside `remembered_texts()` each text is translated once (a province's table
+    formats tens of thousands of cells, and looking up the active language is not free)."""
+    memo: dict[str, str] | None = getattr(_local, "memo", None)
+    if memo is None:
+        return gettext(message)
+    found = memo.get(message)
+    if found is None:
+        found = memo[message] = gettext(message)
+    return found
+
+
+@contextmanager
+def remembered_texts() -> Iterator[None]:
+    """For one table: the active language does not change while it is built."""
+    previous = getattr(_local, "memo", None)
+    _local.memo = {}
+    try:
+        yield
+    finally:
+        _local.memo = previous
+
 
 # Nghị định 09/2019/NĐ-CP, Điều 12: a report period starts on the 15th of a month.
 CUT_OFF_DAY = 15
@@ -165,10 +194,10 @@ class Period:
 # Indicator values.
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """One cell: `sort` orders the column (None sorts last), `text` is what the page and the
-    spreadsheet show, `number` is what the spreadsheet stores when it is a number."""
+    spreadsheet show, `number` is what the spreadsheet stores when it is a number. A tuple:
+    a province's table makes forty thousand of them."""
 
     sort: float | None
     text: str
@@ -192,10 +221,18 @@ def _pct(numerator: int, denominator: int) -> Value:
     )
 
 
+_COUNTS: dict[int, Value] = {}
+
+
 def _count(n: int | None) -> Value:
     if n is None:
         return EMPTY
-    return Value(n, format_number(n), n)
+    found = _COUNTS.get(n)
+    if found is None:
+        found = Value(n, format_number(n), n)
+        if n < 10_000:  # the small counts repeat across a province's table
+            _COUNTS[n] = found
+    return found
 
 
 def _yes_no(flag: bool | None, yes: str, no: str) -> Value:
@@ -207,6 +244,15 @@ def _yes_no(flag: bool | None, yes: str, no: str) -> Value:
 Sums = Mapping[str, float]
 
 
+class StatusRow(SimpleNamespace):
+    """A `UnitStatus` row read with `.values()`: the same attribute names, without the cost of
+    a model instance per unit (a Sở reads 1,500 of them per page)."""
+
+
+AnyStatus = UnitStatus | StatusRow
+STATUS_FIELDS = [f.name for f in UnitStatus._meta.concrete_fields if f.name != "organisation"]
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -216,7 +262,7 @@ class Indicator:
     group: Promise
     method: Promise
     basis: str
-    compute: Callable[[Sums, UnitStatus | None], Value]
+    compute: Callable[[Sums, AnyStatus | None], Value]
     monthly: bool  # computed from the period's months (False: a snapshot at refresh time)
     columns: tuple[str, ...] = field(default=())  # the UnitMonth columns it reads
 
@@ -233,10 +279,24 @@ RECEIVED_COLUMNS = [
 ]
 
 
+_last_index: list[tuple[Sums, IndexValue]] = []
+
+
 def satisfaction_index(sums: Sums) -> IndexValue:
     """surveys/index.py point 6, per period: survey respondents and rated cases pooled, each one
     observation, from n, Σx, Σx². A case's 1–5 rating r maps to x = 25 (r − 1), so
-    Σx = 25 (Σr − n) and Σx² = 625 (Σr² − 2 Σr + n)."""
+    Σx = 25 (Σr − n) and Σx² = 625 (Σr² − 2 Σr + n).
+
+    Three columns (index, n, interval) ask in a row for the same sums: the last answer is
+    kept for the same mapping object (never for an equal one that may since have changed)."""
+    if _last_index and _last_index[0][0] is sums:
+        return _last_index[0][1]
+    value = _satisfaction_index(sums)
+    _last_index[:] = [(sums, value)]
+    return value
+
+
+def _satisfaction_index(sums: Sums) -> IndexValue:
     n_cases = int(sums.get("rated", 0))
     r, r2 = sums.get("rating_sum", 0), sums.get("rating_sum_sq", 0)
     cases = Moments(n_cases, 25.0 * (r - n_cases), 625.0 * (r2 - 2 * r + n_cases))
@@ -248,18 +308,18 @@ def satisfaction_index(sums: Sums) -> IndexValue:
     return summarise(cases + surveys)
 
 
-def _index(sums: Sums, _status: UnitStatus | None) -> Value:
+def _index(sums: Sums, _status: AnyStatus | None) -> Value:
     value = satisfaction_index(sums)
     if value.mean is None:
         return EMPTY
     return Value(value.mean, format_number(round(value.mean, 1), 1), round(value.mean, 1))
 
 
-def _index_n(sums: Sums, _status: UnitStatus | None) -> Value:
+def _index_n(sums: Sums, _status: AnyStatus | None) -> Value:
     return _count(satisfaction_index(sums).n)
 
 
-def _index_interval(sums: Sums, _status: UnitStatus | None) -> Value:
+def _index_interval(sums: Sums, _status: AnyStatus | None) -> Value:
     value = satisfaction_index(sums)
     if value.low is None or value.high is None:
         return EMPTY
@@ -269,7 +329,7 @@ def _index_interval(sums: Sums, _status: UnitStatus | None) -> Value:
     )
 
 
-def _mean_rating(sums: Sums, _status: UnitStatus | None) -> Value:
+def _mean_rating(sums: Sums, _status: AnyStatus | None) -> Value:
     n = sums.get("rated", 0)
     if not n:
         return EMPTY
@@ -277,29 +337,29 @@ def _mean_rating(sums: Sums, _status: UnitStatus | None) -> Value:
     return Value(mean, format_number(round(mean, 2), 2), round(mean, 2))
 
 
-def _received(sums: Sums, _status: UnitStatus | None) -> Value:
+def _received(sums: Sums, _status: AnyStatus | None) -> Value:
     return _count(int(sum(sums.get(column, 0) for column in RECEIVED_COLUMNS)))
 
 
-def _month_count(column: str) -> Callable[[Sums, UnitStatus | None], Value]:
-    def compute(sums: Sums, _status: UnitStatus | None) -> Value:
+def _month_count(column: str) -> Callable[[Sums, AnyStatus | None], Value]:
+    def compute(sums: Sums, _status: AnyStatus | None) -> Value:
         return _count(int(sums.get(column, 0)))
 
     return compute
 
 
-def _status_count(column: str) -> Callable[[Sums, UnitStatus | None], Value]:
-    def compute(_sums: Sums, status: UnitStatus | None) -> Value:
+def _status_count(column: str) -> Callable[[Sums, AnyStatus | None], Value]:
+    def compute(_sums: Sums, status: AnyStatus | None) -> Value:
         return _count(getattr(status, column)) if status is not None else EMPTY
 
     return compute
 
 
-def _cases_on_time(sums: Sums, _status: UnitStatus | None) -> Value:
+def _cases_on_time(sums: Sums, _status: AnyStatus | None) -> Value:
     return _pct(int(sums.get("answered_on_time", 0)), int(sums.get("answered", 0)))
 
 
-def _disclosures_on_time(sums: Sums, _status: UnitStatus | None) -> Value:
+def _disclosures_on_time(sums: Sums, _status: AnyStatus | None) -> Value:
     settled = sum(
         int(sums.get(c, 0))
         for c in ("disclosures_on_time", "disclosures_late", "disclosures_missing")
@@ -307,14 +367,14 @@ def _disclosures_on_time(sums: Sums, _status: UnitStatus | None) -> Value:
     return _pct(int(sums.get("disclosures_on_time", 0)), settled)
 
 
-def _tasks_on_time(sums: Sums, _status: UnitStatus | None) -> Value:
+def _tasks_on_time(sums: Sums, _status: AnyStatus | None) -> Value:
     settled = sum(
         int(sums.get(c, 0)) for c in ("tasks_done_on_time", "tasks_done_late", "tasks_overdue")
     )
     return _pct(int(sums.get("tasks_done_on_time", 0)), settled)
 
 
-def _plan(_sums: Sums, status: UnitStatus | None) -> Value:
+def _plan(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None:
         return EMPTY
     if not status.plan_issued:
@@ -324,20 +384,20 @@ def _plan(_sums: Sums, status: UnitStatus | None) -> Value:
     return Value(1 + (day.toordinal() if day else 0) / 1e7, text, flag=True)
 
 
-def _plan_parent(_sums: Sums, status: UnitStatus | None) -> Value:
+def _plan_parent(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None or not status.plan_issued:
         return EMPTY
     return _yes_no(status.plan_implements_parent, _("Có"), _("Chưa liên kết"))
 
 
-def _progress(_sums: Sums, status: UnitStatus | None) -> Value:
+def _progress(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None or status.progress_mean is None:
         return EMPTY
     rounded = round(status.progress_mean, 1)
     return Value(status.progress_mean, f"{format_number(rounded, 1)} %", rounded)
 
 
-def conference_problems(status: UnitStatus) -> list[str]:
+def conference_problems(status: AnyStatus) -> list[str]:
     problems = []
     if status.conference_in_window is False:
         problems.append(_("họp quá hạn"))
@@ -348,7 +408,7 @@ def conference_problems(status: UnitStatus) -> list[str]:
     return problems
 
 
-def _conference(_sums: Sums, status: UnitStatus | None) -> Value:
+def _conference(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None:
         return EMPTY
     if status.conference_held_on is None:
@@ -360,7 +420,7 @@ def _conference(_sums: Sums, status: UnitStatus | None) -> Value:
     return Value(2, _("%(day)s: đạt") % {"day": day}, flag=True)
 
 
-def _board(_sums: Sums, status: UnitStatus | None) -> Value:
+def _board(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None:
         return EMPTY
     if not status.board_constituted:
@@ -370,7 +430,7 @@ def _board(_sums: Sums, status: UnitStatus | None) -> Value:
     return Value(2, _("Có, có chương trình"), flag=True)
 
 
-def _recommendations(_sums: Sums, status: UnitStatus | None) -> Value:
+def _recommendations(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None or not status.board_constituted or not status.recommendations:
         return EMPTY
     answered, total = status.recommendations_answered, status.recommendations
@@ -381,7 +441,7 @@ def _recommendations(_sums: Sums, status: UnitStatus | None) -> Value:
     )
 
 
-def _evaluation(_sums: Sums, status: UnitStatus | None) -> Value:
+def _evaluation(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None or status.evaluation_year is None:
         return EMPTY
     year = f"{status.evaluation_year}–{status.evaluation_year + 1}"
@@ -390,7 +450,7 @@ def _evaluation(_sums: Sums, status: UnitStatus | None) -> Value:
     return Value(0, _("%(year)s: chưa chốt") % {"year": year}, flag=False)
 
 
-def evaluation_distribution(status: UnitStatus) -> str:
+def evaluation_distribution(status: AnyStatus) -> str:
     return _("XS %(a)s · Tốt %(b)s · HT %(c)s · KHT %(d)s") % {
         "a": format_number(status.evaluation_excellent),
         "b": format_number(status.evaluation_good),
@@ -399,7 +459,7 @@ def evaluation_distribution(status: UnitStatus) -> str:
     }
 
 
-def _distribution(_sums: Sums, status: UnitStatus | None) -> Value:
+def _distribution(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None or status.evaluation_year is None:
         return EMPTY
     rated = (
@@ -412,7 +472,7 @@ def _distribution(_sums: Sums, status: UnitStatus | None) -> Value:
     return Value(share, evaluation_distribution(status))
 
 
-def _quota(_sums: Sums, status: UnitStatus | None) -> Value:
+def _quota(_sums: Sums, status: AnyStatus | None) -> Value:
     if status is None:
         return EMPTY
     return _yes_no(status.evaluation_quota_ok, _("Đúng tỷ lệ"), _("Vượt tỷ lệ"))

@@ -10,6 +10,7 @@
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -26,12 +27,16 @@ from gandan.reports.indicators import (
     INDICATORS,
     LEAGUE_INDICATOR,
     MONTH_COLUMNS,
+    STATUS_FIELDS,
+    AnyStatus,
     Indicator,
     Period,
+    StatusRow,
     Sums,
     Value,
     add_months,
     months_between,
+    remembered_texts,
     report_month,
 )
 from gandan.reports.models import UnitMonth, UnitStatus
@@ -52,19 +57,37 @@ SHARE_TOTALS = {
 }
 
 
+COLUMN_INDEX = {indicator.code: index for index, indicator in enumerate(INDICATORS)}
+
+
 def _sum_columns() -> dict[str, Sum]:
     return {column: Sum(column) for column in MONTH_COLUMNS}
 
 
+@lru_cache(maxsize=50_000)
+def name_key(name: str) -> str:
+    """The Vietnamese collation key of a unit's name, remembered (names rarely change)."""
+    return collation_key(name)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What the table shows of a school: its name and the slug of its drill-down page."""
+
+    pk: int
+    slug: str
+    name: str
+
+
 @dataclass
 class Row:
-    unit: Organisation
-    status: UnitStatus | None
+    unit: Unit
+    status: AnyStatus | None
     sums: Sums
     cells: list[Value] = field(default_factory=list)
 
     def cell(self, code: str) -> Value:
-        return self.cells[[i.code for i in INDICATORS].index(code)]
+        return self.cells[COLUMN_INDEX[code]]
 
 
 @dataclass
@@ -103,7 +126,8 @@ def parse_sort(value: str | None) -> tuple[str, bool]:
 def unit_table(authority: Organisation, period: Period, *, sort: str | None = None) -> Table:
     """Every school the authority oversees with its indicators for the period. Two queries."""
     schools = Organisation.objects.schools_below(authority)
-    units = list(schools.select_related("indicator_status").order_by())
+    status_columns = [f"indicator_status__{name}" for name in STATUS_FIELDS]
+    units = schools.values("pk", "slug", "name", *status_columns).order_by()
     found: dict[int, dict[str, Any]] = {}
     for row in (
         UnitMonth.objects.filter(
@@ -115,34 +139,47 @@ def unit_table(authority: Organisation, period: Period, *, sort: str | None = No
     ):
         sums: dict[str, Any] = dict(row)
         found[sums.pop("organisation_id")] = sums
-    rows = []
-    for unit in units:
-        status = getattr(unit, "indicator_status", None)
-        unit_sums = found.get(unit.pk, {})
-        line = Row(unit, status, unit_sums)
-        line.cells = [indicator.compute(unit_sums, status) for indicator in INDICATORS]
-        rows.append(line)
-    code, descending = parse_sort(sort)
-    rows = sort_rows(rows, code, descending)
+    with remembered_texts():
+        rows = _rows(units, status_columns, found)
+        code, descending = parse_sort(sort)
+        rows = sort_rows(rows, code, descending)
+        total = total_cells(rows)
     stamps = [row.status.refreshed_at for row in rows if row.status is not None]
     return Table(
         authority=authority,
         period=period,
         columns=list(INDICATORS),
         rows=rows,
-        total=total_cells(rows),
+        total=total,
         sort=code,
         descending=descending,
         refreshed_at=min(stamps) if stamps else None,
     )
 
 
+def _rows(
+    units: Iterable[dict[str, Any]], status_columns: list[str], found: dict[int, dict[str, Any]]
+) -> list[Row]:
+    rows = []
+    prefix = len("indicator_status__")
+    for values in units:
+        unit = Unit(values["pk"], values["slug"], values["name"])
+        status = None
+        if values["indicator_status__refreshed_at"] is not None:
+            status = StatusRow(**{key[prefix:]: values[key] for key in status_columns})
+        unit_sums = found.get(unit.pk, {})
+        line = Row(unit, status, unit_sums)
+        line.cells = [indicator.compute(unit_sums, status) for indicator in INDICATORS]
+        rows.append(line)
+    return rows
+
+
 def sort_rows(rows: list[Row], code: str, descending: bool) -> list[Row]:
     """Sorted on one column; units without a value go last either way, ties by name."""
-    by_name = sorted(rows, key=lambda row: collation_key(row.unit.name))
+    by_name = sorted(rows, key=lambda row: name_key(row.unit.name))
     if code == NAME:
         return list(reversed(by_name)) if descending else by_name
-    index = [i.code for i in INDICATORS].index(code)
+    index = COLUMN_INDEX[code]
     present = [row for row in by_name if row.cells[index].sort is not None]
     missing = [row for row in by_name if row.cells[index].sort is None]
     present.sort(key=lambda row: row.cells[index].sort or 0, reverse=descending)
@@ -174,7 +211,7 @@ def total_cells(rows: list[Row]) -> list[Value]:
     return cells
 
 
-def _pooled_status(statuses: list[UnitStatus]) -> UnitStatus | None:
+def _pooled_status(statuses: list[AnyStatus]) -> UnitStatus | None:
     """A status row that adds up every count of the units (the mean for progress)."""
     if not statuses:
         return None
@@ -204,7 +241,7 @@ def _pooled_status(statuses: list[UnitStatus]) -> UnitStatus | None:
 
 @dataclass(frozen=True)
 class Ranked:
-    unit: Organisation
+    unit: Unit
     rate: Value
     answered: int
 
@@ -218,7 +255,7 @@ def league(rows: Iterable[Row]) -> tuple[list[Ranked], list[Ranked]]:
         for row in rows
         if row.cell(LEAGUE_INDICATOR).sort is not None
     ]
-    by_name = sorted(ranked, key=lambda r: collation_key(r.unit.name))
+    by_name = sorted(ranked, key=lambda r: name_key(r.unit.name))
     best_first = sorted(by_name, key=lambda r: (-(r.rate.sort or 0), -r.answered))
     size = min(LEAGUE_SIZE, max(1, len(ranked) // 2)) if ranked else 0
     best = best_first[:size]
