@@ -279,9 +279,6 @@ RECEIVED_COLUMNS = [
 ]
 
 
-_last_index: list[tuple[Sums, IndexValue]] = []
-
-
 def satisfaction_index(sums: Sums) -> IndexValue:
     """surveys/index.py point 6, per period: survey respondents and rated cases pooled, each one
     observation, from n, Σx, Σx². A case's 1–5 rating r maps to x = 25 (r − 1), so
@@ -289,10 +286,11 @@ def satisfaction_index(sums: Sums) -> IndexValue:
 
     Three columns (index, n, interval) ask in a row for the same sums: the last answer is
     kept for the same mapping object (never for an equal one that may since have changed)."""
-    if _last_index and _last_index[0][0] is sums:
-        return _last_index[0][1]
+    last: tuple[Sums, IndexValue] | None = getattr(_local, "last_index", None)
+    if last is not None and last[0] is sums:
+        return last[1]
     value = _satisfaction_index(sums)
-    _last_index[:] = [(sums, value)]
+    _local.last_index = (sums, value)
     return value
 
 

@@ -43,6 +43,12 @@ def _period(request: AuthenticatedRequest) -> Period:
     return Period.parse(request.GET.get("ky")) or Period.containing(timezone.localdate())
 
 
+def _choices(period: Period) -> list[Period]:
+    """The periods offered, with the one shown even when it is older than the list."""
+    choices = Period.choices(timezone.localdate())
+    return choices if period in choices else [period, *choices]
+
+
 def _table(request: AuthenticatedRequest) -> rollup.Table:
     authority, _authorities = access.access_dashboard(request.user, request.GET.get("co-quan"))
     refresh_if_behind()
@@ -117,7 +123,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "authority": authority,
         "authorities": authorities,
         "period": period,
-        "periods": Period.choices(today),
+        "periods": _choices(period),
         "period_basis": PERIOD_BASIS,
         "table": table,
         "table_body": table_body(table, period),
@@ -208,7 +214,7 @@ def unit(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     context = {
         "school": school,
         "period": period,
-        "periods": Period.choices(today),
+        "periods": _choices(period),
         "period_basis": PERIOD_BASIS,
         "status": status,
         "facts": _status_facts(status),
