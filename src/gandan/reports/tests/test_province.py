@@ -181,6 +181,7 @@ def test_the_officers_read_their_dashboards(province, client):
     ward_officer = User.objects.get(username=province.ward_officers[0])
     ward_schools = Organisation.objects.filter(parent__slug=province.ward_slugs[0])
     other = Organisation.objects.filter(parent__slug=province.ward_slugs[1]).first()
+    assert other is not None
     # when
     client.force_login(department_officer)
     department_page = client.get(reverse("reports:dashboard"))
