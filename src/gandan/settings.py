@@ -3,6 +3,7 @@
 Environment variables:
   GANDAN_DATA_DIR      local data folder (default ./var): SQLite database, secret key, files
   DATABASE_URL         postgres://user@127.0.0.1:5432/gandan (default: SQLite in the data folder)
+  DATABASE_REPLICA_URL a streaming replica for the dashboards' summary tables (optional)
   SECRET_KEY           required in production; locally generated once into the data folder
   DEBUG                off unless set to 1
   ALLOWED_HOSTS        comma-separated (default 127.0.0.1,localhost)
@@ -111,6 +112,20 @@ else:
             },
         }
     }
+# A streaming replica for the dashboards' summary tables (docs/PROVINCE.md): same options as
+# the primary; reads routed only by gandan.core.db_router (never a user's own writes); tests
+# mirror the primary.
+if env_str("DATABASE_REPLICA_URL", ""):
+    _replica = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL", ""), conn_max_age=_conn_max_age, conn_health_checks=True
+    )
+    if _replica["ENGINE"] == DATABASES["default"]["ENGINE"]:
+        _replica["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            **_replica.get("OPTIONS", {}),
+        }
+    DATABASES["replica"] = {**DATABASES["default"], **_replica, "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["gandan.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "orgs.User"
