@@ -132,7 +132,7 @@ def rate_chart(months: list[MonthFigures], *, chart_id: str, title: str) -> Safe
             if len(s) > 1
         )
         parts.extend(marks)
-        legend_y = HEIGHT - 36 + row * 16
+        legend_y = HEIGHT - 42 + row * 16
         parts.append(
             f'<line x1="{LEFT}" y1="{legend_y}" x2="{LEFT + 28}" y2="{legend_y}" '
             f'stroke="{style.colour}" stroke-width="2.5"{dash}/>'

@@ -332,7 +332,7 @@ def _mean_rating(sums: Sums, _status: AnyStatus | None) -> Value:
     if not n:
         return EMPTY
     mean = sums.get("rating_sum", 0) / n
-    return Value(mean, format_number(round(mean, 2), 2), round(mean, 2))
+    return Value(mean, f"{format_number(round(mean, 2), 2)}/5", round(mean, 2))
 
 
 def _received(sums: Sums, _status: AnyStatus | None) -> Value:

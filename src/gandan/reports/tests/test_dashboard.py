@@ -83,7 +83,7 @@ def test_an_officer_reads_every_school_with_its_figures(request, persona, data):
     assert cells["cases_open"] == "2"
     assert cells["cases_overdue"] == "1"
     assert cells["cases_contested"] == "1"
-    assert cells["cases_rating"] == "3,50"
+    assert cells["cases_rating"] == "3,50/5"
     assert cells["satisfaction_index"] == "62,5"
     assert "15/12/2025 – 14/06/2026" in html
     assert "ngày 20 tháng 5 năm 2026" in html  # the refresh date, in the official form

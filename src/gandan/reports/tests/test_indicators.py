@@ -98,7 +98,7 @@ def test_case_indicators_agree_with_the_schools_own_pages(school, principal):
     assert values["cases_open"].number == 2
     assert values["cases_overdue"].number == 1
     assert values["cases_contested"].number == 1
-    assert values["cases_rating"].text == "3,50"
+    assert values["cases_rating"].text == "3,50/5"
     own = dashboard.on_time_by_month(school)
     assert sum(m["total"] for m in own) == 2 and sum(m["on_time"] for m in own) == 1
     rated = dashboard.satisfaction(school)
