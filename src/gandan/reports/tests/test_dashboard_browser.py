@@ -5,7 +5,6 @@ date, as late)."""
 
 import datetime as dt
 
-
 import pytest
 from openpyxl import load_workbook
 
