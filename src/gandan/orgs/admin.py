@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from gandan.audit.admin import AuditedModelAdmin
@@ -24,6 +25,11 @@ class OrganisationAdmin(AuditedModelAdmin):
     def audit_organisation(self, obj: Organisation) -> Organisation:
         """An organisation's change is recorded in its own log."""
         return obj
+
+    def has_delete_permission(self, request: HttpRequest, obj: Organisation | None = None) -> bool:
+        """An organisation is never deleted: its audit log and registers refer to it for good.
+        One that closes or merges is marked inactive (`is_active`)."""
+        return False
 
 
 @admin.register(User)
