@@ -7,8 +7,34 @@ from django.http import Http404
 
 from gandan.core.ids import public_id_or_404
 from gandan.orgs import access as org_access
-from gandan.orgs.models import Membership, Organisation, User
-from gandan.plans.models import Assignment, AssignmentQuerySet, Evidence, Plan
+from gandan.orgs.models import Membership, Organisation, Role, User
+from gandan.plans.models import (
+    Assignment,
+    AssignmentQuerySet,
+    Evidence,
+    ImplementationRequest,
+    Plan,
+)
+
+
+def can_manage_plans(user: User, organisation: Organisation) -> bool:
+    """A school's head and deputies manage its plans; an authority's officers manage the
+    authority's own plans (draft, issue, send to the units below). Never another's."""
+    if org_access.can_manage_organisation(user, organisation):
+        return True
+    return organisation.is_authority and Role.AUTHORITY_OFFICER in org_access.roles_in(
+        user, organisation
+    )
+
+
+def _sent_to_users_school(user: User, plan: Plan) -> bool:
+    """The plan is an authority's, sent to a school where the user works: its staff read it."""
+    schools = {grant.school_path for grant in org_access.grants(user) if grant.school_path}
+    if not plan.organisation.is_authority or not schools:
+        return False
+    return ImplementationRequest.objects.filter(
+        parent_plan=plan, organisation__path__in=schools
+    ).exists()
 
 
 def visible_plans(user: User, organisation: Organisation) -> QuerySet[Plan]:
@@ -17,7 +43,8 @@ def visible_plans(user: User, organisation: Organisation) -> QuerySet[Plan]:
 
 
 def access_plan(user: User, public_id: str, *, for_write: bool = False) -> Plan:
-    """The plan, if the user is staff of its school (or an authority above); managers to write."""
+    """The plan, if the user is staff of its organisation, an authority above it, or staff of
+    a school the authority's plan was sent to; to write, `can_manage_plans`."""
     plan = (
         Plan.objects.select_related("organisation__parent", "document")
         .filter(public_id=public_id_or_404(public_id))
@@ -26,9 +53,10 @@ def access_plan(user: User, public_id: str, *, for_write: bool = False) -> Plan:
     if plan is None:
         raise Http404
     allowed = (
-        org_access.can_manage_organisation(user, plan.organisation)
+        can_manage_plans(user, plan.organisation)
         if for_write
         else org_access.can_view_organisation(user, plan.organisation)
+        or _sent_to_users_school(user, plan)
     )
     if not allowed:
         raise Http404
@@ -74,7 +102,7 @@ def access_assignment(user: User, pk: int, *, for_report: bool = False) -> Assig
     if not org_access.can_view_organisation(user, organisation):
         raise Http404
     if for_report and not (
-        is_responsible(user, assignment) or org_access.can_manage_organisation(user, organisation)
+        is_responsible(user, assignment) or can_manage_plans(user, organisation)
     ):
         raise Http404
     return assignment
@@ -93,9 +121,20 @@ def access_evidence(user: User, public_id: str) -> Evidence:
     organisation = assignment.task.plan.organisation
     allowed = (
         is_responsible(user, assignment)
-        or org_access.can_manage_organisation(user, organisation)
+        or can_manage_plans(user, organisation)
         or org_access.is_authority_over(user, organisation)
     )
     if not allowed:
         raise Http404
     return evidence
+
+
+def access_authority_plan(user: User, public_id: str, *, for_write: bool = False) -> Plan:
+    """An authority's plan, for its own officers only (the units' table, sending it to them):
+    nobody else sees how the other units stand."""
+    plan = access_plan(user, public_id, for_write=for_write)
+    if not plan.organisation.is_authority:
+        raise Http404
+    if Role.AUTHORITY_OFFICER not in org_access.roles_in(user, plan.organisation):
+        raise Http404
+    return plan

@@ -1,11 +1,14 @@
-"""The desk panel "Nhiệm vụ của tôi": the person's open assignments, overdue first."""
+"""The desk panel "Nhiệm vụ của tôi": the person's open assignments, overdue first; for a
+school's head and deputies, the authorities' plans still waiting for the school's
+implementing plan."""
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from gandan.orgs.access import MANAGERS, grants
 from gandan.orgs.models import User
-from gandan.plans import access
+from gandan.plans import access, cascade
 from gandan.plans.models import Assignment
 from gandan.worktime import days
 
@@ -33,7 +36,9 @@ def my_tasks(user: User, today: dt.date) -> dict[str, Any]:
         .select_related("task__plan", "item")
         .order_by("due_date")[:PANEL_ROWS]
     ]
+    managed = {grant.organisation_id for grant in grants(user) if grant.role in MANAGERS}
     return {
+        "requests": cascade.pending_requests(managed, today) if managed else [],
         "assignments": rows,
         "overdue_count": sum(1 for row in rows if row.overdue),
         "due_soon_count": sum(1 for row in rows if row.due_soon),

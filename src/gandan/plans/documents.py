@@ -76,10 +76,23 @@ def plan_spec(plan: Plan, *, signer: Signer | None = None) -> DocumentSpec:
     )
 
 
+def recorded_signer(plan: Plan) -> Signer:
+    """Who signs an authority's plan, as its officer recorded on the draft (name and title),
+    the authority's head where nothing is recorded: the officer who issues it does not sign."""
+    head = head_signer(plan.organisation)
+    return Signer(name=plan.signer_name or head.name, title=plan.signer_title or head.title)
+
+
 def _default_recipients(organisation: Organisation) -> list[str]:
     parent = organisation.parent
     recipients = [f"{parent.short_name or parent.name} (để báo cáo)"] if parent else []
-    return [*recipients, "CB, GV, NV nhà trường (để thực hiện)", "Lưu: VT."]
+    # An authority's plan goes to the units below it, which implement it with plans of theirs.
+    doers = (
+        "Các đơn vị trực thuộc (để thực hiện)"
+        if organisation.is_authority
+        else "CB, GV, NV nhà trường (để thực hiện)"
+    )
+    return [*recipients, doers, "Lưu: VT."]
 
 
 def plan_content(plan: Plan) -> dict:

@@ -118,6 +118,54 @@ class IssueForm(forms.Form):
         choices=[("head", _("Hiệu trưởng ký")), ("deputy", _("Phó hiệu trưởng ký thay (KT.)"))],
     )
 
+    def __init__(self, *args: Any, for_authority: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if for_authority:
+            # The officer records who signs (the draft's signer); no school head to choose.
+            field = self.fields["signer"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("recorded", _("Người ký ghi ở dự thảo"))]
+            field.initial = "recorded"
+
+
+class UnitChoiceField(forms.ModelMultipleChoiceField):
+    """Units below an authority, by name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.name
+
+
+class CascadeForm(forms.Form):
+    """Send an authority's plan to units below it, with a due date for their plans."""
+
+    organisations = UnitChoiceField(
+        label=_("Đơn vị xây dựng kế hoạch thực hiện"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Hãy chọn ít nhất một đơn vị."),
+            "invalid_choice": _("Đơn vị đã chọn không thuộc quyền quản lý của cơ quan."),
+            "invalid_pk_value": _("Đơn vị đã chọn không hợp lệ."),
+        },
+    )
+    due_on = forms.DateField(
+        label=_("Hạn ban hành kế hoạch thực hiện"),
+        error_messages={
+            "required": _("Hãy nhập hạn ban hành kế hoạch thực hiện."),
+            "invalid": _("Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm."),
+        },
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "organisations").queryset = units
+
+    def clean_due_on(self) -> dt.date:
+        due = self.cleaned_data["due_on"]
+        if due < timezone.localdate():
+            raise forms.ValidationError(_("Hạn ban hành không được ở trong quá khứ."))
+        return due
+
 
 class AssignForm(forms.Form):
     assignee = PersonChoiceField(
@@ -157,11 +205,15 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, task: PlanTask, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         school = task.plan.organisation
+        # An authority's own staff only: the schools below it are reached by sending them the
+        # plan (services.cascade_plan), not by giving their people tasks.
+        members = (
+            Membership.objects.current().filter(organisation=school)
+            if school.is_authority
+            else Membership.objects.current().filter(organisation__path__startswith=school.path)
+        )
         _choices(self, "assignee").queryset = User.objects.filter(
-            is_active=True,
-            pk__in=Membership.objects.current()
-            .filter(organisation__path__startswith=school.path)
-            .values("user_id"),
+            is_active=True, pk__in=members.values("user_id")
         ).order_by("sort_key")
         _choices(self, "unit").queryset = Organisation.objects.filter(
             parent=school, kind__in=INTERNAL_KINDS, is_active=True

@@ -339,6 +339,68 @@ class PlanEventKind(models.TextChoices):
     ASSIGNED = "assigned", _("Giao nhiệm vụ")
     REPORTED = "reported", _("Báo cáo tiến độ")
     REPORT_ISSUED = "report_issued", _("Ban hành báo cáo kết quả")
+    CASCADED = "cascaded", _("Giao đơn vị cấp dưới xây dựng kế hoạch thực hiện")
+
+
+class ImplementationStatus(models.TextChoices):
+    """Where a unit stands with its implementing plan, from stored dates only."""
+
+    NOT_YET = "not_yet", _("Chưa ban hành, còn hạn")
+    ON_TIME = "on_time", _("Ban hành đúng hạn")
+    LATE = "late", _("Ban hành muộn")
+    OVERDUE = "overdue", _("Quá hạn, chưa ban hành")
+
+
+class ImplementationRequest(TimeStampedModel):
+    """An authority's issued plan sent to a unit below it, which is to issue a plan of its own
+    implementing it (one whose `parents` holds the authority's plan) by `due_on`."""
+
+    parent_plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("Kế hoạch cấp trên"),
+        on_delete=models.CASCADE,
+        related_name="implementation_requests",
+    )
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        verbose_name=_("Đơn vị thực hiện"),
+        on_delete=models.PROTECT,
+        related_name="implementation_requests",
+    )
+    due_on = models.DateField(_("Hạn ban hành kế hoạch thực hiện"), db_index=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người giao"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("yêu cầu xây dựng kế hoạch thực hiện")
+        verbose_name_plural = _("yêu cầu xây dựng kế hoạch thực hiện")
+        ordering = ["parent_plan", "organisation__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent_plan", "organisation"], name="implementation_request_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.parent_plan_id} → {self.organisation_id}: {self.due_on:%d/%m/%Y}"
+
+    def status(self, issued_on: dt.date | None, today: dt.date) -> str:
+        """From the implementing plan's issue date (None: not issued) and the stored due date."""
+        if issued_on is None:
+            return (
+                ImplementationStatus.OVERDUE
+                if today > self.due_on
+                else ImplementationStatus.NOT_YET
+            )
+        return (
+            ImplementationStatus.ON_TIME if issued_on <= self.due_on else ImplementationStatus.LATE
+        )
 
 
 class PlanEvent(TimelineEvent):

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
 from gandan.legal.services import link_references
-from gandan.orgs.models import Organisation, User
+from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.document import Signer
 from gandan.paperwork.services import issue_document, withdraw_document
 from gandan.plans import documents
@@ -22,6 +23,7 @@ from gandan.plans.models import (
     Assignment,
     AssignmentStatus,
     Evidence,
+    ImplementationRequest,
     Plan,
     PlanBasis,
     PlanEventKind,
@@ -386,10 +388,18 @@ def withdraw_plan(*, plan: Plan, actor: User, reason: str) -> Plan:
 
 
 def parent_plan_candidates(plan: Plan):
-    """Issued plans of the organisations above this one: what a plan can implement."""
+    """Issued plans a plan can implement: those of the organisations above it, and those an
+    authority sent to its organisation for an implementing plan (the Sở guides a school
+    without being above it in the tree, LAW.md §8)."""
     ancestors = [org.pk for org in plan.organisation.ancestors()]
-    return Plan.objects.filter(organisation__in=ancestors, status=PlanStatus.ISSUED).select_related(
-        "organisation"
+    requested = ImplementationRequest.objects.filter(organisation=plan.organisation).values(
+        "parent_plan_id"
+    )
+    return (
+        Plan.objects.filter(status=PlanStatus.ISSUED)
+        .filter(Q(organisation__in=ancestors) | Q(pk__in=requested))
+        .exclude(pk=plan.pk)
+        .select_related("organisation")
     )
 
 
@@ -409,3 +419,87 @@ def set_parent_plans(*, plan: Plan, actor: User, parents: Sequence[Plan]) -> Pla
         actor,
     )
     return plan
+
+
+@in_vietnamese
+@transaction.atomic
+def cascade_plan(
+    *,
+    plan: Plan,
+    actor: User,
+    organisations: Sequence[Organisation],
+    due_on: dt.date,
+) -> list[ImplementationRequest]:
+    """Send an authority's issued plan to units below it, each to issue its implementing plan
+    by `due_on`. Precondition: the actor is an officer of the plan's authority.
+
+    Replaying it changes nothing; a unit already asked gets the new due date (recorded).
+    """
+    authority = plan.organisation
+    if not authority.is_authority:
+        raise ValidationError(_("Chỉ kế hoạch của cơ quan quản lý mới giao được cho đơn vị."))
+    is_officer = (
+        Membership.objects.current()
+        .filter(user=actor, organisation=authority, role=Role.AUTHORITY_OFFICER)
+        .exists()
+    )
+    if not is_officer:
+        raise ValidationError(_("Chỉ cán bộ của cơ quan ban hành mới giao được kế hoạch này."))
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.ISSUED or plan.issued_on is None:
+        raise ValidationError(_("Chỉ giao được kế hoạch đã ban hành."))
+    if not organisations:
+        raise ValidationError({"organisations": _("Hãy chọn ít nhất một đơn vị.")})
+    if due_on < plan.issued_on:
+        raise ValidationError(
+            {
+                "due_on": _("Hạn phải từ ngày ban hành kế hoạch (%(day)s) trở đi.")
+                % {"day": plan.issued_on.strftime("%d/%m/%Y")}
+            }
+        )
+    wanted = {org.pk for org in organisations}
+    below = {
+        org.pk: org for org in Organisation.objects.schools_below(authority).filter(pk__in=wanted)
+    }
+    if set(below) != wanted:
+        raise ValidationError(
+            {"organisations": _("Chỉ giao được cho các đơn vị do cơ quan quản lý hoặc hướng dẫn.")}
+        )
+    existing = {
+        request.organisation_id: request
+        for request in ImplementationRequest.objects.select_for_update().filter(
+            parent_plan=plan, organisation_id__in=wanted
+        )
+    }
+    added, moved, result = [], [], []
+    for pk in sorted(below, key=lambda pk: below[pk].name):
+        request = existing.get(pk)
+        if request is None:
+            request = ImplementationRequest.objects.create(
+                parent_plan=plan, organisation=below[pk], due_on=due_on, requested_by=actor
+            )
+            added.append(below[pk])
+        elif request.due_on != due_on:
+            request.due_on, request.requested_by = due_on, actor
+            request.save(update_fields=["due_on", "requested_by", "updated_at"])
+            moved.append(below[pk])
+        result.append(request)
+    day = due_on.strftime("%d/%m/%Y")
+    what = plan.number_symbol
+    if added:
+        names = ", ".join(org.display_name for org in added)
+        record(
+            plan,
+            PlanEventKind.CASCADED,
+            f"Giao {names} xây dựng kế hoạch thực hiện Kế hoạch số {what}, hạn ban hành {day}",
+            actor,
+        )
+    if moved:
+        names = ", ".join(org.display_name for org in moved)
+        record(
+            plan,
+            PlanEventKind.CASCADED,
+            f"Đổi hạn ban hành kế hoạch thực hiện Kế hoạch số {what} của {names} thành {day}",
+            actor,
+        )
+    return result

@@ -12,6 +12,7 @@ urlpatterns = [
     path("ke-hoach/<str:public_id>/ban-hanh/", views.plan_issue, name="issue"),
     path("ke-hoach/<str:public_id>/thu-hoi/", views.plan_withdraw, name="withdraw"),
     path("ke-hoach/<str:public_id>/cap-tren/", views.plan_parents, name="parents"),
+    path("ke-hoach/<str:public_id>/don-vi-thuc-hien/", views.plan_units, name="units"),
     path("ke-hoach/<str:public_id>/tai-ve.<str:fmt>", views.plan_export, name="export"),
     path("ke-hoach/<str:public_id>/bao-cao-ket-qua/", views.plan_report, name="report"),
     path("ke-hoach/<str:public_id>/nhiem-vu/<int:task_id>/giao/", views.task_assign, name="assign"),

@@ -27,9 +27,10 @@ from gandan.orgs.models import Organisation, User
 from gandan.paperwork.rendering import RenderError
 from gandan.paperwork.responses import document_response
 from gandan.paperwork.signing import deputy_signer, head_signer
-from gandan.plans import access, documents, services
+from gandan.plans import access, cascade, documents, services
 from gandan.plans.forms import (
     AssignForm,
+    CascadeForm,
     EditPlanForm,
     IssueForm,
     ParentPlansForm,
@@ -94,13 +95,19 @@ def plan_list(request: AuthenticatedRequest) -> HttpResponse:
         )
         .order_by("-year", "-created_at")
     )
+    listed = list(plans)
+    # An authority's plans come with how the units they were sent to stand (3 queries).
+    by_plan = cascade.unit_rows(listed, timezone.localdate()) if organisation.is_authority else {}
+    rows = [
+        (plan, cascade.summary(by_plan[plan.pk]) if plan.pk in by_plan else None) for plan in listed
+    ]
     return render(
         request,
         "plans/list.html",
         {
             "organisation": organisation,
-            "plans": plans,
-            "can_manage": org_access.can_manage_organisation(request.user, organisation),
+            "rows": rows,
+            "can_manage": access.can_manage_plans(request.user, organisation),
         },
     )
 
@@ -109,7 +116,7 @@ def plan_list(request: AuthenticatedRequest) -> HttpResponse:
 def plan_import(request: AuthenticatedRequest) -> HttpResponse:
     """Step 1: upload a .docx/.txt; step 2 shows the preview (plan_import_save saves it)."""
     organisation = _organisation_or_404(request.user)
-    if not org_access.can_manage_organisation(request.user, organisation):
+    if not access.can_manage_plans(request.user, organisation):
         raise Http404
     form = UploadPlanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -187,7 +194,7 @@ def _render_preview(
 @require_POST
 def plan_import_save(request: AuthenticatedRequest) -> HttpResponse:
     organisation = _organisation_or_404(request.user)
-    if not org_access.can_manage_organisation(request.user, organisation):
+    if not access.can_manage_plans(request.user, organisation):
         raise Http404
     try:
         data = signing.loads(request.POST.get("payload", ""), salt=PREVIEW_SALT, max_age=86400)
@@ -247,7 +254,10 @@ def plan_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
                 if replacement
                 else _("%(old)s đã hết hiệu lực.") % {"old": document.citation}
             )
-    can_manage = org_access.can_manage_organisation(request.user, plan.organisation)
+    can_manage = access.can_manage_plans(request.user, plan.organisation)
+    is_authority_plan = plan.organisation.is_authority
+    parents = list(plan.parents.select_related("organisation").order_by("issued_on", "pk"))
+    requested = {r.parent_plan_id: r for r in cascade.requests_for(plan)}
     context = {
         "plan": plan,
         "tasks": rows,
@@ -260,14 +270,21 @@ def plan_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
         "can_manage": can_manage,
         # Fix: one query for all rows instead of one per unit assignment.
         "my_assignment_ids": access.responsible_ids(request.user, assignments),
-        "issue_form": IssueForm() if can_manage and plan.status == PlanStatus.DRAFT else None,
+        "issue_form": IssueForm(for_authority=is_authority_plan)
+        if can_manage and plan.status == PlanStatus.DRAFT
+        else None,
+        # The plans this one implements, each with what its authority asked (due date).
+        "implements": [(parent, requested.get(parent.pk)) for parent in parents],
+        # The units' table is the authority's own officers' (never a school's).
+        "units_summary": cascade.summary(cascade.unit_rows([plan], today)[plan.pk])
+        if is_authority_plan and can_manage
+        else None,
         "withdraw_form": WithdrawForm()
         if can_manage and plan.status != PlanStatus.WITHDRAWN
         else None,
-        "parents": plan.parents.select_related("organisation"),
         "parents_form": ParentPlansForm(
             candidates=services.parent_plan_candidates(plan),
-            initial={"parents": plan.parents.all()},
+            initial={"parents": parents},
         )
         if can_manage
         else None,
@@ -315,15 +332,16 @@ def plan_edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
 @require_POST
 def plan_issue(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     plan = access.access_plan(request.user, public_id, for_write=True)
-    form = IssueForm(request.POST)
+    form = IssueForm(request.POST, for_authority=plan.organisation.is_authority)
     if not form.is_valid():
         messages.error(request, _("Hãy nhập ngày ban hành hợp lệ."))
         return redirect("plans:detail", public_id=plan.public_id)
-    signer = (
-        deputy_signer(plan.organisation, request.user)
-        if form.cleaned_data["signer"] == "deputy"
-        else head_signer(plan.organisation)
-    )
+    if plan.organisation.is_authority:
+        signer = documents.recorded_signer(plan)
+    elif form.cleaned_data["signer"] == "deputy":
+        signer = deputy_signer(plan.organisation, request.user)
+    else:
+        signer = head_signer(plan.organisation)
     try:
         plan = services.issue_plan(
             plan=plan, actor=request.user, issued_on=form.cleaned_data["issued_on"], signer=signer
@@ -481,3 +499,50 @@ def assignment_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def evidence_download(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     return stored_file_response(access.access_evidence(request.user, public_id))
+
+
+@login_required
+def plan_units(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
+    """An authority's plan and the units below: send it to them with a due date for their
+    implementing plans (POST), and see who has issued, on time or late, and their progress."""
+    plan = access.access_authority_plan(request.user, public_id)
+    can_manage = access.can_manage_plans(request.user, plan.organisation)
+    can_send = can_manage and plan.status == PlanStatus.ISSUED
+    units = Organisation.objects.schools_below(plan.organisation).order_by("name")
+    form = CascadeForm(request.POST or None, units=units) if can_send else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                requests = services.cascade_plan(
+                    plan=plan,
+                    actor=request.user,
+                    organisations=list(form.cleaned_data["organisations"]),
+                    due_on=form.cleaned_data["due_on"],
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Đã giao %(n)d đơn vị xây dựng kế hoạch thực hiện.") % {"n": len(requests)},
+                )
+                return redirect("plans:units", public_id=plan.public_id)
+    today = timezone.localdate()
+    rows = cascade.unit_rows([plan], today)[plan.pk]
+    if form is not None and not form.is_bound:
+        asked = {row.unit.pk for row in rows}
+        form.initial = {"organisations": [u.pk for u in units if u.pk not in asked]}
+    return render(
+        request,
+        "plans/units.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "summary": cascade.summary(rows),
+            "form": form,
+            "today": today,
+            "has_units": bool(rows) or units.exists(),
+        },
+    )

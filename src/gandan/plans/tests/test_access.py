@@ -5,7 +5,8 @@ What each persona may do with Thành Tô's plan:
 - teacher: staff, reads the plan; reports on, and downloads the evidence of, their own
   assignment only.
 - clerk, inspector: staff, read the plan; no assignment of theirs, no evidence.
-- authority_officer (the ward): reads the plan and its evidence; changes nothing.
+- authority_officer (the ward): reads the plan and its evidence; changes nothing of it (his
+  import page is the ward's: what he imports is the ward's own plan).
 - other_school_principal, outsider: a 404 on everything of Thành Tô.
 - anonymous: sent to the login page.
 """
@@ -149,7 +150,8 @@ GET_MATRIX = {
     "teacher": (200, 200, 200, 404, 404, 200, 200, 404),
     "clerk": (200, 200, 200, 404, 404, 404, 404, 404),
     "inspector": (200, 200, 200, 404, 404, 404, 404, 404),
-    "authority_officer": (200, 200, 200, 404, 404, 404, 200, 200),
+    # The import page is the ward's own: what he imports is a plan of the ward.
+    "authority_officer": (200, 200, 200, 200, 404, 404, 200, 200),
     # The import page is his own school's: what he imports lands in Đằng Hải.
     "other_school_principal": (404, 404, 404, 200, 404, 404, 404, 404),
     "outsider": (404, 404, 404, 404, 404, 404, 404, 404),
@@ -203,7 +205,8 @@ POST_MATRIX = {
     "teacher": REFUSED,
     "clerk": REFUSED,
     "inspector": REFUSED,
-    "authority_officer": REFUSED,
+    # The ward's own import: what he saves is the ward's plan (test below).
+    "authority_officer": (*REFUSED[:-1], "done"),
     # His own school's import: what he saves lands in Đằng Hải (test below).
     "other_school_principal": (*REFUSED[:-1], "done"),
     "outsider": REFUSED,
@@ -265,6 +268,20 @@ def test_other_school_import_lands_in_the_other_school(
     assert list(Plan.objects.values_list("organisation__slug", flat=True).order_by("pk")) == [
         "th-thanh-to",
         "th-dang-hai",
+    ]
+
+
+def test_the_ward_officers_import_is_the_wards_plan(
+    client, world, ward, authority_officer, teacher
+):
+    # given
+    client.force_login(authority_officer)
+    # when
+    client.post(_url(world, "import_save"), _post_data(world, "import_save", teacher))
+    # then
+    assert list(Plan.objects.values_list("organisation__slug", flat=True).order_by("pk")) == [
+        "th-thanh-to",
+        "ubnd-hai-an",
     ]
 
 
