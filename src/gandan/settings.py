@@ -4,7 +4,17 @@ Environment variables:
   GANDAN_DATA_DIR      local data folder (default ./var): SQLite database, secret key, files
   DATABASE_URL         postgres://user@127.0.0.1:5432/gandan (default: SQLite in the data folder)
   DATABASE_REPLICA_URL a streaming replica for the dashboards' summary tables (optional)
-  SECRET_KEY           required in production; locally generated once into the data folder
+  SECRET_KEY           the Django secret key (or the file secret_key in the data folder)
+  GANDAN_IDENTITY_KEY  the key sealing denouncers' identities (or the file identity_key)
+  GANDAN_AUDIT_KEY     the audit chain's HMAC key (or the file audit_key)
+                       Keys are kept outside the database and outside backups (core/keys.py):
+                       in local mode they are generated once; elsewhere a missing one stops
+                       the server at start-up, naming the variable and the file.
+  GANDAN_LOCAL         1 on a developer's machine (keys generated when missing); DEBUG=1,
+                       GANDAN_DEMO=1, the tests and `gandan demo` are local too; 0 forces
+                       the production behaviour
+  GANDAN_AUDIT_CHECKPOINT_DIR  where the audit chain's signed checkpoints are appended
+                       (default <data folder>/audit-checkpoints; better on another disk)
   DEBUG                off unless set to 1
   ALLOWED_HOSTS        comma-separated (default 127.0.0.1,localhost)
   GANDAN_DEMO          1 when the demo is running (shows demo passwords on the login page)
@@ -15,13 +25,19 @@ from pathlib import Path
 
 import dj_database_url
 
-from gandan.core.env import data_dir, env_bool, env_int, env_list, env_str, local_secret_key
+from gandan.core import keys
+from gandan.core.env import data_dir, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "") or local_secret_key(DATA_DIR)
+# Outside local mode, a key missing from the environment and the data folder stops here.
+keys.require_all(DATA_DIR)
+SECRET_KEY = keys.secret_key(DATA_DIR)
+AUDIT_CHECKPOINT_DIR = Path(
+    env_str("GANDAN_AUDIT_CHECKPOINT_DIR", "") or DATA_DIR / "audit-checkpoints"
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 GANDAN_DEMO = env_bool("GANDAN_DEMO", False)

@@ -1,13 +1,23 @@
-"""An append-only, hash-chained log of who did and who saw what."""
+"""An append-only, HMAC-chained log of who did and who saw what (ADR 3)."""
 
+import datetime as dt
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core import keys
+
 GENESIS_HASH = "0" * 64
+
+
+def chain_hash(previous_hash: str, canonical: str, key: bytes) -> str:
+    """HMAC-SHA256 under the audit key (kept outside the database): without the key, nobody
+    who can write the database can recompute a chain that verifies."""
+    return hmac.new(key, (previous_hash + canonical).encode(), hashlib.sha256).hexdigest()
 
 
 class Action(models.TextChoices):
@@ -25,8 +35,12 @@ class Action(models.TextChoices):
 class AuditEvent(models.Model):
     """One row of the log. Rows are never updated or deleted; `hash` chains each to the last.
 
-    hash = SHA-256(previous hash + canonical JSON of this row's content), so changing or
-    removing any past row breaks every hash after it (`gandan audit_verify`).
+    hash = HMAC-SHA256(audit key, previous hash + canonical JSON of this row's content), so
+    changing or removing any past row breaks every hash after it, and only the holder of the
+    key (`gandan.core.keys`, never in the database) can make a chain that verifies. The
+    canonical form is rebuilt from stored values alone: the time in UTC with its microseconds
+    (new rows are written at whole milliseconds, so even a JSON export that keeps only
+    milliseconds, such as `dumpdata`, reproduces it), the JSON details as read back.
     """
 
     sequence = models.PositiveBigIntegerField(unique=True, editable=False)
@@ -74,7 +88,7 @@ class AuditEvent(models.Model):
         """Everything the hash protects, in a stable textual form."""
         content = {
             "sequence": self.sequence,
-            "occurred_at": self.occurred_at.isoformat(),
+            "occurred_at": self.occurred_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
             "actor_id": self.actor_id,
             "actor_label": self.actor_label,
             "organisation_id": self.organisation_id,
@@ -87,13 +101,19 @@ class AuditEvent(models.Model):
         }
         return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
-    def compute_hash(self) -> str:
-        payload = (self.previous_hash + self.canonical_content()).encode()
-        return hashlib.sha256(payload).hexdigest()
+    def compute_hash(self, key: bytes | None = None) -> str:
+        return chain_hash(
+            self.previous_hash, self.canonical_content(), key if key else keys.audit_key()
+        )
 
 
 class ChainHead(models.Model):
-    """A single row locked by every writer: it serialises appends on SQLite and PostgreSQL alike."""
+    """A single row locked by every writer: it serialises appends on SQLite and PostgreSQL alike.
+
+    It also names the chain's last event, so a deleted tail shows; someone who can write the
+    database can move it back with the tail, which only a checkpoint kept apart reveals
+    (audit.checkpoints).
+    """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_sequence = models.PositiveBigIntegerField(default=0)

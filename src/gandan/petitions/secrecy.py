@@ -5,41 +5,29 @@ address, handwriting and other identifying data; Luật Tiếp công dân 2013, 
 same of the citizen's identity at reception. Sealed values are Fernet tokens (AES-128-CBC with
 HMAC-SHA256, from `cryptography`): a stolen database or backup reveals nothing without the key.
 
-The key, in this order:
+The key, loaded by `gandan.core.keys` (the one place for secrets kept outside the database):
   GANDAN_IDENTITY_KEY   one or more Fernet keys, comma-separated; the first seals, all unseal
                         (rotation: put the new key first, re-seal, then drop the old one);
-  <data folder>/identity_key   otherwise: generated once (mode 600) like the secret key.
+  <data folder>/identity_key   otherwise; generated once only in local mode (demo, tests,
+                        DEBUG): elsewhere a missing key stops the server at start-up.
 Keep the key out of database backups: whoever holds both can read every identity.
 """
 
 import functools
-import os
-from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-KEY_ENV = "GANDAN_IDENTITY_KEY"
-KEY_FILE = "identity_key"
+from gandan.core import keys
 
-
-def _key_file() -> Path:
-    path = Path(settings.DATA_DIR) / KEY_FILE
-    if not path.exists():
-        path.write_bytes(Fernet.generate_key())
-        path.chmod(0o600)
-    return path
+KEY_ENV = keys.IDENTITY_KEY.env
+KEY_FILE = keys.IDENTITY_KEY.file
 
 
 @functools.cache
 def _fernet() -> MultiFernet:
-    raw = os.environ.get(KEY_ENV, "").strip()
-    keys = [key.strip() for key in raw.split(",") if key.strip()] if raw else []
-    if not keys:
-        keys = [_key_file().read_text().strip()]
     try:
-        return MultiFernet([Fernet(key.encode()) for key in keys])
+        return MultiFernet([Fernet(key.encode()) for key in keys.identity_keys()])
     except ValueError as exc:
         raise ImproperlyConfigured(
             f"{KEY_ENV}: each key must be 32 url-safe base64-encoded bytes (Fernet.generate_key())"

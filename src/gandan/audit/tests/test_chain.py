@@ -1,5 +1,3 @@
-import importlib
-
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -7,22 +5,6 @@ from django.db import DatabaseError, connection, transaction
 
 from gandan.audit.models import Action, AuditEvent
 from gandan.audit.services import record_event, verify_chain
-
-TRIGGERS = importlib.import_module("gandan.audit.migrations.0002_append_only_triggers")
-
-
-@pytest.fixture
-def unprotected_log():
-    """What someone with the database owner's rights could do: drop the triggers."""
-    backward = {"sqlite": TRIGGERS.SQLITE_BACKWARD, "postgresql": TRIGGERS.POSTGRES_BACKWARD}
-    forward = {"sqlite": TRIGGERS.SQLITE_FORWARD, "postgresql": TRIGGERS.POSTGRES_FORWARD}
-    with connection.cursor() as cursor:
-        for sql in backward[connection.vendor]:
-            cursor.execute(sql)
-    yield
-    with connection.cursor() as cursor:
-        for sql in forward[connection.vendor]:
-            cursor.execute(sql)
 
 
 def _events(n, school):
