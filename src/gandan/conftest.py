@@ -36,6 +36,39 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_for_test_logins(request, settings, monkeypatch):
+    """Test logins pass the second factor, as a person with an authenticator app would.
+
+    `client.force_login(user)` gives a verified session (a confirmed app device, "Thiết bị
+    thử nghiệm"), so every page test runs with SecondFactorMiddleware on. Browser tests of
+    other features log in through the form with no phone to read a code from: the second
+    factor is off for them (settings.SECOND_FACTOR_ENFORCED; the login's own browser test
+    turns it back on and types the codes). orgs/tests/test_logins.py logs in through the form
+    to test the unverified session.
+    """
+    if request.node.get_closest_marker("browser"):
+        settings.SECOND_FACTOR_ENFORCED = False
+        return
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        original(self, user, backend)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Thiết bị thử nghiệm")
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def department(db) -> Organisation:
     return services.create_organisation(

@@ -19,11 +19,23 @@ Environment variables:
   ALLOWED_HOSTS        comma-separated (default 127.0.0.1,localhost)
   GANDAN_DEMO          1 when the demo is running (shows demo passwords on the login page)
   EMAIL_BACKEND        e-mail backend (default: printed to the console)
+  HTTPS settings, on by default in production (DEBUG off, not the demo, not GANDAN_LOCAL=1
+  nor the tests), off otherwise:
+  SECURE_SSL_REDIRECT  redirect plain HTTP to HTTPS
+  SECURE_HSTS_SECONDS  Strict-Transport-Security max-age (production default: one year);
+                       SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD (on in production)
+  SECURE_COOKIES       session and CSRF cookies sent over HTTPS only
+  SECURE_PROXY_SSL_HEADER  the header a TLS-terminating proxy sets, e.g.
+                       "HTTP_X_FORWARDED_PROTO=https" (production default); "" when none
+  LOGIN_LOCKOUT_MINUTES    how long 20 wrong passwords lock a name at an address (default 60)
 """
 
+import datetime as dt
+import sys
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from gandan.core import keys
 from gandan.core.env import data_dir, env_bool, env_int, env_list, env_str
@@ -50,6 +62,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "gandan.core",
     "gandan.orgs",
     "gandan.worktime",
@@ -77,8 +93,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gandan.orgs.twofactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a lockout flagged during the request into the Vietnamese lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gandan.urls"
@@ -152,6 +172,27 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Logins: django-axes counts wrong passwords in the database (SQLite and PostgreSQL alike) and
+# refuses a name at an address after 20 in a row; keyed by name *and* address, so one person's
+# typos never lock the whole school's Wi-Fi (every teacher shares its address).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 20
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 60))
+AXES_RESET_ON_SUCCESS = True  # "in a row": a right password starts the count again
+AXES_LOCKOUT_CALLABLE = "gandan.orgs.lockouts.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # logins are already in the audit log; no second copy
+AXES_VERBOSE = False
+# Second factor (django-otp): TOTP apps, with one-time recovery codes. Required for the people
+# named in gandan.orgs.twofactor.requires_second_factor, and for these predicates too:
+SECOND_FACTOR_ALSO_REQUIRED_FOR = ["gandan.petitions.access.may_see_a_denouncer_identity"]
+SECOND_FACTOR_ENFORCED = True  # only the browser tests of other features turn it off
+OTP_TOTP_ISSUER = "Gần Dân"
+OTP_LOGIN_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -180,8 +221,32 @@ MEDIA_ROOT = DATA_DIR / "files"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# HTTPS: production defaults when DEBUG is off, outside the demo (served on plain HTTP on
+# 127.0.0.1) and outside local mode (GANDAN_LOCAL=1, the test runner); each can be set from the
+# environment.
+_production = (
+    not DEBUG and not GANDAN_DEMO and not env_bool("GANDAN_LOCAL", "pytest" in sys.modules)
+)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _production)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if _production else 0)
+# HSTS covers the host Gần Dân is served on and the names below it (serve it on a host of
+# its own, e.g. gandan.<school domain>); "preload" only allows a submission to browsers' lists,
+# which stays the domain owner's decision.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", _production)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", _production)
+_proxy_header = env_str(
+    "SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO=https" if _production else ""
+)
+if _proxy_header:
+    _name, _, _value = _proxy_header.partition("=")
+    if not _name.startswith("HTTP_") or not _value:
+        raise ImproperlyConfigured(
+            "SECURE_PROXY_SSL_HEADER must look like HTTP_X_FORWARDED_PROTO=https, "
+            f"got {_proxy_header!r}"
+        )
+    SECURE_PROXY_SSL_HEADER = (_name, _value)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", _production)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

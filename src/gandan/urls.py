@@ -4,7 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from gandan.api.urls import api
 from gandan.core import views as core_views
+from gandan.orgs.twofactor import SecondFactorAdminSite
 
+# The admin opens only to a verified second factor, and logs in through the site's own login
+# (lockout, second factor): django-otp's documented way of swapping the default site.
+admin.site.__class__ = SecondFactorAdminSite
 admin.site.site_header = _("Quản trị Gần Dân")
 admin.site.site_title = _("Quản trị Gần Dân")
 admin.site.index_title = _("Dữ liệu nền")

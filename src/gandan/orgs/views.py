@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from gandan.audit.models import Action
 from gandan.core.http import AuthenticatedRequest
-from gandan.orgs import access
+from gandan.orgs import access, twofactor
 from gandan.orgs import desk as desk_panels
 from gandan.orgs.forms import LoginForm
 from gandan.orgs.models import Membership, Role
@@ -84,10 +85,21 @@ def audit_log(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login, in Vietnamese; the demo accounts are listed only in demo mode."""
+    """Django's login, in Vietnamese; the demo accounts are listed only in demo mode.
+
+    django-axes refuses a name at an address after 20 wrong passwords (orgs/lockouts.py);
+    a right password then leads to the second factor when one is needed (orgs/twofactor.py).
+    """
 
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        twofactor.after_password(self.request, form.get_user())
+        if twofactor.must_verify(self.request):
+            return redirect(twofactor.next_step_url(self.request, self.get_success_url()))
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -137,6 +137,16 @@ def can_view_identity(user: User, case: Case) -> bool:
     return case.is_denunciation and not case.is_anonymous and case.handler_id == user.pk
 
 
+def may_see_a_denouncer_identity(user: User) -> bool:
+    """Whether can_view_identity holds for some case: the user resolves a named denunciation.
+    Such a login needs a second factor (settings.SECOND_FACTOR_ALSO_REQUIRED_FOR)."""
+    if not user.is_authenticated:
+        return False
+    return Case.objects.filter(
+        kind=CaseKind.DENUNCIATION, is_anonymous=False, handler=user
+    ).exists()
+
+
 @in_vietnamese
 def _log_protected_view(
     *,

@@ -75,9 +75,16 @@ def test_login_page_lists_demo_accounts_in_demo_mode(client, db, settings):
 
 
 def test_head_logs_in_and_sees_the_staff_desk(client, principal):
+    # given: the head's authenticator app (a head's login needs it: orgs/tests/test_logins.py)
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from gandan.orgs.twofactor import next_code
+
+    app = TOTPDevice.objects.create(user=principal, name="Điện thoại", confirmed=True)
     # when
+    client.post("/dang-nhap/", {"username": "hieutruong", "password": "mat-khau-thu-nghiem"})
     response = client.post(
-        "/dang-nhap/", {"username": "hieutruong", "password": "mat-khau-thu-nghiem"}, follow=True
+        "/dang-nhap/xac-thuc/", {"code": next_code(app), "next": "/ban-lam-viec/"}, follow=True
     )
     # then
     body = response.content.decode()
