@@ -11,6 +11,11 @@ The rule, chosen so that nobody can be shown stale data of their own writes:
 A replica lags the primary by a fraction of a second: at worst an officer sees the figures of
 the refresh before the last, which reflect other people's changes, never theirs.
 
+With a replica in use the pages do not refresh the summary tables themselves
+(`reports.refresh.refresh_if_behind`): the worker does, every minute (docs/PROVINCE.md). A
+refresh on the request path writes, and a request that wrote reads from the primary, so in a
+province where some school changes something every minute no page would ever read the replica.
+
 Migrations run on "default" only; the replica receives them by streaming replication.
 """
 
@@ -20,7 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, router
 from django.db.models import Model
 
 REPLICA = "replica"
@@ -32,6 +37,11 @@ _wrote: contextvars.ContextVar[bool] = contextvars.ContextVar("gandan_wrote", de
 
 def replica_configured() -> bool:
     return REPLICA in connections.settings
+
+
+def replica_in_use() -> bool:
+    """A replica is configured and this router sends reads to it (settings install both)."""
+    return replica_configured() and any(isinstance(r, ReplicaRouter) for r in router.routers)
 
 
 @contextmanager
@@ -49,7 +59,7 @@ def replica_reads() -> Iterator[None]:
 
 def read_only_request[**P, R](view: Callable[P, R]) -> Callable[P, R]:
     """A view decorator: the whole request is one `replica_reads` block (so a write anywhere in
-    it, e.g. `reports.refresh.refresh_if_behind`, keeps its later reads on the primary)."""
+    it keeps its later reads on the primary)."""
 
     @functools.wraps(view)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:

@@ -14,7 +14,8 @@ its `UnitMonth` rows replaced (delete + bulk_create) and its `UnitStatus` row wi
 transaction. The work grows with the schools touched, never with untouched rows.
 
 The dashboards call `refresh_if_behind()` before rendering (a documented choice, see its
-docstring); cron or a worker runs `gandan refresh_indicators` for the rest.
+docstring); cron or a worker runs `gandan refresh_indicators` for the rest, and for everything
+when the pages read a streaming replica (core.db_router).
 """
 
 import datetime as dt
@@ -47,6 +48,7 @@ from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
 from gandan.audit.models import AuditEvent
+from gandan.core.db_router import replica_in_use
 from gandan.democracy import rules as democracy_rules
 from gandan.democracy.models import (
     BoardTerm,
@@ -124,8 +126,12 @@ def refresh_if_behind(today: dt.date | None = None) -> RefreshResult | None:
     Chosen so that an officer never reads figures older than the last change: the refresh is
     incremental (the schools touched since the last one), so the page pays for the changes since
     the last visit, not for the province. Between changes it costs two indexed reads.
+
+    With a streaming replica in use it does nothing: the worker's `gandan refresh_indicators`
+    keeps the rows fresh (docs/PROVINCE.md), and the pages read them from the replica, which a
+    request that refreshed (wrote) could not do (core.db_router).
     """
-    if not is_behind(today):
+    if replica_in_use() or not is_behind(today):
         return None
     return refresh_indicators(today=today)
 

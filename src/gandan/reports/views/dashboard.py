@@ -2,6 +2,8 @@
 
 Each view: parse → `reports.access` → refresh if behind (documented in reports.refresh) → the
 read queries of `reports.rollup` → render. A refused request is a 404 before anything runs.
+The pages that read the summary tables are `read_only_request` (core.db_router): with a
+replica configured, those rows come from it, unless the refresh just wrote them.
 """
 
 from urllib.parse import urlencode
@@ -17,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from gandan.core.db_router import read_only_request
 from gandan.core.http import AuthenticatedRequest
 from gandan.orgs.models import Organisation
 from gandan.paperwork.responses import XLSX_MIME, file_response
@@ -96,6 +99,7 @@ def _month_rows(months: list[rollup.MonthFigures]) -> list[dict]:
 
 
 @login_required
+@read_only_request
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     """One table of every school the officer's authority oversees, a league table, charts."""
     authority, authorities = access.access_dashboard(request.user, request.GET.get("co-quan"))
@@ -146,6 +150,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
+@read_only_request
 def dashboard_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     """Exactly the table of the dashboard with the same parameters, as .xlsx."""
     table = _table(request)
@@ -196,6 +201,7 @@ def _labelled(page: Page) -> Page:
 
 
 @login_required
+@read_only_request
 def unit(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """One school's indicators over time, plan progress and cases, read only."""
     school = access.access_unit(request.user, slug)
