@@ -29,6 +29,8 @@ def build_all() -> DemoResult:
     school = orgs_demo.build()
     neighbours = orgs_demo.build_neighbours()
     plans_demo.build(school)
+    # The Sở's Kế hoạch 81/KH-SGDĐT that the seed implements, sent to the ward's schools.
+    plans_demo.demo_cascade(school, neighbours)
     # The ward's 6-month request of 2026 (June), before the school's later 2026 documents.
     ward = school.parent
     assert ward is not None

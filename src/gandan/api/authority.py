@@ -1,7 +1,7 @@
 """Read-only endpoints for the level above the schools: a ward's or a Sở's officer (a person
 signed in, or a script holding one of their tokens) reads the indicators of the units it
-oversees, the reports it received, and the schools' implementing plans, so that a province's
-figures can be rolled up further.
+oversees, the reports it received, and its own plans with each unit's implementing plan
+(`plans.cascade`), so that a province's figures can be rolled up further.
 
 Access is `reports.access.access_dashboard`: only an officer of the authority named by
 `authority` (404 to anyone else, as everywhere in this API). The figures are the dashboard's
@@ -12,7 +12,7 @@ denouncer, no contact, no person's evaluation; only units, documents and counts.
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -22,6 +22,7 @@ from gandan.api.auth import STAFF_AUTH, caller
 from gandan.api.errors import ApiError, Messages
 from gandan.api.petitions.schemas import ErrorsOut, MessageOut, OrganisationRef
 from gandan.orgs.models import Organisation
+from gandan.plans import cascade
 from gandan.plans.models import Plan, PlanStatus, PlanTask
 from gandan.reports import access, rollup
 from gandan.reports.indicators import INDICATORS, PERIOD_BASIS, Period, Value
@@ -159,19 +160,42 @@ class PlanRef(Schema):
     year: int
 
 
-class SchoolPlanOut(Schema):
-    school: OrganisationRef
+class ProgressOut(Schema):
+    assignments: int = Field(description="Số phần việc đã giao của kế hoạch thực hiện.")
+    done_on_time: int = Field(
+        description="Hoàn thành, có báo cáo hoàn thành không muộn hơn hạn (theo ngày báo cáo)."
+    )
+    done_late: int = Field(description="Hoàn thành sau hạn.")
+    overdue: int = Field(description="Chưa hoàn thành, đã quá hạn vào hôm nay.")
+    open: int = Field(description="Chưa hoàn thành, chưa đến hạn.")
+    mean_percent: int | None = Field(description="Tiến độ bình quân (%), nếu đã giao việc.")
+
+
+class ImplementingUnitOut(Schema):
+    unit: OrganisationRef
+    due_on: dt.date = Field(description="Hạn ban hành kế hoạch thực hiện đã giao.")
+    plan: PlanRef | None = Field(
+        description="Kế hoạch đã ban hành đầu tiên của đơn vị thực hiện kế hoạch này, nếu có."
+    )
+    status: str = Field(description="not_yet, on_time, late hoặc overdue.")
+    status_label: str
+    progress: ProgressOut
+
+
+class AuthorityPlanOut(Schema):
     plan: PlanRef
     tasks: int = Field(description="Số nhiệm vụ của kế hoạch.")
-    parents: list[PlanRef] = Field(description="Các kế hoạch cấp trên mà kế hoạch này thực hiện.")
+    units: list[ImplementingUnitOut] = Field(
+        description="Các đơn vị được giao xây dựng kế hoạch thực hiện, theo tên."
+    )
 
 
-class SchoolPlansOut(Schema):
+class AuthorityPlansOut(Schema):
     authority: OrganisationRef
     count: int
     limit: int
     offset: int
-    items: list[SchoolPlanOut]
+    items: list[AuthorityPlanOut]
 
 
 def _ref(organisation: Organisation) -> OrganisationRef:
@@ -308,26 +332,22 @@ def _plan_ref(plan: Plan) -> PlanRef:
 
 @router.get(
     "/authority/plans",
-    response={200: SchoolPlansOut, **ERRORS},
-    summary="Kế hoạch đã ban hành của các trường trực thuộc",
+    response={200: AuthorityPlansOut, **ERRORS},
+    summary="Kế hoạch của cơ quan và việc các đơn vị thực hiện",
     description=(
-        "Mỗi kế hoạch đã ban hành của các trường mà cơ quan quản lý hoặc hướng dẫn, với các kế "
-        "hoạch cấp trên nó thực hiện (ví dụ Kế hoạch 81/KH-SGDĐT) và số nhiệm vụ."
+        "Mỗi kế hoạch đã ban hành của cơ quan (ví dụ Kế hoạch 81/KH-SGDĐT), với từng đơn vị "
+        "được giao: hạn ban hành kế hoạch thực hiện, kế hoạch thực hiện của đơn vị (số, ngày), "
+        "đúng hạn, muộn hay quá hạn (theo ngày đã lưu, không theo tự khai) và tiến độ các phần "
+        "việc của kế hoạch đó."
     ),
 )
 def plans(request: HttpRequest, query: Query[PlansQuery]):
     authority = _authority(request, query.authority)
-    rows = Plan.objects.filter(
-        organisation__in=Organisation.objects.schools_below(authority).values("pk"),
-        status=PlanStatus.ISSUED,
-    )
+    rows = Plan.objects.filter(organisation=authority, status=PlanStatus.ISSUED)
     if query.year is not None:
         rows = rows.filter(year=query.year)
-    parents = Plan.objects.select_related("organisation").order_by("issued_on", "pk")
     page = list(
-        rows.select_related("organisation")
-        .prefetch_related(Prefetch("parents", queryset=parents))
-        .order_by("-year", "organisation__name", "issued_on", "pk")[
+        rows.select_related("organisation").order_by("-year", "-issued_on", "-pk")[
             query.offset : query.offset + query.limit
         ]
     )
@@ -338,18 +358,37 @@ def plans(request: HttpRequest, query: Query[PlansQuery]):
         .order_by()
         .values_list("plan_id", "n")
     )
-    return SchoolPlansOut(
+    units = cascade.unit_rows(page, timezone.localdate())
+    return AuthorityPlansOut(
         authority=_ref(authority),
         count=rows.count(),
         limit=query.limit,
         offset=query.offset,
         items=[
-            SchoolPlanOut(
-                school=_ref(plan.organisation),
+            AuthorityPlanOut(
                 plan=_plan_ref(plan),
                 tasks=tasks.get(plan.pk, 0),
-                parents=[_plan_ref(parent) for parent in plan.parents.all()],
+                units=[_unit_out(row) for row in units[plan.pk]],
             )
             for plan in page
         ],
+    )
+
+
+def _unit_out(row: cascade.UnitRow) -> ImplementingUnitOut:
+    progress = row.progress
+    return ImplementingUnitOut(
+        unit=_ref(row.unit),
+        due_on=row.request.due_on,
+        plan=_plan_ref(row.plan) if row.plan is not None else None,
+        status=row.status,
+        status_label=row.status_label,
+        progress=ProgressOut(
+            assignments=progress.total,
+            done_on_time=progress.done_on_time,
+            done_late=progress.done_late,
+            overdue=progress.overdue,
+            open=progress.open,
+            mean_percent=progress.mean_percent,
+        ),
     )

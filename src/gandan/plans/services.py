@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
+from gandan.core.vietnamese import collation_key
 from gandan.legal.services import link_references
 from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.document import Signer
@@ -472,7 +473,7 @@ def cascade_plan(
         )
     }
     added, moved, result = [], [], []
-    for pk in sorted(below, key=lambda pk: below[pk].name):
+    for pk in sorted(below, key=lambda pk: collation_key(below[pk].name)):
         request = existing.get(pk)
         if request is None:
             request = ImplementationRequest.objects.create(

@@ -22,7 +22,7 @@ from django.utils import timezone
 from gandan.audit.models import AuditEvent
 from gandan.orgs import services as org_services
 from gandan.orgs.models import OrgKind, Role
-from gandan.plans.models import Plan, PlanStatus, PlanTask
+from gandan.plans.models import Assignment, ImplementationRequest, Plan, PlanStatus, PlanTask
 from gandan.reports import rollup
 from gandan.reports import services as report_services
 from gandan.reports.indicators import INDICATORS, Period
@@ -120,6 +120,11 @@ def world(ward, school, other_school, principal, other_school_principal, authori
     plan.parents.add(parent)
     PlanTask.objects.create(plan=plan, order=1, number="1", heading="Tuyên truyền")
     Plan.objects.create(organisation=other_school, title="Dự thảo", year=2026)  # not issued
+    # The ward's plan was sent to both schools, due 15/1: Thành Tô issued on time, Đằng Hải not.
+    for unit in (school, other_school):
+        ImplementationRequest.objects.create(
+            parent_plan=parent, organisation=unit, due_on=D(2026, 1, 15)
+        )
     refresh_indicators(today=TODAY)
     return {"request": ward_request, "plan": plan, "parent": parent}
 
@@ -138,6 +143,7 @@ def snapshot() -> dict:
         "reports": list(UnitReport.objects.order_by("pk").values()),
         "incoming": IncomingDocument.objects.count(),
         "plans": list(Plan.objects.order_by("pk").values()),
+        "requests": list(ImplementationRequest.objects.order_by("pk").values()),
         "audit": AuditEvent.objects.count(),
     }
 
@@ -259,16 +265,63 @@ def test_the_incoming_reports(world, authority_officer, department_officer):
     assert _get(department_officer, REPORTS, authority="so-gd").json()["count"] == 0
 
 
-def test_the_implementing_plans(world, authority_officer, department_officer):
-    for officer, slug in [(authority_officer, "ubnd-hai-an"), (department_officer, "so-gd")]:
-        body = _get(officer, PLANS, authority=slug).json()
-        assert body["count"] == 1  # Đằng Hải's draft is not listed
-        (item,) = body["items"]
-        assert item["school"]["slug"] == "th-thanh-to"
-        assert item["plan"]["number_symbol"] == "03/KH-THTT" and item["tasks"] == 1
-        assert [p["number_symbol"] for p in item["parents"]] == ["12/KH-UBND"]
-        assert item["parents"][0]["organisation"]["slug"] == "ubnd-hai-an"
+def test_the_wards_plan_and_its_units(world, principal, authority_officer):
+    # given: one task of Thành Tô's plan done on time, one overdue
+    task = world["plan"].tasks.get()
+    head = principal
+    Assignment.objects.create(task=task, assignee=head, due_date=D(2026, 6, 1), percent=40)
+    done = Assignment.objects.create(
+        task=task, assignee=head, due_date=D(2026, 6, 30), status="done", percent=100
+    )
+    done.updates.create(author=head, status="done", percent=100, text="Đã xong.")
+    # when
+    body = _get(authority_officer, PLANS, authority="ubnd-hai-an").json()
+    # then: the ward's own issued plan, one row per school it was sent to
+    assert body["count"] == 1
+    (item,) = body["items"]
+    assert item["plan"]["number_symbol"] == "12/KH-UBND"
+    assert item["plan"]["organisation"]["slug"] == "ubnd-hai-an"
+    by_school = {unit["unit"]["slug"]: unit for unit in item["units"]}
+    assert [unit["unit"]["slug"] for unit in item["units"]] == ["th-dang-hai", "th-thanh-to"]
+    on_time, missing = by_school["th-thanh-to"], by_school["th-dang-hai"]
+    assert on_time["due_on"] == "2026-01-15"
+    assert on_time["plan"]["number_symbol"] == "03/KH-THTT"
+    assert on_time["plan"]["issued_on"] == "2026-01-10"
+    assert (on_time["status"], on_time["status_label"]) == ("on_time", "Ban hành đúng hạn")
+    assert on_time["progress"] == {
+        "assignments": 2,
+        "done_on_time": 1,
+        "done_late": 0,
+        "overdue": 1,
+        "open": 0,
+        "mean_percent": 70,
+    }
+    assert missing["plan"] is None
+    assert (missing["status"], missing["status_label"]) == ("overdue", "Quá hạn, chưa ban hành")
+    assert missing["progress"]["assignments"] == 0
     assert _get(authority_officer, PLANS, authority="ubnd-hai-an", year=2025).json()["count"] == 0
+
+
+def test_the_sở_lists_its_own_plans_not_the_wards(world, department_officer, department):
+    # given: nothing issued by the Sở
+    assert _get(department_officer, PLANS, authority="so-gd").json()["count"] == 0
+    # when: the Sở issues a plan and sends it to Thành Tô only
+    sở_plan = Plan.objects.create(
+        organisation=department,
+        title="Kế hoạch của Sở",
+        number_symbol="81/KH-SGDĐT",
+        year=2026,
+        status=PlanStatus.ISSUED,
+        issued_on=D(2026, 2, 1),
+    )
+    ImplementationRequest.objects.create(
+        parent_plan=sở_plan, organisation=world["plan"].organisation, due_on=D(2026, 7, 1)
+    )
+    body = _get(department_officer, PLANS, authority="so-gd").json()
+    # then
+    assert [item["plan"]["number_symbol"] for item in body["items"]] == ["81/KH-SGDĐT"]
+    (unit,) = body["items"][0]["units"]
+    assert (unit["unit"]["slug"], unit["status"], unit["plan"]) == ("th-thanh-to", "not_yet", None)
 
 
 def test_no_personal_data(world, authority_officer):
@@ -336,8 +389,13 @@ def _grow(ward, department, ward_request, count: int, start: int) -> None:
             status=PlanStatus.ISSUED,
             issued_on=D(2026, 1, 12),
         )
-        plan.parents.add(Plan.objects.get(number_symbol="12/KH-UBND"))
-        PlanTask.objects.create(plan=plan, order=1, number="1", heading="Tuyên truyền")
+        parent = Plan.objects.get(number_symbol="12/KH-UBND")
+        plan.parents.add(parent)
+        ImplementationRequest.objects.create(
+            parent_plan=parent, organisation=unit, due_on=D(2026, 1, 15)
+        )
+        task = PlanTask.objects.create(plan=plan, order=1, number="1", heading="Tuyên truyền")
+        Assignment.objects.create(task=task, assignee=head, due_date=D(2026, 6, 1))
 
 
 def test_queries_do_not_grow_with_the_number_of_units(world, ward, department, authority_officer):

@@ -106,3 +106,34 @@ def test_a_progress_report_from_an_english_page_is_stored_in_vietnamese(
     assert Assignment.objects.get().status == AssignmentStatus.BLOCKED
     assert Plan.objects.get().events.filter(summary__contains="Gặp vướng mắc, 10%").exists()
     assert_stored_vietnamese()
+
+
+def test_sending_a_plan_to_the_units_from_an_english_page_is_stored_in_vietnamese(
+    client, ward, school, other_school, principal, authority_officer, assert_stored_vietnamese
+):
+    # given: the ward's issued plan, and its officer reading the site in English
+    ward_plan = services.issue_plan(
+        plan=factories.import_seed(ward, authority_officer),
+        actor=authority_officer,
+        issued_on=dt.date(2026, 9, 1),
+        signer=head_signer(ward),
+    )
+    client.force_login(authority_officer)
+    client.cookies["django_language"] = "en"
+    url = reverse("plans:units", args=[ward_plan.public_id])
+    # when: sent to both schools, then the due date moved for one
+    first = client.post(
+        url, {"organisations": [school.pk, other_school.pk], "due_on": "2030-06-03"}
+    )
+    again = client.post(url, {"organisations": [school.pk], "due_on": "2030-06-10"})
+    # and: the head links the school's plan to it
+    plan = factories.import_seed(school, principal)
+    services.set_parent_plans(plan=plan, actor=principal, parents=[ward_plan])
+    # then
+    assert first.status_code == again.status_code == 302
+    summaries = list(
+        PlanEvent.objects.filter(kind="cascaded").order_by("pk").values_list("summary", flat=True)
+    )
+    assert summaries[0].startswith("Giao Trường Tiểu học Đằng Hải, TH Thành Tô xây dựng")
+    assert summaries[1].startswith("Đổi hạn ban hành kế hoạch thực hiện")
+    assert_stored_vietnamese()
