@@ -575,3 +575,17 @@ def test_production_defaults_and_their_environment_switches(tmp_path):
     ), production.stderr
     assert behind_nothing.stdout.split("\n")[0] == "False 31536000 True True None"
     assert demo.stdout.split("\n")[0] == "False 0 False False None"
+
+
+def test_an_administrator_gives_a_one_time_code_to_a_head_who_lost_everything(principal):
+    # given: the head's app is lost and no recovery code is left
+    app_for(principal)
+    # when: the administrator's command, then the head's login with that code
+    call_command("addstatictoken", "hieutruong", token="khancap1")
+    client = new_client()
+    log_in(client, "hieutruong")
+    response = client.post("/dang-nhap/xac-thuc/", {"code": "khancap1"})
+    # then: in, once
+    assert response.status_code == 302
+    assert client.get("/ban-lam-viec/").status_code == 200
+    assert not StaticToken.objects.filter(token="khancap1").exists()
