@@ -1,6 +1,9 @@
-"""Demo data at Thành Tô: the parents' satisfaction survey of the 2025–2026 school year (about
-150 anonymous answers from October to May, closed, with its monthly index) and an identified
-survey on school meals, open now, for trying the public link and the QR notice.
+"""Demo data at Thành Tô: the parents' satisfaction surveys of the two terms of 2025–2026
+(150 anonymous answers from October to May, closed; the school's index moves from one term to
+the next: anonymous answers keep no day of their own, so a survey's period is its time), an
+anonymous staff survey of the second term (closed, answered by the school's staff while signed
+in, its results shown since it has more than the minimum), and an identified survey on school
+meals, open now, for trying the public link and the QR notice.
 
 Deterministic (a fixed random seed) and idempotent: a survey that exists (found by title) is
 left as it is.
@@ -17,11 +20,20 @@ from gandan.surveys import services
 from gandan.surveys.forms import DEFAULT_CONSENT
 from gandan.surveys.models import Audience, Mode, QuestionKind, Survey
 
-YEAR_TITLE = "Khảo sát sự hài lòng của cha mẹ học sinh năm học 2025–2026"
+TERM_TITLES = [
+    "Khảo sát sự hài lòng của cha mẹ học sinh học kỳ I năm học 2025–2026",
+    "Khảo sát sự hài lòng của cha mẹ học sinh học kỳ II năm học 2025–2026",
+]
+STAFF_TITLE = "Khảo sát ẩn danh cán bộ, giáo viên về môi trường làm việc học kỳ II 2025–2026"
 MEALS_TITLE = "Ý kiến cha mẹ học sinh về bữa ăn bán trú học kỳ I năm học 2026–2027"
 SEED = 20252026
-YEAR_OPENS = dt.datetime(2025, 10, 1, 7, 0)
-YEAR_CLOSES = dt.datetime(2026, 5, 30, 17, 0)
+# (opens, closes) of each term's survey.
+TERMS = [
+    (dt.datetime(2025, 10, 1, 7, 0), dt.datetime(2026, 1, 24, 17, 0)),
+    (dt.datetime(2026, 2, 2, 7, 0), dt.datetime(2026, 5, 30, 17, 0)),
+]
+STAFF_OPENS = dt.datetime(2026, 4, 1, 7, 0)
+STAFF_CLOSES = dt.datetime(2026, 4, 30, 17, 0)
 
 LIKERT = [
     "Mức độ hài lòng của ông (bà) về chất lượng giảng dạy của giáo viên",
@@ -43,7 +55,8 @@ IMPROVE = [
     "An toàn giao thông trước cổng trường",
 ]
 # (month, answers that month, mean level that month): the year gets better after the
-# October parents' meeting and the toilet repairs in the spring.
+# October parents' meeting and the toilet repairs in the spring. The first four months are
+# the first term's.
 MONTHS = [
     ((2025, 10), 34, 3.55),
     ((2025, 11), 22, 3.7),
@@ -125,23 +138,24 @@ def _answers(survey: Survey, rng: random.Random, mean: float) -> dict:
     return answers
 
 
-def _year_survey(school: Organisation, head: User) -> Survey:
-    rng = random.Random(SEED)
+def _term_survey(school: Organisation, head: User, term: int) -> Survey:
+    rng = random.Random(SEED + 10 * term)
+    opens, closes = TERMS[term]
     survey = services.create_survey(
         organisation=school,
         actor=head,
-        title=YEAR_TITLE,
+        title=TERM_TITLES[term],
         intro=(
-            "Nhà trường kính mời cha mẹ học sinh cho ý kiến về các mặt hoạt động trong năm học. "
+            "Nhà trường kính mời cha mẹ học sinh cho ý kiến về các mặt hoạt động trong học kỳ. "
             "Phiếu ẩn danh, trả lời trong khoảng ba phút."
         ),
         audience=Audience.PARENTS,
         mode=Mode.ANONYMOUS,
-        opens_at=_aware(YEAR_OPENS),
+        opens_at=_aware(opens),
     )
     _questions(survey, head)
-    survey = services.open_survey(survey=survey, actor=head, now=_aware(YEAR_OPENS))
-    for (year, month), count, mean in MONTHS:
+    survey = services.open_survey(survey=survey, actor=head, now=_aware(opens))
+    for (year, month), count, mean in MONTHS[4 * term : 4 * term + 4]:
         for _ in range(count):
             on = _school_day(rng, year, month)
             services.submit_response(
@@ -150,7 +164,63 @@ def _year_survey(school: Organisation, head: User) -> Survey:
                 on=on,
                 now=_aware(dt.datetime.combine(on, dt.time(20, 0))),
             )
-    return services.close_survey(survey=survey, actor=head, at=_aware(YEAR_CLOSES))
+    return services.close_survey(survey=survey, actor=head, at=_aware(closes))
+
+
+STAFF_QUESTIONS = [
+    "Mức độ hài lòng về sự công bằng trong phân công công việc",
+    "Mức độ hài lòng về điều kiện làm việc (phòng học, thiết bị, phòng họp)",
+    "Mức độ hài lòng về việc lắng nghe ý kiến của cán bộ, giáo viên",
+]
+STAFF_COMMENTS = [
+    "Phòng họp hội đồng nóng, đề nghị sửa điều hòa trước hè.",
+    "Mong được tập huấn thêm về chuyển đổi số.",
+    "Lịch họp nên thông báo trước ít nhất hai ngày.",
+    "",
+]
+
+
+def _staff_survey(school: Organisation, head: User) -> Survey:
+    rng = random.Random(SEED + 2)
+    survey = services.create_survey(
+        organisation=school,
+        actor=head,
+        title=STAFF_TITLE,
+        intro=(
+            "Phiếu ẩn danh: nhà trường chỉ biết ai đã trả lời để mỗi người trả lời một lần, "
+            "không biết ai trả lời thế nào. Kết quả chỉ công bố sau khi kết thúc."
+        ),
+        audience=Audience.STAFF,
+        mode=Mode.ANONYMOUS,
+        opens_at=_aware(STAFF_OPENS),
+    )
+    for text in STAFF_QUESTIONS:
+        services.add_question(survey=survey, actor=head, kind=QuestionKind.LIKERT, text=text)
+    services.add_question(
+        survey=survey,
+        actor=head,
+        kind=QuestionKind.TEXT,
+        text="Góp ý khác để nhà trường là nơi làm việc tốt hơn",
+        required=False,
+    )
+    survey = services.open_survey(survey=survey, actor=head, now=_aware(STAFF_OPENS))
+    questions = list(survey.questions.all())
+    staff = (
+        User.objects.filter(memberships__organisation=school)
+        .exclude(pk=head.pk)
+        .distinct()
+        .order_by("username")
+    )
+    for number, member in enumerate(staff):
+        answers: dict = {q.pk: _level(rng, 3.6) for q in questions if q.is_likert}
+        answers[questions[-1].pk] = STAFF_COMMENTS[number % len(STAFF_COMMENTS)]
+        services.submit_response(
+            survey=survey,
+            answers=answers,
+            account=member,
+            now=_aware(STAFF_OPENS + dt.timedelta(days=1 + number % 20, hours=8)),
+        )
+    return services.close_survey(survey=survey, actor=head, at=_aware(STAFF_CLOSES))
 
 
 def _meals_survey(school: Organisation, head: User) -> Survey:
@@ -197,9 +267,16 @@ def _meals_survey(school: Organisation, head: User) -> Survey:
 
 @transaction.atomic
 def build(school: Organisation) -> list[Survey]:
+    """The two term surveys, the staff survey and the meals survey, in that order."""
     head = User.objects.get(username="hieutruong")
     surveys = []
-    for title, make in ((YEAR_TITLE, _year_survey), (MEALS_TITLE, _meals_survey)):
+    makers = [
+        (TERM_TITLES[0], lambda: _term_survey(school, head, 0)),
+        (TERM_TITLES[1], lambda: _term_survey(school, head, 1)),
+        (STAFF_TITLE, lambda: _staff_survey(school, head)),
+        (MEALS_TITLE, lambda: _meals_survey(school, head)),
+    ]
+    for title, make in makers:
         existing = Survey.objects.filter(organisation=school, title=title).first()
-        surveys.append(existing or make(school, head))
+        surveys.append(existing or make())
     return surveys

@@ -19,11 +19,14 @@ if TYPE_CHECKING:
 def with_index(
     surveys: "Iterable[WithAnnotations[Survey, models.Moments]]", *, full: bool
 ) -> "list[WithAnnotations[Survey, models.Moments]]":
-    """Attach .index to each annotated survey (with_moments); None where the reader may not
-    see it yet (an open survey, for a reader of summaries only)."""
+    """Attach .index to each annotated survey (with_moments and response_count); None where
+    the reader may not see it yet (an open survey, for a reader of summaries only) or nobody
+    may (Survey.results_withheld)."""
     rows = list(surveys)
     for survey in rows:
-        visible = full or survey.status == SurveyStatus.CLOSED
+        visible = (full or survey.status == SurveyStatus.CLOSED) and not survey.results_withheld(
+            survey.response_count  # type: ignore[attr-defined]  # annotated by the caller
+        )
         survey.index = (  # type: ignore[attr-defined]  # a display attribute, set per page
             summarise(Moments.from_row(survey.score_n, survey.score_total, survey.score_total_sq))
             if visible

@@ -16,8 +16,9 @@
 6. The combined index pools the observations: every survey respondent (parents' and citizens'
    surveys; staff surveys are not counted) and every rated case weighs the same. It is computed
    from the pooled n, Σx and Σx², so its interval is that of the pooled sample.
-7. Over time, observations are grouped by calendar month: the day of the answer for surveys,
-   the day of the rating (Asia/Ho_Chi_Minh) for cases.
+7. Over time, observations are grouped by calendar month: for an anonymous survey, the month
+   its period starts (its answers keep no day of their own: models.py); for an identified
+   survey, the day of the answer; for cases, the day of the rating (Asia/Ho_Chi_Minh).
 
 Everything is computed by the database as n, Σx and Σx² (COUNT and SUM work on every engine;
 SQLite has no STDDEV), per survey, per day or per month; Python only adds those triples up
@@ -148,7 +149,7 @@ def survey_months(survey: Survey) -> dict[dt.date, Moments]:
     return _response_months(Response.objects.filter(survey=survey))
 
 
-def _public_responses(organisation):
+def public_responses(organisation):
     # Point 6: parents' and citizens' surveys feed the school's index; staff surveys do not.
     return Response.objects.filter(
         survey__organisation=organisation,
@@ -227,8 +228,8 @@ SERIES_LABELS = {
 
 def school_series(organisation) -> list[Series]:
     """The school's three series: surveys, case ratings, and the two pooled (point 6)."""
-    survey_m = _response_months(_public_responses(organisation))
-    survey_all = _response_moments(_public_responses(organisation))
+    survey_m = _response_months(public_responses(organisation))
+    survey_all = _response_moments(public_responses(organisation))
     case_m = case_months(organisation)
     case_all = case_moments(organisation)
     return [

@@ -1,16 +1,25 @@
 """Satisfaction surveys of parents, citizens and staff: questions, responses, answers.
 
-Anonymity is structural. An anonymous `Response` holds its survey, the day it was given (no
-time), its score and its answers; no user, no address, no session, no consent record, no
+Anonymity is structural. An anonymous `Response` holds its survey, the first day of the survey
+period (the same on every row of the survey: no answer keeps a day, let alone a time, of its
+own), its score and its answers; no user, no address, no session, no consent record, no
 sequence number: the key is a random UUID. Nothing is written elsewhere when it is stored (no
-audit row, no timeline row, no counter on the survey whose `updated_at` would date it). When an
-anonymous survey closes, its responses are re-sealed: re-written under fresh random keys, in
-their order, so that storage order no longer follows the order of answering
-(services.close_survey; tests/test_anonymity.py).
+audit row, no timeline row, no counter on the survey whose `updated_at` would date it); the
+audit log learns only the number of answers, when the survey closes. When an anonymous survey
+closes, its responses are re-sealed: re-written under fresh random keys, in key order, the old
+rows overwritten (sealing.py), and SQLite's WAL is checkpointed and truncated, so that neither
+storage order nor the log's frame order follows the order of answering.
+
+Staff answer anonymous staff surveys signed in, and their logins are in the audit log with a
+time: for those surveys the answers are also re-sealed after every answer, one answer per
+person is kept by a `Participation` marker stored apart (its docstring gives the argument), and
+results are withheld until the survey closes and has MIN_ANONYMOUS_RESULTS answers
+(`Survey.results_withheld`; tests/test_anonymous_staff.py plays the attacks).
 
 An identified survey stores a keyed hash of the respondent's phone number or e-mail address,
 never the address itself (Luật Bảo vệ dữ liệu cá nhân 91/2025: minimal data), so that the
-database can refuse a second answer; and the date, time and version of the consent given.
+database can refuse a second answer; the day of the answer; and the date, time and version of
+the consent given.
 """
 
 import datetime as dt
@@ -32,6 +41,12 @@ if TYPE_CHECKING:
 PUBLIC_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read off a poster
 PUBLIC_ID_LENGTH = 10
 LIKERT_MIN, LIKERT_MAX = 1, 5
+# The fewest answers an anonymous staff survey shows results for. The head knows every
+# respondent: below five, one dissenting answer among three or four colleagues is easy to place
+# by elimination, and two colleagues comparing notes leave little doubt about the rest. Five is
+# the usual small-cell threshold of statistical disclosure control (no figure published that
+# rests on fewer than five people); one answer fewer shows nothing at all.
+MIN_ANONYMOUS_RESULTS = 5
 
 
 def new_public_id() -> str:
@@ -57,6 +72,13 @@ class SurveyStatus(models.TextChoices):
     DRAFT = "draft", _("Đang soạn")
     OPEN = "open", _("Đang lấy ý kiến")
     CLOSED = "closed", _("Đã kết thúc")
+
+
+class Withheld(models.TextChoices):
+    """Why a survey's results are not shown (Survey.results_withheld)."""
+
+    WHILE_OPEN = "while_open", _("Đang lấy ý kiến")
+    TOO_FEW = "too_few", _("Chưa đủ số người trả lời")
 
 
 class QuestionKind(models.TextChoices):
@@ -170,6 +192,29 @@ class Survey(TimeStampedModel):
     def is_closed(self) -> bool:
         return self.status == SurveyStatus.CLOSED
 
+    @property
+    def protects_signed_in_respondents(self) -> bool:
+        """Anonymous, answered by signed-in staff whose logins the audit log dates."""
+        return self.is_anonymous and self.audience == Audience.STAFF
+
+    def results_withheld(self, response_count: int) -> str | None:
+        """Why nobody may read this survey's results now (a `Withheld` value), or None.
+
+        An anonymous staff survey shows nothing while it runs (live results next to the audit
+        log's logins would pair each answer with its author) and nothing below
+        MIN_ANONYMOUS_RESULTS answers after it closes."""
+        if not self.protects_signed_in_respondents:
+            return None
+        if not self.is_closed:
+            return Withheld.WHILE_OPEN
+        if response_count < MIN_ANONYMOUS_RESULTS:
+            return Withheld.TOO_FEW
+        return None
+
+    def period_day(self) -> dt.date:
+        """The day every anonymous response carries: the first of the survey period."""
+        return timezone.localdate(self.opens_at) if self.opens_at else timezone.localdate()
+
     def is_accepting(self, now=None) -> bool:
         """Open, and inside its answering window."""
         now = now or timezone.now()
@@ -216,8 +261,10 @@ class Response(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
-    # A day, never a time: a time would let a log or a witness pick out one answer.
-    created_on = models.DateField(_("Ngày trả lời"))
+    # Anonymous surveys: the first day of the survey period, the same on every row (a day of
+    # its own singles an answer out wherever few were given that day). Identified surveys:
+    # the day of the answer. Never a time.
+    created_on = models.DateField(_("Ngày (khảo sát ẩn danh: ngày đầu đợt khảo sát)"))
     # Mean of the response's Likert answers mapped to 0–100 (index.respondent_score); stored
     # once, since answers never change, so that the index is a plain aggregate.
     score = models.FloatField(null=True, blank=True)
@@ -266,6 +313,53 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id}: {self.value if self.value is not None else self.text[:40]}"
+
+
+class Participation(models.Model):
+    """ "Has answered": one row per staff member who answered an anonymous staff survey.
+
+    It exists so that each person answers once, without anything that links the person to
+    the answer. The argument:
+
+    1. The claim comes first, in a transaction of its own: INSERT (survey, user) under a
+       unique constraint. A second attempt (another tab, a double tap, a script, two requests
+       at the same instant) fails on the constraint, so the database, not a read-then-write
+       check, keeps one answer per person.
+    2. The answer follows in a second transaction. If it fails, the claim is deleted and the
+       person may try again; if the process dies in between, the person is marked without an
+       answer. That fails closed: at worst one answer is lost, never two are counted. The
+       reverse order (answer, then claim) would fail open.
+    3. Nothing joins the two. No foreign key either way. Not one transaction (which would give
+       both the same PostgreSQL xmin and one commit in SQLite's WAL). No time or day on
+       either: the response carries the survey's first day. Random keys on both; the
+       survey's responses are re-sealed (re-written in the order of fresh random keys) in the
+       answer's transaction, so the n-th marker cannot be paired with the n-th stored answer;
+       and after each answer SQLite's WAL is checkpointed and truncated, so frame order
+       (login, claim, answer) does not survive either.
+    4. At close the markers are deleted (their purpose is over; Luật 91/2025/QH15: minimal
+       data): the audit log keeps only how many answered. Deleted and re-sealed rows are
+       overwritten on SQLite (secure_delete) and the WAL is truncated.
+
+    What remains is the power of whoever reads the live database files during the instant
+    between two commits, or the PostgreSQL server's own WAL and not yet vacuumed row versions:
+    that is the database administrator's, and no page of the application shows it.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="participations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("người đã trả lời")
+        verbose_name_plural = _("người đã trả lời")
+        # Deliberately no ordering by insertion.
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user"], name="surveys_one_participation")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.id)
 
 
 class SurveyEventKind(models.TextChoices):

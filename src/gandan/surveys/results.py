@@ -85,7 +85,8 @@ def question_results(
                 redact(text)
                 for text in Answer.objects.filter(question=question)
                 .exclude(text="")
-                .order_by("response_id")
+                # Alphabetical: neither the order of answering nor that of storage.
+                .order_by("text")
                 .values_list("text", flat=True)[:TEXTS_SHOWN]
             ]
         results.append(result)

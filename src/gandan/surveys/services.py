@@ -1,10 +1,10 @@
 """Use cases of surveys: prepare, open, answer, close, erase an answer on request.
 
-Staff actions are audited (events.record). Answering is not: see models.py.
+Staff actions are audited (events.record). Answering is not: see models.py; the closing row
+says how many answered.
 """
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping, Sequence
 
 from django.core.exceptions import ValidationError
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
 from gandan.orgs.models import Organisation, User
-from gandan.surveys import events, respondents
+from gandan.surveys import events, respondents, sealing
 from gandan.surveys.index import respondent_score
 from gandan.surveys.models import (
     CHOICE_KINDS,
@@ -24,6 +24,7 @@ from gandan.surveys.models import (
     Answer,
     Audience,
     Mode,
+    Participation,
     Question,
     QuestionKind,
     Response,
@@ -35,7 +36,6 @@ from gandan.surveys.redaction import redact
 
 MAX_TEXT_ANSWER = 2000
 MAX_OPTIONS = 12
-RESEAL_BATCH = 2000
 
 AnswerValue = int | Sequence[int] | str | None
 
@@ -235,7 +235,9 @@ def open_survey(*, survey: Survey, actor: User, now: dt.datetime | None = None) 
 @in_vietnamese
 @transaction.atomic
 def close_survey(*, survey: Survey, actor: User | None, at: dt.datetime | None = None) -> Survey:
-    """Stop taking answers (at `at`, default now) and re-seal an anonymous survey's answers."""
+    """Stop taking answers (at `at`, default now). An anonymous survey's answers are re-sealed,
+    its "has answered" markers deleted, and after the commit SQLite's WAL is truncated; the
+    audit row records how many answered (models.py)."""
     at = at or timezone.now()
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     if survey.status != SurveyStatus.OPEN:
@@ -245,9 +247,17 @@ def close_survey(*, survey: Survey, actor: User | None, at: dt.datetime | None =
     survey.status = SurveyStatus.CLOSED
     survey.closes_at = at if survey.closes_at is None else min(survey.closes_at, at)
     survey.save(update_fields=["status", "closes_at", "updated_at"])
+    count = Response.objects.filter(survey=survey).count()
     if survey.is_anonymous:
-        _reseal(survey)
-    events.record(survey, SurveyEventKind.CLOSED, _("Kết thúc lấy ý kiến"), actor=actor)
+        sealing.forget_participants(survey)
+        sealing.reseal(survey)
+        transaction.on_commit(sealing.checkpoint_wal)
+    events.record(
+        survey,
+        SurveyEventKind.CLOSED,
+        _("Kết thúc lấy ý kiến, %(n)d phiếu trả lời") % {"n": count},
+        actor=actor,
+    )
     return survey
 
 
@@ -260,46 +270,6 @@ def close_due_surveys(*, now: dt.datetime | None = None) -> int:
         close_survey(survey=survey, actor=None, at=survey.closes_at)
         count += 1
     return count
-
-
-def _reseal(survey: Survey) -> None:
-    """Re-write the responses under fresh random keys, in key order, answers with them.
-
-    While a survey is open, rows sit in the order people answered; with a web server's log a
-    reader of the database could pair the n-th row with the n-th visitor. Afterwards the order
-    is that of random keys and the old keys and row ids are gone.
-    """
-    old = list(Response.objects.filter(survey=survey).values_list("id", "created_on", "score"))
-    if not old:
-        return
-    new_ids = {old_id: uuid.uuid4() for old_id, _on, _score in old}
-    answers = list(
-        Answer.objects.filter(response__survey=survey).values_list(
-            "response_id", "question_id", "value", "text"
-        )
-    )
-    Answer.objects.filter(response__survey=survey).delete()
-    Response.objects.filter(survey=survey).delete()
-    Response.objects.bulk_create(
-        sorted(
-            (
-                Response(id=new_ids[old_id], survey=survey, created_on=on, score=score)
-                for old_id, on, score in old
-            ),
-            key=lambda response: response.id,
-        ),
-        batch_size=RESEAL_BATCH,
-    )
-    Answer.objects.bulk_create(
-        sorted(
-            (
-                Answer(response_id=new_ids[old_id], question_id=question, value=value, text=text)
-                for old_id, question, value, text in answers
-            ),
-            key=lambda answer: (answer.response_id, answer.question_id, answer.value or 0),
-        ),
-        batch_size=RESEAL_BATCH,
-    )
 
 
 def field_name(question: Question) -> str:
@@ -339,7 +309,6 @@ def _check_answer(question: Question, value: AnswerValue) -> list[Answer]:
 
 
 @in_vietnamese
-@transaction.atomic
 def submit_response(
     *,
     survey: Survey,
@@ -351,9 +320,13 @@ def submit_response(
     now: dt.datetime | None = None,
 ) -> Response:
     """Store one person's answers. `answers` maps question pk → value; `on` is the day of a
-    paper form entered later (default today). Identified surveys need the consent and the
-    typed identifier (the signed-in `account` for staff surveys); anonymous surveys never look
-    at any of the three."""
+    paper form entered later (default today; checked against the window, kept by identified
+    surveys only). Identified surveys need the consent and the typed identifier (the
+    signed-in `account` for staff surveys); anonymous staff surveys need the signed-in
+    `account`, to answer once (models.Participation); anonymous surveys store none of them.
+
+    Runs its own transactions (an anonymous staff answer is written apart from the marker that
+    names its author): call it outside a transaction."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     if not survey.is_accepting(now):
@@ -369,23 +342,75 @@ def submit_response(
         except ValidationError as error:
             errors[field_name(question)] = error.messages
     identity = {}
+    member = None
     if survey.mode == Mode.IDENTIFIED:
         identity = _identity(survey, identifier, account, consent, now, errors)
+    elif survey.protects_signed_in_respondents:
+        member = _signed_in(account, errors)
     if errors:
         raise ValidationError(errors)
     score = respondent_score(
         row.value for row in rows if row.question.is_likert and row.value is not None
     )
+    if member is None:
+        day = on if survey.mode == Mode.IDENTIFIED else survey.period_day()
+        return _store(survey, rows, created_on=day, score=score, identity=identity)
+    claim = _claim(survey, member)
+    try:
+        response = _store(survey, rows, created_on=survey.period_day(), score=score, reseal=True)
+    except BaseException:
+        Participation.objects.filter(pk=claim.pk).delete()
+        raise
+    sealing.checkpoint_wal()
+    return response
+
+
+def _signed_in(account: User | None, errors: dict) -> User | None:
+    if account is None or not account.is_authenticated:
+        errors["identifier"] = [_("Cần đăng nhập để trả lời khảo sát này.")]
+        return None
+    return account
+
+
+def _claim(survey: Survey, member: User) -> Participation:
+    """The "has answered" marker, committed before the answer (models.Participation, 1–2)."""
+    try:
+        with transaction.atomic():
+            return Participation.objects.create(survey=survey, user=member)
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"identifier": _("Bạn đã trả lời khảo sát này. Mỗi người chỉ trả lời một lần.")}
+        ) from exc
+
+
+@transaction.atomic
+def _store(
+    survey: Survey,
+    rows: list[Answer],
+    *,
+    created_on: dt.date,
+    score: float | None,
+    identity: dict | None = None,
+    reseal: bool = False,
+) -> Response:
+    """The response and its answers, in one transaction; re-sealed with the survey's other
+    responses when `reseal` (the survey row locked, so two answers re-seal one after the
+    other)."""
+    if reseal:
+        Survey.objects.select_for_update().filter(pk=survey.pk).exists()
     try:
         with transaction.atomic():
             response = Response.objects.create(
-                survey=survey, created_on=on, score=score, **identity
+                survey=survey, created_on=created_on, score=score, **(identity or {})
             )
     except IntegrityError as exc:  # the same person, a second time (or twice at once)
         raise ValidationError({"identifier": _already_answered()}) from exc
     for row in rows:
         row.response = response
     Answer.objects.bulk_create(rows)
+    if reseal:
+        # The caller's object follows its row to the new key (in memory only).
+        response.id = sealing.reseal(survey)[response.id]
     return response
 
 

@@ -121,6 +121,27 @@ def opened_last_autumn(school, principal):
     return build_survey(school, principal, title="Khảo sát năm học 2025–2026", opens_at=opens_at)
 
 
+@pytest.fixture
+def identified_last_autumn(school, principal):
+    """An identified survey opened on 01/10/2025: its answers keep their day (anonymous ones
+    keep the period's first day only), for answers spread over months."""
+    opens_at = timezone.make_aware(dt.datetime(2025, 10, 1, 7, 30))
+    return build_survey(
+        school,
+        principal,
+        title="Khảo sát có định danh năm học 2025–2026",
+        mode=Mode.IDENTIFIED,
+        opens_at=opens_at,
+    )
+
+
+def identified_answer(survey, number: int, **kwargs):
+    """submit_response for an identified survey, as the respondent with phone number `number`."""
+    return services.submit_response(
+        survey=survey, identifier=f"0912{number:06d}", consent=True, **kwargs
+    )
+
+
 def form_data(survey, likert=(4, 4, 4), grade=0, improve=(), text="", **extra) -> dict:
     """The POST body of the public answer sheet."""
     q = questions(survey)
@@ -133,3 +154,39 @@ def form_data(survey, likert=(4, 4, 4), grade=0, improve=(), text="", **extra) -
     data["token"] = extra.pop("token", "")
     data.update(extra)
     return data
+
+
+STAFF_NAMES = [
+    "Phạm Thị Lan Anh",
+    "Vũ Văn Bình",
+    "Đỗ Thị Cúc",
+    "Bùi Văn Dũng",
+    "Ngô Thị Én",
+    "Trịnh Văn Giang",
+]
+
+
+@pytest.fixture
+def staff_members(school):
+    """Six teachers of the school, each of whom may answer its staff surveys."""
+    from gandan.orgs import services as org_services
+    from gandan.orgs.models import Role
+
+    members = []
+    for i, name in enumerate(STAFF_NAMES):
+        user = org_services.create_person(
+            actor=None, username=f"gv{i}", full_name=name, password="mat-khau-thu-nghiem"
+        )
+        org_services.grant_role(
+            actor=None, user=user, organisation=school, role=Role.STAFF, title="Giáo viên"
+        )
+        members.append(user)
+    return members
+
+
+@pytest.fixture
+def staff_survey(school, principal):
+    """An open, anonymous survey of the school's staff (they answer signed in)."""
+    return build_survey(
+        school, principal, title="Khảo sát ẩn danh về môi trường làm việc", audience=Audience.STAFF
+    )

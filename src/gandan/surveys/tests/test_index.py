@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from gandan.surveys import index, services
 from gandan.surveys.index import IndexValue, Moments, likert_to_score, respondent_score, summarise
-from gandan.surveys.tests.conftest import answer_map, build_survey
+from gandan.surveys.tests.conftest import answer_map, build_survey, identified_answer
 
 
 @pytest.mark.parametrize(
@@ -147,16 +147,16 @@ def test_a_respondent_skipping_every_likert_item_is_not_counted(school, principa
     assert index.survey_index(survey).mean == 75.0
 
 
-def test_months_group_answers_by_their_day(opened_last_autumn):
-    # given: paper forms entered with their dates
-    survey = opened_last_autumn
+def test_months_group_answers_by_their_day(identified_last_autumn):
+    # given: paper forms of an identified survey entered with their dates
+    survey = identified_last_autumn
     days_and_answers = [
         (dt.date(2025, 10, 3), (5, 5, 5)),
         (dt.date(2025, 10, 28), (3, 3, 3)),
         (dt.date(2025, 12, 1), (4, 4, 4)),
     ]
-    for on, likert in days_and_answers:
-        services.submit_response(survey=survey, answers=answer_map(survey, likert), on=on)
+    for number, (on, likert) in enumerate(days_and_answers):
+        identified_answer(survey, number, answers=answer_map(survey, likert), on=on)
     # when
     months = index.survey_months(survey)
     # then: no November row; October pools its two respondents
@@ -164,6 +164,17 @@ def test_months_group_answers_by_their_day(opened_last_autumn):
         dt.date(2025, 10, 1): Moments(2, 150.0, 12500.0),
         dt.date(2025, 12, 1): Moments(1, 75.0, 5625.0),
     }
+
+
+def test_an_anonymous_survey_counts_in_the_month_its_period_starts(opened_last_autumn):
+    # given: answers of an anonymous survey given in October and December
+    survey = opened_last_autumn
+    for on, likert in [(dt.date(2025, 10, 3), (5, 5, 5)), (dt.date(2025, 12, 1), (4, 4, 4))]:
+        services.submit_response(survey=survey, answers=answer_map(survey, likert), on=on)
+    # when
+    months = index.survey_months(survey)
+    # then: one month, the survey's first (its answers keep no day of their own)
+    assert months == {dt.date(2025, 10, 1): Moments(2, 175.0, 15625.0)}
 
 
 def test_case_ratings_feed_a_series_and_the_combined_index(school, principal, parent_survey):
@@ -194,12 +205,12 @@ def test_case_ratings_feed_a_series_and_the_combined_index(school, principal, pa
     assert combined.overall.mean == pytest.approx(68.75)
 
 
-def test_staff_surveys_stay_out_of_the_school_index(school, principal):
+def test_staff_surveys_stay_out_of_the_school_index(school, principal, teacher):
     # given: a staff survey with one very unhappy answer
     from gandan.surveys.models import Audience
 
     survey = build_survey(school, principal, audience=Audience.STAFF, title="Khảo sát nội bộ")
-    services.submit_response(survey=survey, answers=answer_map(survey, (1, 1, 1)))
+    services.submit_response(survey=survey, answers=answer_map(survey, (1, 1, 1)), account=teacher)
     # when
     surveys, _cases, combined = index.school_series(school)
     # then: the survey's own index counts it, the school's does not

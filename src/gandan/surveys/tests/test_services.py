@@ -17,7 +17,13 @@ from gandan.surveys.models import (
     SurveyStatus,
 )
 from gandan.surveys.services import field_name
-from gandan.surveys.tests.conftest import GRADES, answer_map, build_survey, questions
+from gandan.surveys.tests.conftest import (
+    GRADES,
+    answer_map,
+    build_survey,
+    identified_answer,
+    questions,
+)
 
 PHONE = "0912 345 678"
 
@@ -226,11 +232,25 @@ def test_only_an_open_survey_in_its_window_takes_answers(school, principal, stat
     assert not Response.objects.exists()
 
 
-def test_a_paper_form_keeps_its_day_inside_the_window(opened_last_autumn):
-    survey = opened_last_autumn
+def test_a_paper_form_keeps_its_day_inside_the_window(identified_last_autumn):
+    survey = identified_last_autumn
     on = dt.date(2025, 11, 20)
-    response = services.submit_response(survey=survey, answers=answer_map(survey), on=on)
+    response = identified_answer(survey, 1, answers=answer_map(survey), on=on)
     assert response.created_on == on
+    for outside in (dt.date(2025, 9, 30), timezone.localdate() + dt.timedelta(days=1)):
+        with pytest.raises(ValidationError) as caught:
+            identified_answer(survey, 2, answers=answer_map(survey), on=outside)
+        assert caught.value.messages == ["Ngày trả lời phải nằm trong thời gian lấy ý kiến."]
+
+
+def test_an_anonymous_paper_form_is_checked_against_the_window_but_keeps_no_day(
+    opened_last_autumn,
+):
+    survey = opened_last_autumn
+    response = services.submit_response(
+        survey=survey, answers=answer_map(survey), on=dt.date(2025, 11, 20)
+    )
+    assert response.created_on == dt.date(2025, 10, 1)  # the period's first day
     for outside in (dt.date(2025, 9, 30), timezone.localdate() + dt.timedelta(days=1)):
         with pytest.raises(ValidationError) as caught:
             services.submit_response(survey=survey, answers=answer_map(survey), on=outside)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from gandan.surveys import services
 from gandan.surveys.models import Mode, Survey, SurveyStatus
-from gandan.surveys.tests.conftest import answer_map, build_survey
+from gandan.surveys.tests.conftest import answer_map, build_survey, identified_answer
 
 
 def test_a_head_prepares_and_opens_a_survey_through_the_forms(client, school, principal):
@@ -84,17 +84,19 @@ def test_the_survey_list_costs_the_same_queries_for_one_or_ten_surveys(client, s
     assert len(page.context["surveys"]) == 10
 
 
-def test_results_show_the_index_chart_and_breakdown(client, school, principal, opened_last_autumn):
-    # given: answers in October and November
-    survey = opened_last_autumn
-    for on, likert, grade in [
-        (dt.date(2025, 10, 6), (5, 5, 5), 0),
-        (dt.date(2025, 10, 20), (4, 4, 4), 0),
-        (dt.date(2025, 11, 4), (2, 3, 4), 2),
-    ]:
-        services.submit_response(
-            survey=survey, answers=answer_map(survey, likert, grade=grade), on=on
-        )
+def test_results_show_the_index_chart_and_breakdown(
+    client, school, principal, identified_last_autumn
+):
+    # given: answers of an identified survey in October and November
+    survey = identified_last_autumn
+    for number, (on, likert, grade) in enumerate(
+        [
+            (dt.date(2025, 10, 6), (5, 5, 5), 0),
+            (dt.date(2025, 10, 20), (4, 4, 4), 0),
+            (dt.date(2025, 11, 4), (2, 3, 4), 2),
+        ]
+    ):
+        identified_answer(survey, number, answers=answer_map(survey, likert, grade=grade), on=on)
     client.force_login(principal)
     # when
     with CaptureQueriesContext(connection) as queries:

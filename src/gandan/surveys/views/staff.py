@@ -23,7 +23,7 @@ from gandan.surveys.index import (
     survey_index,
     survey_months,
 )
-from gandan.surveys.models import Mode
+from gandan.surveys.models import MIN_ANONYMOUS_RESULTS, Mode
 from gandan.surveys.qr import qr_svg
 from gandan.surveys.results import question_results
 
@@ -198,25 +198,34 @@ def _survey_series(survey, index) -> Series:
 @login_required
 def survey_results(request: AuthenticatedRequest, public_id: str, erase_form=None) -> HttpResponse:
     survey, full = access.access_results(request.user, public_id)
-    index = survey_index(survey)
-    series = _survey_series(survey, index)
     can_manage = access.can_manage_surveys(request.user, survey.organisation)
+    response_count = survey.responses.count()
     context = {
         "survey": survey,
         "school": survey.organisation,
         "full": full,
-        "index": index,
-        "series": series,
-        "chart": chart.index_chart(
-            [series], chart_id="bieu-do-khao-sat", title=_("Chỉ số hài lòng theo tháng")
-        ),
-        "month_rows": [(chart.month_label(m), v) for m, v in series.points],
-        "results": question_results(survey, with_texts=full, likert_labels=dict(LIKERT_CHOICES)),
-        "response_count": survey.responses.count(),
+        "response_count": response_count,
+        "withheld": survey.results_withheld(response_count),
+        "minimum": MIN_ANONYMOUS_RESULTS,
         "erase_form": (erase_form or EraseForm())
         if can_manage and survey.mode == Mode.IDENTIFIED
         else None,
     }
+    if context["withheld"] is None:
+        # Nothing of the answers is read when the results are withheld, not even the index.
+        index = survey_index(survey)
+        series = _survey_series(survey, index)
+        context |= {
+            "index": index,
+            "series": series,
+            "chart": chart.index_chart(
+                [series], chart_id="bieu-do-khao-sat", title=_("Chỉ số hài lòng theo tháng")
+            ),
+            "month_rows": [(chart.month_label(m), v) for m, v in series.points],
+            "results": question_results(
+                survey, with_texts=full, likert_labels=dict(LIKERT_CHOICES)
+            ),
+        }
     return render(request, "surveys/results.html", context, status=400 if erase_form else 200)
 
 
