@@ -50,6 +50,11 @@ def _require_addressee(case: Case) -> None:
         raise ValidationError(_("Người gửi không ghi danh: không có người nhận văn bản."))
 
 
+def issued(case: Case, kind: str) -> OutgoingDocument | None:
+    """The latest document of this kind already issued for the case, if any."""
+    return OutgoingDocument.objects.filter(source=case_source(case, kind)).order_by("-pk").first()
+
+
 def _locked(case: Case) -> Case:
     return (
         Case.objects.select_for_update(of=("self",))
@@ -61,10 +66,17 @@ def _locked(case: Case) -> Case:
 @in_vietnamese
 @transaction.atomic
 def issue_acknowledgement(*, case: Case, actor, on: dt.date | None = None) -> OutgoingDocument:
-    """Thông báo tiếp nhận to the sender. Precondition: an open case with a named sender."""
+    """Thông báo tiếp nhận to the sender. Precondition: an open case with a named sender.
+
+    One per case: a replay (double click, a second POST) returns the notice issued first and
+    numbers nothing.
+    """
     on = on or timezone.localdate()
     case = _locked(case)
     _require_addressee(case)
+    first = issued(case, "tiep_nhan")
+    if first is not None:
+        return first
     if not case.is_open:
         raise ValidationError(_("Vụ việc đã kết thúc."))
     document = issue_case_document(
@@ -100,13 +112,19 @@ def late_steps(case: Case, on: dt.date) -> list[CaseDeadline]:
 def issue_apology(
     *, case: Case, actor, new_date: dt.date, reason: str, on: dt.date | None = None
 ) -> OutgoingDocument:
-    """Thư xin lỗi with a new date. Preconditions: the school was late; the date is ahead."""
+    """Thư xin lỗi with a new date. Preconditions: the school was late; the date is ahead.
+
+    A replay (the same new date, the same day) returns the letter issued first.
+    """
     on = on or timezone.localdate()
     case = _locked(case)
     _require_addressee(case)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Hãy ghi lý do chậm trễ.")})
+    first = issued(case, "xin_loi")
+    if first is not None and first.issued_on == on and case.promised_on == new_date:
+        return first
     if new_date <= on:
         raise ValidationError({"new_date": _("Ngày hẹn mới phải sau hôm nay.")})
     late = late_steps(case, on)
@@ -142,10 +160,14 @@ def issue_apology(
 @in_vietnamese
 @transaction.atomic
 def issue_thanks(*, case: Case, actor, on: dt.date | None = None) -> OutgoingDocument:
-    """Thư cảm ơn for a recommendation or feedback that was answered."""
+    """Thư cảm ơn for a recommendation or feedback that was answered; one per case (a
+    replay returns the letter issued first)."""
     on = on or timezone.localdate()
     case = _locked(case)
     _require_addressee(case)
+    first = issued(case, "cam_on")
+    if first is not None:
+        return first
     if case.kind not in (CaseKind.RECOMMENDATION, CaseKind.FEEDBACK):
         raise ValidationError(_("Thư cảm ơn dành cho kiến nghị, phản ánh."))
     if case.status != CaseStatus.RESOLVED:

@@ -68,7 +68,8 @@ def schedule_reception(
     published_on: dt.date | None = None,
 ) -> ReceptionSession:
     """Post one reception day of the head. Preconditions: posted at least 05 working days
-    ahead (Luật TCD Điều 24 k4); the host is the head (see NO_DELEGATION_FROM); times ordered."""
+    ahead (Luật TCD Điều 24 k4); the host is the head (see NO_DELEGATION_FROM); times ordered.
+    The same host, day and start again returns the session posted first."""
     published_on = published_on or timezone.localdate()
     if not place.strip():
         raise ValidationError({"place": _("Hãy ghi địa điểm tiếp công dân.")})
@@ -86,6 +87,11 @@ def schedule_reception(
             }
         )
     check_host(host, organisation, date)
+    earlier = ReceptionSession.objects.filter(
+        organisation=organisation, host=host, date=date, start_time=start_time
+    ).first()
+    if earlier is not None:
+        return earlier  # the same day posted again (a resent form): posted once
     session = ReceptionSession.objects.create(
         organisation=organisation,
         host=host,
@@ -118,6 +124,8 @@ def postpone_reception(
     if not reason:
         raise ValidationError({"reason": _("Phải ghi lý do hoãn.")})
     session = ReceptionSession.objects.select_for_update().get(pk=session.pk)
+    if session.status == SessionStatus.POSTPONED and session.date == new_date:
+        return session  # a replay: postponed to this day already
     if session.status not in (SessionStatus.SCHEDULED, SessionStatus.POSTPONED):
         raise ValidationError(_("Buổi tiếp này không còn hoãn được."))
     if new_date <= timezone.localdate() or new_date == session.date:
@@ -162,6 +170,29 @@ def months_without_reception(organisation: Organisation, year: int, until: dt.da
     return [month for month in range(first, last + 1) if month not in held]
 
 
+def _same_line(
+    organisation: Organisation,
+    receiver: User,
+    received_on: dt.date,
+    name: str,
+    content_summary: str,
+    case: Case | None,
+) -> ReceptionEntry | None:
+    """A line this receiver already wrote that day for this citizen and content, if any.
+
+    Names are sealed with a random nonce, so equal names have different tokens: the few lines
+    of that day with the same content are unsealed and compared.
+    """
+    candidates = ReceptionEntry.objects.filter(
+        organisation=organisation,
+        receiver=receiver,
+        received_on=received_on,
+        content_summary=content_summary,
+        case=case,
+    ).order_by("pk")
+    return next((line for line in candidates if secrecy.unseal(line.name_token) == name), None)
+
+
 @in_vietnamese
 @transaction.atomic
 def record_reception(
@@ -202,6 +233,9 @@ def record_reception(
         raise ValidationError({"received_on": _("Ngày tiếp không được ở tương lai.")})
     if people_count < 1:
         raise ValidationError({"people_count": _("Số người ít nhất là 1.")})
+    earlier = _same_line(organisation, actor, received_on, name, content_summary.strip(), case)
+    if earlier is not None:
+        return earlier  # the same line sent again (double click, resent form)
     year = received_on.year
     last = ReceptionEntry.objects.filter(organisation=organisation, year=year).aggregate(
         last=Max("number")

@@ -3,6 +3,8 @@ close without resolution, withdraw; and the citizen's side after closure: rate, 
 
 Same shape as `workflow`: lock, check (a refusal changes nothing), write, recompute the stored
 due dates, mark the fulfilled steps, issue documents, one timeline event, one transaction.
+As there, a replay of an action on the result it already produced returns that result and
+changes nothing (no second event, document or number).
 """
 
 import datetime as dt
@@ -83,6 +85,8 @@ def extend_case(
         [CaseStatus.RECEIVED, *WORKING],
         _("Chỉ gia hạn được vụ việc đang giải quyết."),
     )
+    if case.extensions.filter(step=step, granted_on=on, reason=reason).exists():
+        return case  # a replay: this extension was granted today, its decision issued then
     row = case.deadlines.filter(step=step, done_on__isnull=True, moot=False).first()
     if row is None or row.due is None:
         raise ValidationError({"step": _("Bước này không còn thời hạn để gia hạn.")})
@@ -111,6 +115,8 @@ def extend_case(
     except DeadlineError as error:
         raise ValidationError(str(error)) from error
     new = computed.get(step)
+    if not granted and _complexity_recognised(case, complexity) and _extended_today(case, on):
+        return case  # a replay: the complexity was recognised today, its notice issued then
     if new is None or new.due is None or new.due <= row.due:
         raise ValidationError(
             _("Quy định không cho gia hạn bước “%(step)s” trong trường hợp này (%(citation)s).")
@@ -157,6 +163,20 @@ def extend_case(
     return case
 
 
+def _complexity_recognised(case: Case, complexity: str) -> bool:
+    """The complexity asked for was already stored before this call (nothing to add)."""
+    stored = Case.objects.values("is_complex", "is_very_complex").get(pk=case.pk)
+    if complexity == Complexity.VERY_COMPLEX:
+        return stored["is_very_complex"]
+    if complexity == Complexity.COMPLEX:
+        return stored["is_complex"]
+    return False
+
+
+def _extended_today(case: Case, on: dt.date) -> bool:
+    return case.events.filter(kind=CaseEventKind.EXTENDED, document__issued_on=on).exists()
+
+
 def _has_suspendable_step(case: Case) -> bool:
     return (
         DeadlineRule.objects.in_force(case.kind, case.received_on, case.procedure)
@@ -176,6 +196,8 @@ def suspend_case(*, case: Case, actor: User, reason: str, on: dt.date | None = N
     if not reason:
         raise ValidationError({"reason": _("Phải ghi lý do tạm đình chỉ.")})
     case = lock_case(case)
+    if case.status == CaseStatus.SUSPENDED:
+        return case  # a replay: suspended already, the decision issued then
     require_status(case, WORKING, _("Chỉ tạm đình chỉ được vụ việc đã thụ lý, đang giải quyết."))
     if not _has_suspendable_step(case):
         raise ValidationError(
@@ -210,9 +232,13 @@ def suspend_case(*, case: Case, actor: User, reason: str, on: dt.date | None = N
 @in_vietnamese
 @transaction.atomic
 def resume_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
-    """Tiếp tục giải quyết: the remaining time counts again from the day after `on`."""
+    """Tiếp tục giải quyết: the remaining time counts again from the day after `on`.
+
+    Precondition: suspended. A replay (running again after a suspension) changes nothing."""
     on = on or timezone.localdate()
     case = lock_case(case)
+    if case.status in WORKING and case.suspensions.filter(resumed_on__isnull=False).exists():
+        return case
     require_status(case, [CaseStatus.SUSPENDED], _("Vụ việc không ở trạng thái tạm đình chỉ."))
     suspension = case.suspensions.filter(resumed_on__isnull=True).order_by("-suspended_on").first()
     if suspension is None or on < suspension.suspended_on:
@@ -262,6 +288,8 @@ def resolve_case(
     if not public_answer:
         raise ValidationError({"public_answer": _("Hãy ghi nội dung trả lời cho người gửi.")})
     case = lock_case(case)
+    if case.status == CaseStatus.RESOLVED:
+        return case  # a replay: resolved already, the result issued then
     formal = case.kind in (CaseKind.COMPLAINT, CaseKind.DENUNCIATION)
     if formal and not case.is_anonymous_information:
         require_status(case, WORKING, _("Khiếu nại, tố cáo phải được thụ lý trước khi giải quyết."))
@@ -333,14 +361,12 @@ def resolve_case(
 @transaction.atomic
 def send_resolution(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     """The decision or conclusion was sent to those the law names (Luật KN Điều 32; Luật TC
-    Điều 35 k3). Precondition: resolved and not yet sent."""
+    Điều 35 k3). Precondition: resolved; recorded once (a replay changes nothing)."""
     on = on or timezone.localdate()
     case = lock_case(case)
     require_status(case, [CaseStatus.RESOLVED], _("Vụ việc chưa có kết quả giải quyết."))
     if case.sent_on:
-        raise ValidationError(
-            _("Kết quả đã được gửi ngày %(d)s.") % {"d": case.sent_on.strftime("%d/%m/%Y")}
-        )
+        return case  # a replay: recorded as sent already
     if case.resolved_on is not None and on < case.resolved_on:
         raise ValidationError(_("Ngày gửi không được trước ngày ban hành kết quả."))
     case.sent_on = on
@@ -373,8 +399,10 @@ def publish_resolution(*, case: Case, actor: User, how: str, on: dt.date | None 
         )
     case = lock_case(case)
     require_status(case, [CaseStatus.RESOLVED], _("Vụ việc chưa có kết quả giải quyết."))
-    if case.published_on or not case.deadlines.filter(step__in=PUBLICATION_STEPS).exists():
-        raise ValidationError(_("Vụ việc này không phải (hoặc đã) công khai kết quả."))
+    if case.published_on:
+        return case  # a replay: recorded as published already
+    if not case.deadlines.filter(step__in=PUBLICATION_STEPS).exists():
+        raise ValidationError(_("Pháp luật không yêu cầu công khai kết quả của vụ việc này."))
     case.published_on = on
     case.save(update_fields=["published_on", "updated_at"])
     complete_steps(case, CaseEventKind.PUBLISHED, on)
@@ -400,7 +428,7 @@ def close_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     case = lock_case(case)
     require_status(case, [CaseStatus.RESOLVED], _("Vụ việc chưa có kết quả giải quyết."))
     if case.closed_at:
-        raise ValidationError(_("Vụ việc đã kết thúc."))
+        return case  # a replay: closed already
     if not case.sent_on:
         raise ValidationError(_("Hãy gửi kết quả giải quyết trước khi kết thúc."))
     if case.deadlines.filter(step__in=PUBLICATION_STEPS, done_on__isnull=True, moot=False).exists():
@@ -430,6 +458,8 @@ def close_unresolved(*, case: Case, actor: User, reason: str, on: dt.date | None
     if not reason:
         raise ValidationError({"reason": _("Phải ghi lý do kết thúc.")})
     case = lock_case(case)
+    if case.status == CaseStatus.CLOSED_UNRESOLVED:
+        return case  # a replay: closed already, the decision issued then
     if not case.is_open:
         raise ValidationError(_("Vụ việc đã kết thúc."))
     document = None
@@ -466,6 +496,8 @@ def withdraw_case(*, case: Case, actor: User, note: str, on: dt.date | None = No
     if not note:
         raise ValidationError({"note": _("Hãy ghi đơn rút (ngày, hình thức) của người gửi.")})
     case = lock_case(case)
+    if case.status == CaseStatus.WITHDRAWN:
+        return case  # a replay: withdrawn already, the decision issued then
     if not case.is_open:
         raise ValidationError(_("Vụ việc đã kết thúc."))
     document = None
@@ -497,12 +529,15 @@ def withdraw_case(*, case: Case, actor: User, note: str, on: dt.date | None = No
 @in_vietnamese
 @transaction.atomic
 def rate_case(*, case: Case, score: int, comment: str = "") -> Case:
-    """The citizen's satisfaction (1–5) after closure; a later rating replaces the earlier."""
+    """The citizen's satisfaction (1–5) after closure; a later rating replaces the earlier,
+    the same rating again changes nothing."""
     if not isinstance(score, int) or not 1 <= score <= 5:
         raise ValidationError({"score": _("Hãy chọn mức hài lòng từ 1 đến 5.")})
     case = lock_case(case)
     if not case.is_closed or case.status == CaseStatus.WITHDRAWN:
         raise ValidationError(_("Chỉ đánh giá được khi vụ việc đã kết thúc."))
+    if (case.satisfaction, case.satisfaction_comment) == (score, comment.strip()[:2000]):
+        return case
     case.satisfaction = score
     case.satisfaction_comment = comment.strip()[:2000]
     case.rated_at = timezone.now()
@@ -528,6 +563,8 @@ def contest_case(*, case: Case, reason: str) -> Case:
     if not reason:
         raise ValidationError({"reason": _("Hãy ghi vì sao ông (bà) chưa đồng ý.")})
     case = lock_case(case)
+    if case.contested and not case.is_closed and case.contest_reason == reason[:2000]:
+        return case  # a replay: under review already, the head told then
     if not case.is_closed or case.status == CaseStatus.WITHDRAWN:
         raise ValidationError(_("Chỉ đề nghị xem xét lại được khi vụ việc đã kết thúc."))
     case.contested = True

@@ -4,6 +4,11 @@ verification and dialogue minutes, redaction of a denunciation.
 Each use case locks the case, checks its preconditions (a refusal raises ValidationError and
 changes nothing), writes, recomputes the stored due dates, marks the steps it fulfils, issues
 its documents and writes one timeline event, in one transaction.
+
+A replay — the same action again on a case it has already brought to its result (a double
+click, a resent form, a script POSTing three times) — returns that result and changes nothing:
+no second event, notice or numbered document. The lock makes two simultaneous copies queue, so
+the second sees the first's result. Any other state the action does not start from is refused.
 """
 
 import datetime as dt
@@ -88,6 +93,8 @@ def classify_case(
     procedure = procedure or PROCEDURES_OF_KIND[kind][0]
     if procedure not in PROCEDURES_OF_KIND[kind]:
         raise ValidationError({"procedure": _("Thủ tục này không thuộc loại đơn đã chọn.")})
+    if (case.kind, case.procedure) == (kind, procedure) and is_remote in (None, case.is_remote):
+        return case  # already so classified: nothing changes
     before = (case.kind_label, case.get_procedure_display())
     if kind == CaseKind.DENUNCIATION and not case.is_anonymous and not hasattr(case, "denouncer"):
         DenouncerIdentity.objects.create(
@@ -149,11 +156,18 @@ def split_case(*, case: Case, actor: User, parts: Sequence[CasePart]) -> list[Ca
     identity = getattr(case, "denouncer", None)
     children = []
     for part in parts:
+        title = " ".join(part.title.split())
+        # A part already split off (the same form sent again) is not split a second time.
+        earlier = case.split_cases.filter(kind=part.kind, title=title).order_by("pk")
+        replayed = next((c for c in earlier if _split_content(c) == part.content.strip()), None)
+        if replayed is not None:
+            children.append(replayed)
+            continue
         child = _create_case(
             organisation=case.organisation,
             submission=Submission(
                 kind=part.kind,
-                title=" ".join(part.title.split()),
+                title=title,
                 content=part.content.strip(),
                 sender=Sender(
                     name=case.contact_name,
@@ -193,6 +207,14 @@ def split_case(*, case: Case, actor: User, parts: Sequence[CasePart]) -> list[Ca
     return children
 
 
+def _split_content(child: Case) -> str:
+    """What a split-off part said: a denunciation's content is sealed with its identity."""
+    identity = getattr(child, "denouncer", None)
+    if child.needs_redaction and identity is not None:
+        return secrecy.unseal(identity.original_content_token)
+    return child.content
+
+
 @in_vietnamese
 @transaction.atomic
 def accept_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
@@ -203,6 +225,12 @@ def accept_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     """
     on = on or timezone.localdate()
     case = lock_case(case)
+    if case.accepted_on is not None and case.status in (
+        CaseStatus.ACCEPTED,
+        CaseStatus.IN_PROGRESS,
+        CaseStatus.SUSPENDED,
+    ):
+        return case  # a replay: accepted already, the notice issued then
     require_status(case, [CaseStatus.RECEIVED], _("Chỉ thụ lý được đơn vừa tiếp nhận."))
     if case.is_anonymous_information:
         raise ValidationError(
@@ -269,6 +297,8 @@ def refuse_case(*, case: Case, actor: User, reason: str, on: dt.date | None = No
     if not reason:
         raise ValidationError({"reason": _("Phải ghi rõ lý do không thụ lý.")})
     case = lock_case(case)
+    if case.status == CaseStatus.REFUSED:
+        return case  # a replay: refused already, the notice issued then
     require_status(case, [CaseStatus.RECEIVED], _("Chỉ từ chối thụ lý được đơn vừa tiếp nhận."))
     _end(case, CaseStatus.REFUSED, outcome=reason, public_answer=reason)
     complete_steps(case, CaseEventKind.REFUSED, on)
@@ -305,6 +335,8 @@ def transfer_case(
     if not reason:
         raise ValidationError({"reason": _("Hãy ghi vì sao đơn không thuộc thẩm quyền.")})
     case = lock_case(case)
+    if case.status == CaseStatus.TRANSFERRED:
+        return case  # a replay: transferred already, the letters issued then
     require_status(case, [CaseStatus.RECEIVED], _("Chỉ chuyển được đơn chưa thụ lý."))
     case.transferred_to = to_body[:255]
     case.save(update_fields=["transferred_to", "updated_at"])
@@ -374,6 +406,9 @@ def assign_case(*, case: Case, actor: User, handler: User, verifiers: Sequence[U
             raise ValidationError({"verifiers": _("Người giải quyết không tự xác minh vụ việc.")})
         if not _staff_of(verifier, case):
             raise ValidationError({"verifiers": _("Người xác minh phải là cán bộ của trường.")})
+    current = set(case.verifiers.values_list("pk", flat=True))
+    if case.handler_id == handler.pk and current == {v.pk for v in verifiers}:
+        return case  # the same people again: nothing changes, nobody is told twice
     case.handler = handler
     if case.status == CaseStatus.ACCEPTED:
         case.status = CaseStatus.IN_PROGRESS
@@ -420,6 +455,10 @@ def redact_case(*, case: Case, actor: User, content: str) -> Case:
     case = lock_case(case)
     if not case.is_denunciation:
         raise ValidationError(_("Chỉ đơn tố cáo mới cần biên tập che danh tính."))
+    if not case.is_open:
+        raise ValidationError(_("Vụ việc đã kết thúc, không biên tập được nội dung."))
+    if not case.needs_redaction and case.content == content:
+        return case  # the same version again
     case.content = content
     case.needs_redaction = False
     case.save(update_fields=["content", "needs_redaction", "updated_at"])
@@ -459,16 +498,18 @@ def record_minutes(
         [CaseStatus.RECEIVED, CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS],
         _("Chỉ lập biên bản khi vụ việc đang giải quyết (không tạm đình chỉ, chưa kết thúc)."),
     )
-    minutes = CaseMinutes.objects.create(
-        case=case,
-        kind=kind,
-        held_on=held_on,
-        place=place.strip()[:255],
-        participants=participants.strip(),
-        content=content.strip(),
-        result=result.strip(),
-        author=actor,
-    )
+    fields = {
+        "kind": kind,
+        "held_on": held_on,
+        "place": place.strip()[:255],
+        "participants": participants.strip(),
+        "content": content.strip(),
+        "result": result.strip(),
+    }
+    earlier = case.minutes.filter(**fields).order_by("pk").first()
+    if earlier is not None:
+        return earlier  # the same minutes sent again
+    minutes = CaseMinutes.objects.create(case=case, author=actor, **fields)
     if case.status == CaseStatus.ACCEPTED:
         case.status = CaseStatus.IN_PROGRESS
         case.save(update_fields=["status", "updated_at"])

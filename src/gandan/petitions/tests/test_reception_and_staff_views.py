@@ -180,10 +180,14 @@ def test_the_head_accepts_and_assigns_through_the_case_page(client, complaint, p
     assert response["Location"] == detail
     complaint.refresh_from_db()
     assert complaint.accepted_on == dt.date(2026, 3, 3)
-    # a refused action shows the reason and changes nothing
+    # a replay says so and changes nothing (test_replays.py)
     response = client.post(reverse("petitions:action", args=[complaint.public_id, "thu-ly"]))
     assert response.status_code == 302
-    assert "Chỉ thụ lý được đơn vừa tiếp nhận." in client.get(detail).content.decode()
+    assert "đã được thực hiện trước đó" in client.get(detail).content.decode()
+    # an action the state does not allow shows the reason and changes nothing
+    response = client.post(reverse("petitions:action", args=[complaint.public_id, "tiep-tuc"]))
+    assert response.status_code == 302
+    assert "Vụ việc không ở trạng thái tạm đình chỉ." in client.get(detail).content.decode()
 
 
 def test_an_invalid_action_form_re_renders_with_errors(client, complaint, principal):

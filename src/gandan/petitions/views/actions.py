@@ -1,7 +1,9 @@
 """The one view that runs any action of a case page (the table is in `views.case_page`).
 
 POST /don-thu/<public_id>/<action>/ → access_case(permission) → form → service → redirect.
-A refused action re-renders the case page with the errors and changes nothing.
+A refused action (the case is not in the state the action needs) re-renders the case page
+with the errors, or shows them as a message, and changes nothing; a replay of an action
+already done returns its first result (the services are idempotent) and says so.
 """
 
 from django.contrib import messages
@@ -10,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gandan.core.forms import add_service_error, error_text
@@ -36,6 +39,9 @@ def case_action(request: AuthenticatedRequest, public_id: str, slug: str) -> Htt
     form = make_form(action, case, deadlines, request.POST)
     if form is None or form.is_valid():
         data = form.cleaned_data if form is not None else {}
+        # Every change writes one timeline event; a replay (double click, resent form) writes
+        # none, and says so.
+        events_before = case.events.count()
         try:
             action.run(case, request.user, data)
         except ValidationError as error:
@@ -46,7 +52,12 @@ def case_action(request: AuthenticatedRequest, public_id: str, slug: str) -> Htt
         except DatabaseError:
             return try_again(request)
         else:
-            messages.success(request, str(action.done))
+            if case.events.count() == events_before:
+                messages.info(
+                    request, _("Việc này đã được thực hiện trước đó; không có gì thay đổi.")
+                )
+            else:
+                messages.success(request, str(action.done))
             return redirect("petitions:detail", public_id=case.public_id)
     context = detail_context(request, case, **{slug: form})
     context["failed_action"] = slug
