@@ -9,14 +9,20 @@ Per case, a person's part is one or more of:
 - handler: the person resolving the case: works on it, and alone sees the denouncer's
   identity (Luật Tố cáo 2018, Điều 47 k2, Điều 56);
 - verifier: reads the case (a denouncer only by pseudonym), records verification minutes;
-- inspection board member (Ban thanh tra nhân dân): reads every case's status, deadlines and
-  timeline to supervise (Luật Thực hiện dân chủ ở cơ sở 2022, Điều 61); no contacts, no
-  attachments;
+- inspection board member (Ban thanh tra nhân dân): supervises how the school handles cases
+  (Luật Thực hiện dân chủ ở cơ sở 2022, Điều 61): reads every case's kind, title, status,
+  deadlines, who works on it and the timeline of what was done when (`timeline`: each act by
+  its kind and document number). Not who sent it, nor what the application, the letters, the
+  answer or the citizen's comments say: those are the citizen's personal data, processed only
+  for resolving the case (Luật Bảo vệ dữ liệu cá nhân 2025, consent per purpose, LAW.md §6);
+  documents it needs it asks of the head (Điều 61). So: no sender, contacts, content,
+  attachments, letters or minutes;
 - anyone else — another teacher, another school, an outsider, an authority officer — gets a
   404. Citizens follow their case with its tracking code on the public page only.
 Refusals raise Http404, so that existence is not revealed.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import models
@@ -50,6 +56,10 @@ ACTIONS: dict[str, set[str]] = {
     "verify": {MANAGER, HANDLER, VERIFIER},
     "contact": {MANAGER, CLERK, HANDLER},
     "files": {MANAGER, CLERK, HANDLER, VERIFIER},
+    # Reading, beyond status, dates and deadlines (the inspection board has none of these):
+    "sender": {MANAGER, CLERK, HANDLER, VERIFIER},  # the sender's name (a denouncer's pseudonym)
+    "content": {MANAGER, CLERK, HANDLER, VERIFIER},  # what the case, timeline and answer say
+    "letters": {MANAGER, CLERK, HANDLER, VERIFIER},  # the case's registered documents
 }
 
 
@@ -74,6 +84,53 @@ def case_parts(user: User, case: Case) -> set[str]:
 
 def can(user: User, case: Case, action: str) -> bool:
     return bool(case_parts(user, case) & ACTIONS[action])
+
+
+def sender_label(user: User, case: Case) -> str:
+    """The sender as this user may see them: `Case.sender_label`, or a neutral label."""
+    if can(user, case, "sender"):
+        return case.sender_label
+    return str(_("Người gửi (thông tin cá nhân không hiển thị)"))
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    """One event of a case's timeline as this user may read it."""
+
+    kind: str
+    kind_label: str
+    created_at: dt.datetime
+    actor_label: str
+    summary: str
+    is_public: bool
+
+
+def timeline(user: User, case: Case) -> list[TimelineLine]:
+    """The case's timeline, oldest first. Those who may not read the case's content get each
+    act by its kind and document number only: summaries quote names, reasons and answers."""
+    full = can(user, case, "content")
+    lines = []
+    for event in case.events.select_related("document").order_by("created_at", "pk"):
+        if full:
+            summary = event.summary
+        elif event.document is not None:
+            summary = _("%(kind)s, văn bản số %(symbol)s") % {
+                "kind": event.get_kind_display(),
+                "symbol": event.document.number_symbol,
+            }
+        else:
+            summary = str(event.get_kind_display())
+        lines.append(
+            TimelineLine(
+                kind=event.kind,
+                kind_label=str(event.get_kind_display()),
+                created_at=event.created_at,
+                actor_label=event.actor_label,
+                summary=summary,
+                is_public=event.is_public,
+            )
+        )
+    return lines
 
 
 def access_case(user: User, public_id: str, *, action: str = "view") -> Case:
@@ -274,11 +331,12 @@ def access_register(
 
 
 def access_case_document(user: User, case: Case, pk: int) -> OutgoingDocument:
-    """A registered document of the case, for those who read the case."""
+    """A registered document of the case, for those who read its letters (they name the
+    citizen and quote the case): not the inspection board."""
     document = OutgoingDocument.objects.filter(
         pk=pk, source__startswith=f"{SOURCE_PREFIX}:{case.pk}:"
     ).first()
-    if document is None or not can(user, case, "view"):
+    if document is None or not can(user, case, "letters"):
         raise Http404
     return document
 

@@ -91,6 +91,7 @@ def case_out(user: User, case: Case) -> CaseOut:
     """A case as its detail page shows it to this user (petitions/case_detail.html)."""
     today = timezone.localdate()
     parts = access.case_parts(user, case)
+    reads = access.can(user, case, "content")  # not the inspection board (access.py)
     contact = None
     # As on the page: contacts for those who answer the sender, never a denouncer's.
     if access.can(user, case, "contact") and not case.is_denunciation and not case.is_anonymous:
@@ -107,16 +108,16 @@ def case_out(user: User, case: Case) -> CaseOut:
         procedure_label=case.get_procedure_display(),
         channel=case.channel,
         channel_label=case.get_channel_display(),
-        content=case.content,
+        content=case.content if reads else "",
         needs_redaction=case.needs_redaction,
-        sender=case.sender_label,
+        sender=access.sender_label(user, case),
         contact=contact,
-        denounced_person=case.denounced_person,
+        denounced_person=case.denounced_person if reads else "",
         received_at=timezone.localtime(case.received_at),
         accepted_on=case.accepted_on,
         closed_at=timezone.localtime(case.closed_at) if case.closed_at else None,
         verifiers=[_person(v) for v in case.verifiers.all()],
-        public_answer=case.public_answer,
+        public_answer=case.public_answer if reads else "",
         deadlines=[
             DeadlineOut(
                 step=row.step,
@@ -136,14 +137,14 @@ def case_out(user: User, case: Case) -> CaseOut:
         ],
         events=[
             EventOut(
-                kind=event.kind,
-                kind_label=event.get_kind_display(),
-                created_at=timezone.localtime(event.created_at),
-                actor=event.actor_label,
-                summary=event.summary,
-                public=event.is_public,
+                kind=line.kind,
+                kind_label=line.kind_label,
+                created_at=timezone.localtime(line.created_at),
+                actor=line.actor_label,
+                summary=line.summary,
+                public=line.is_public,
             )
-            for event in case.events.order_by("created_at", "pk")
+            for line in access.timeline(user, case)
         ],
         permissions=sorted(action for action, needs in access.ACTIONS.items() if parts & needs),
     )

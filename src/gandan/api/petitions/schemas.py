@@ -191,7 +191,9 @@ class EventOut(Schema):
 
 class CaseOut(CaseRowOut):
     """A case as staff read it. A denouncer appears only by pseudonym (`sender`); the
-    identity is served by the HTML page to the resolver alone, with an audit record."""
+    identity is served by the HTML page to the resolver alone, with an audit record. For the
+    inspection board `sender` is a neutral label and `content`, `denounced_person`,
+    `public_answer` are empty; its `events` name each act by kind and document number only."""
 
     organisation: OrganisationRef
     procedure: str

@@ -7,7 +7,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gandan.orgs.models import Membership, Organisation, User
+from gandan.orgs.models import Membership, Organisation, OrgKind, User
 from gandan.petitions.forms.public import KIND_ORDER, SubmissionFields
 from gandan.petitions.models import CaseKind, Channel, MinutesKind, Procedure
 from gandan.petitions.services.resolution import Complexity
@@ -26,10 +26,15 @@ def _text(label, *, rows: int = 3, required: bool = True, max_length: int = 5000
 
 
 def school_staff(school: Organisation):
-    """People holding a current role in the school or one of its units."""
+    """People holding a current staff role in the school or one of its internal units.
+
+    Not the parents' board: its members are parents, not staff (orgs.access gives them no
+    standing in the school), so they never resolve, verify or host a reception.
+    """
     ids = (
         Membership.objects.current()
         .filter(organisation__path__startswith=school.path, user__is_active=True)
+        .exclude(organisation__kind=OrgKind.PARENTS_BOARD)
         .values_list("user_id", flat=True)
     )
     return User.objects.filter(pk__in=ids).order_by("sort_key")

@@ -7,8 +7,8 @@ acknowledgement. Expected, per persona:
 - resolver (deputy, the case's handler): everything the head may, plus the identity;
 - verifier: reads the case, records minutes, reads plain attachments; decides nothing;
 - clerk: reads every case, receives cases, keeps the register; decides nothing;
-- inspector (inspection board): reads cases, deadlines and the dashboard; no files, no
-  register, no actions;
+- inspector (inspection board): reads cases' status, deadlines, timeline of acts and the
+  dashboard; no sender, content, files, letters, register, or actions (test_least_privilege);
 - teacher (not involved), authority officer, other school's head, outsider: 404 on the case;
 - parent: anonymous, sent to the login page; has only the public tracking page.
 Every refusal is a 404 and changes nothing.
@@ -99,7 +99,8 @@ CASE_PAGES = {
     "identity": {"resolver"},
     "scan": {"resolver"},
     "file": {"principal", "resolver", "verifier", "clerk"},
-    "document": {"principal", "resolver", "verifier", "clerk", "inspector"},
+    # Letters name the citizen and quote the case: not for the inspection board (access.py).
+    "document": {"principal", "resolver", "verifier", "clerk"},
 }
 
 

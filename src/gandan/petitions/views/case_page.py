@@ -314,7 +314,10 @@ def detail_context(request: AuthenticatedRequest, case: Case, **forms) -> dict[s
         "parts": parts,
         "today": today,
         "deadlines": deadlines,
-        "events": case.events.select_related("actor", "document"),
+        "events": access.timeline(user, case),
+        "sender": access.sender_label(user, case),
+        "can_read": access.can(user, case, "content"),
+        "can_letters": access.can(user, case, "letters"),
         "minutes": case.minutes.select_related("author")
         if access.can(user, case, "verify")
         else (),
