@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
+from gandan.api import paging
 from gandan.api.auth import STAFF_AUTH, caller
 from gandan.api.errors import ApiError, Messages
 from gandan.api.petitions.schemas import ErrorsOut, MessageOut, OrganisationRef
@@ -32,12 +33,6 @@ from gandan.reports.refresh import refresh_if_behind
 router = Router(tags=["Cấp trên (cơ quan quản lý)"], auth=STAFF_AUTH)
 ERRORS = {401: MessageOut, 404: MessageOut, 422: ErrorsOut}
 
-MAX_LIMIT = 500
-DEFAULT_LIMIT = 100
-# Beyond any real register, and within every database's integer: a larger offset is a 422, not
-# an overflow in the database driver.
-MAX_OFFSET = 1_000_000_000
-
 BAD_PERIOD = gettext_lazy(
     "Kỳ không hợp lệ. Dùng 6-thang-<năm>, nam-<năm> hoặc thang-<năm>-<tháng>, ví dụ 6-thang-2026."
 )
@@ -48,13 +43,8 @@ class AuthorityQuery(Schema):
         description="Mã (slug) của cơ quan (UBND xã/phường hoặc Sở GD&ĐT) mà người gọi là cán bộ.",
         max_length=100,
     )
-    limit: int = Field(
-        DEFAULT_LIMIT,
-        ge=1,
-        le=MAX_LIMIT,
-        description=f"Số dòng tối đa trả về (1–{MAX_LIMIT}).",
-    )
-    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Bỏ qua bấy nhiêu dòng đầu.")
+    limit: int = paging.limit_field()
+    offset: int = paging.offset_field()
 
 
 class UnitsQuery(AuthorityQuery):

@@ -145,6 +145,9 @@ def install(api: NinjaAPI) -> None:
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         # ninja's own: an unreadable body (400), a failed CSRF check (403: the only 403
         # here, since refusals of access are 404), a throttle (429).
+        if isinstance(exc.__cause__, ApiError):
+            # The parser's own refusal (api/parsing.py), which ninja wraps as a 400.
+            return _respond(api, request, exc.__cause__)
         message = {400: Messages.NOT_JSON, 403: Messages.CSRF, 429: Messages.TOO_MANY}.get(
             exc.status_code, Messages.INVALID
         )

@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from gandan.api import authority, errors, orgs
+from gandan.api.parsing import CheckedParser
 from gandan.api.petitions import cases, public
 
 
@@ -30,6 +31,7 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs_url=None,
     renderer=Utf8JSONRenderer(),
+    parser=CheckedParser(),
 )
 errors.install(api)
 api.add_router("/public/", public.router)

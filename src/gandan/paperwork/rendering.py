@@ -5,6 +5,7 @@ sits next to the line that applies it. The PDF is LibreOffice's conversion of th
 .docx, so the two never disagree.
 """
 
+import dataclasses
 import io
 import os
 import shutil
@@ -25,6 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from gandan.core.text import FORBIDDEN, strip_forbidden
 from gandan.paperwork.document import (
     Article,
     BasisLine,
@@ -89,6 +91,7 @@ RULE_GAP_PT = 3
 
 def render_docx(spec: DocumentSpec) -> bytes:
     """The document as .docx bytes, in the Phụ lục I layout."""
+    spec = _xml_safe(spec)
     document = Document()
     _set_defaults(document)
     _set_page(document, spec)
@@ -106,6 +109,23 @@ def render_docx(spec: DocumentSpec) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _xml_safe[T](value: T) -> T:
+    """The spec without characters XML 1.0 cannot hold (core/text.py), for text stored before
+    inputs were checked: a name with U+000B must not make the letter's download fail."""
+    if isinstance(value, str):
+        return strip_forbidden(value) if FORBIDDEN.search(value) else value  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(_xml_safe(item) for item in value)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            field.name: _xml_safe(getattr(value, field.name))
+            for field in dataclasses.fields(value)
+            if field.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 # Page and defaults.

@@ -9,6 +9,7 @@ from django import forms
 from ninja import Field, Schema
 from pydantic.config import JsonDict
 
+from gandan.api import paging
 from gandan.petitions.forms.public import PublicSubmissionForm
 from gandan.petitions.models import CaseKind, CaseStatus, Delivery, InformationForm
 
@@ -154,8 +155,8 @@ class CaseFilters(Schema):
         None, description="open (đang mở) hoặc một tình trạng; bỏ trống: tất cả."
     )
     kind: KindFilter | None = None
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=100)
+    page: int = paging.page_field()
+    page_size: int = paging.page_size_field()
 
 
 class ContactOut(Schema):

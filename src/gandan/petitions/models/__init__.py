@@ -7,6 +7,7 @@ citizen reception and the head's reception schedule. Everything is importable fr
 
 from gandan.petitions.models.cases import (
     CLOSED_STATUSES,
+    IDENTIFYING_FILE_NAME,
     OPEN_STATUSES,
     Attachment,
     Case,
@@ -44,6 +45,7 @@ from gandan.petitions.models.rules import (
 __all__ = [
     "CLOSED_STATUSES",
     "DEFAULT_PROCEDURE",
+    "IDENTIFYING_FILE_NAME",
     "OPEN_STATUSES",
     "PROCEDURES_OF_KIND",
     "Attachment",

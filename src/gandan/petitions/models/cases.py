@@ -465,16 +465,23 @@ def attachment_path(instance: "Attachment", filename: str) -> str:
     return f"petitions/{instance.case.organisation_id}/{uuid.uuid4().hex}"
 
 
+IDENTIFYING_FILE_NAME = "tep-dinh-kem"
+
+
 class Attachment(StoredFile):
     """A file sent with a case; stored outside the web root, served after an access check.
 
     `is_identifying` files (a denunciation's scans: handwriting, signature) are stored sealed
-    and are served only to the person who may see the denouncer's identity.
+    and are served only to the person who may see the denouncer's identity. Their name is
+    sealed too (a file is often named after its sender, "don-to-cao-Nguyen-Van-A.pdf"):
+    `name_token` holds it, `original_name` only a neutral name such as "tep-dinh-kem.pdf"
+    (Luật Tố cáo 2018, Điều 47 k2).
     """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path)
     is_identifying = models.BooleanField(default=False)
+    name_token = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

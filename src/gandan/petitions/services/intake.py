@@ -11,6 +11,7 @@ the sổ tiếp công dân, in the same transaction.
 """
 
 import datetime as dt
+import mimetypes
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -30,6 +31,7 @@ from gandan.orgs.models import Organisation, OrgKind, User
 from gandan.petitions import events, secrecy
 from gandan.petitions.models import (
     DEFAULT_PROCEDURE,
+    IDENTIFYING_FILE_NAME,
     PROCEDURES_OF_KIND,
     Attachment,
     Case,
@@ -47,6 +49,9 @@ from gandan.petitions.services.timing import store_deadlines
 TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud on the phone
 TRACKING_LENGTH = 10  # 32**10 ≈ 10**15 codes: not guessable, short enough to write down
 MAX_ATTACHMENTS = 5
+# All the files of one submission together (each at most core.uploads.MAX_UPLOAD_BYTES): what a
+# phone's photos of a few pages weigh, well below what would hold a worker for long.
+MAX_SUBMISSION_BYTES = 25 * 1024 * 1024
 MAX_TITLE = 200
 MAX_CONTENT = 10000
 
@@ -209,6 +214,12 @@ def check_submission(submission: Submission) -> dict[str, list[str]]:
             add("information_purpose", _("Hãy ghi lý do, mục đích yêu cầu cung cấp thông tin."))
     if len(attachments) > MAX_ATTACHMENTS:
         add("attachments", _("Đính kèm tối đa %(n)d tệp.") % {"n": MAX_ATTACHMENTS})
+    elif sum(upload.size or 0 for upload in attachments) > MAX_SUBMISSION_BYTES:
+        add(
+            "attachments",
+            _("Các tệp đính kèm cộng lại quá %(n)s MB; hãy bớt tệp hoặc chụp ảnh nhỏ hơn.")
+            % {"n": MAX_SUBMISSION_BYTES // (1024 * 1024)},
+        )
     else:
         for upload in attachments:
             try:
@@ -411,14 +422,21 @@ def _create_case(
     return case
 
 
+def neutral_file_name(content_type: str) -> str:
+    """The name an identifying file is known by outside its seal: 'tep-dinh-kem.pdf'."""
+    return IDENTIFYING_FILE_NAME + (mimetypes.guess_extension(content_type) or "")
+
+
 def store_attachment(case: Case, upload: UploadedFile, *, identifying: bool) -> Attachment:
-    """Keep one checked file; an identifying scan is stored sealed."""
+    """Keep one checked file; an identifying scan is stored sealed, its name too."""
     info = check_upload(upload)
     upload.seek(0)
     data = upload.read()
+    name = (upload.name or "tep")[:255]
     attachment = Attachment(
         case=case,
-        original_name=(upload.name or "tep")[:255],
+        original_name=neutral_file_name(info.content_type) if identifying else name,
+        name_token=secrecy.seal(name) if identifying else "",
         content_type=info.content_type,
         size=info.size,
         sha256=info.sha256,

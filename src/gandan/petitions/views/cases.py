@@ -8,6 +8,7 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -118,9 +119,13 @@ def attachment_download(
 ) -> HttpResponse:
     case = access.access_case(request.user, public_id)
     attachment = access.access_attachment(request.user, case, file_id, request=request)
-    return stored_file_response(
-        attachment, unseal=secrecy.unseal_bytes if attachment.is_identifying else None
-    )
+    if not attachment.is_identifying:
+        return stored_file_response(attachment)
+    # Sealed file, sealed name: both opened for the resolver only, the download logged.
+    response = stored_file_response(attachment, unseal=secrecy.unseal_bytes)
+    name = secrecy.unseal(attachment.name_token) or attachment.original_name
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
 
 
 @login_required
