@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.forms import MultipleFileField
+from gandan.core.uploads import check_archive
 from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, User
 from gandan.plans.models import AssignmentStatus, Plan, PlanTask, TaskItem
 
@@ -58,6 +59,8 @@ class UploadPlanForm(forms.Form):
             raise forms.ValidationError(_("Chỉ nhận tệp .docx hoặc .txt."))
         if upload.size > MAX_PLAN_FILE_BYTES:
             raise forms.ValidationError(_("Tệp quá lớn; giới hạn là 5 MB."))
+        if name.endswith(".docx"):
+            check_archive(upload, name=upload.name)  # before the importer parses its XML
         return upload
 
 
