@@ -164,6 +164,28 @@ if env_str("DATABASE_REPLICA_URL", ""):
     DATABASE_ROUTERS = ["gandan.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches. "ratelimit" holds the public pages' rate-limit counters (gandan.petitions.throttle,
+# django-ratelimit) and must be shared by every worker: Redis when REDIS_URL is set (e.g.
+# redis://127.0.0.1:6379/0; needs the `redis` package), else a table of the database, created
+# by migration petitions 0005 (or `gandan createcachetable`). MAX_ENTRIES is high because
+# culling a full table would forget counters and let a flood through.
+_redis_url = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _redis_url,
+        "KEY_PREFIX": "gandan",
+    }
+    if _redis_url
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "gandan_rate_limits",
+        "OPTIONS": {"MAX_ENTRIES": 500_000, "CULL_FREQUENCY": 10},
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+
 AUTH_USER_MODEL = "orgs.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "desk"

@@ -1,7 +1,8 @@
 """Public endpoints, no account: send a case (as the web form does), follow it by its code.
 
 POST /public/cases runs the public form's own validation (PublicSubmissionForm) and then
-`submit_case`, under the same rate limit and honeypot as /gui-y-kien/<school>/, so the API
+`submit_case`, under the same rate limits (petitions.throttle: by address, by the sender's
+phone and e-mail) and honeypot as /gui-y-kien/<school>/, so the API
 and the page accept, refuse and word their refusals alike. No CSRF token: these endpoints
 carry no session authority (ninja checks CSRF only for cookie authentication).
 """
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Status
 
-from gandan.api.errors import ApiError, Messages, field_errors, from_django
+from gandan.api.errors import ApiError, field_errors, from_django
 from gandan.api.petitions.schemas import (
     ErrorsOut,
     MessageOut,
@@ -52,9 +53,8 @@ AUTOMATED = _(
 )
 
 
-def _limited(limit: throttle.Limit) -> ApiError:
-    # The window is fixed (throttle.py): waiting one full window is always enough.
-    return ApiError(429, Messages.TOO_MANY, headers={"Retry-After": str(limit.window)})
+def _limited(refusal: throttle.Refusal) -> ApiError:
+    return ApiError(429, refusal.message, headers={"Retry-After": str(refusal.retry_after)})
 
 
 def public_school(slug: str) -> Organisation:
@@ -104,12 +104,10 @@ def _form_data(payload: PublicCaseIn, token: str) -> dict:
     ),
 )
 def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
-    if throttle.is_limited(throttle.INTAKE, request):
-        raise _limited(throttle.INTAKE)
     school = public_school(payload.organisation)
     if payload.website:
         # The honeypot: left empty by people and well-behaved clients. Nothing is stored.
-        throttle.hit(throttle.INTAKE, request)
+        throttle.record_rejected(request)
         raise ApiError(400, AUTOMATED)
     token = (
         request.headers.get("Idempotency-Key")
@@ -120,6 +118,10 @@ def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
     if not form.is_valid():
         raise field_errors(form.errors, API_NAMES)
     data = form.cleaned_data
+    sender = {"phone": data["phone"], "email": data["email"]}
+    refusal = throttle.check_intake(request, **sender)
+    if refusal is not None:
+        raise _limited(refusal)
     started = timezone.now()
     try:
         case = services.submit_case(
@@ -132,9 +134,10 @@ def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
     except DatabaseError:
         logger.exception("API public intake failed for %s", school.slug)
         raise
-    throttle.hit(throttle.INTAKE, request)
     # For a repeated token submit_case returns the case stored then, received at another time.
     created = case.received_at == started
+    if created:
+        throttle.record_intake(request, **sender)
     response["Location"] = request.build_absolute_uri(f"{request.path}/{case.tracking_code}")
     return Status(201 if created else 200, _receipt(case))
 
@@ -156,13 +159,15 @@ def _receipt(case: Case) -> ReceiptOut:
     description="Như trang Tra cứu: chỉ những gì dòng thời gian đánh dấu công khai.",
 )
 def tracked(request: HttpRequest, tracking_code: str):
-    if throttle.is_limited(throttle.LOOKUP, request):
-        raise _limited(throttle.LOOKUP)
+    code = services.normalise_tracking_code(tracking_code)
+    refusal = throttle.check_lookup(request, code)
+    if refusal is not None:
+        raise _limited(refusal)
     try:
-        case = access.access_tracked_case(services.normalise_tracking_code(tracking_code))
+        case = access.access_tracked_case(code)
     except Http404 as error:
         # A wrong code counts against the address: guessing codes is limited.
-        throttle.hit(throttle.LOOKUP, request)
+        throttle.record_miss(request)
         raise ApiError(404, UNKNOWN_CODE) from error
     return public_view(case)
 

@@ -106,7 +106,7 @@ def test_an_unknown_code_is_404_and_guessing_is_rate_limited(api_client, feedbac
     response = api_client.get(url(feedback.tracking_code))
     # then
     assert response.status_code == 429
-    assert response["Retry-After"] == "600"
+    assert 0 < int(response["Retry-After"]) <= 600
     # the HTML tracking page counts the same way
     assert api_client.get(f"/tra-cuu/{feedback.tracking_code}/").status_code == 429
     assert api_client.get(url(feedback.tracking_code), REMOTE_ADDR="10.0.0.9").status_code == 200
