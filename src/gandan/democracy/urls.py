@@ -38,9 +38,6 @@ urlpatterns = [
     path("dan-chu/bieu-quyet/<str:public_id>/", ballots.ballot_detail, name="ballot"),
     path("dan-chu/bieu-quyet/<str:public_id>/mo/", ballots.ballot_open, name="ballot_open"),
     path("dan-chu/bieu-quyet/<str:public_id>/bo-phieu/", ballots.ballot_vote, name="ballot_vote"),
-    path(
-        "dan-chu/bieu-quyet/<str:public_id>/da-bo-phieu/", ballots.ballot_cast, name="ballot_cast"
-    ),
     path("dan-chu/bieu-quyet/<str:public_id>/ket-thuc/", ballots.ballot_close, name="ballot_close"),
     path("dan-chu/bieu-quyet/<str:public_id>/huy/", ballots.ballot_cancel, name="ballot_cancel"),
     path(

@@ -10,6 +10,7 @@ from gandan.democracy.models.ballots import (
     Motion,
     Participation,
     RulePreset,
+    SealedPaper,
     Secrecy,
     ThresholdBase,
 )
@@ -112,6 +113,7 @@ __all__ = [
     "RequestStatus",
     "ResolutionCheck",
     "RulePreset",
+    "SealedPaper",
     "Secrecy",
     "ThresholdBase",
     "Timing",

@@ -1,11 +1,38 @@
 """Votes and ballots: open (named) votes and secret ballots for a defined electorate.
 
-Secrecy is structural. `Participation` says who took part (one row per voter, unique: a second
-submission, even a concurrent one, fails on the constraint). `BallotPaper` holds a choice and
-the hash of the voter's receipt, and nothing else: no voter, no timestamp, a random UUID key.
-When a secret ballot closes, its papers are re-sealed: re-written in one transaction, in the
-order of fresh random keys, so neither row order, row ids nor transaction ids follow the order
-in which people voted (see services.ballots.close_ballot and tests/test_ballot_secrecy.py).
+Who voted and what was chosen are kept apart, and nothing stored lets a reader of the database
+join them again: not a column, not the order of rows, not a transaction id, not the SQLite
+write-ahead log, not a session, not a backup (tests/test_ballot_attacks.py plays each attack).
+
+- `Participation` says only that a person voted: one row per voter and ballot (unique: a second
+  submission, even a concurrent one, fails on the constraint), no time of voting.
+- While the ballot is open, each paper is a `SealedPaper`: an envelope encrypted under a key
+  derived from SECRET_KEY, which lives outside the database (democracy/sealing.py), padded so
+  that every envelope of a ballot has the same size, with a random nonce and no time. It is
+  written in the same transaction as the participation. That is deliberate: the vote is
+  acknowledged (the receipt shown) only once both are durable, so an acknowledged vote
+  survives a crash, and one person always has exactly one paper. The price is that the two
+  rows are written together, so their storage order, PostgreSQL xmin and WAL frames do pair a
+  voter with an envelope; what the pairing reaches is ciphertext that the database cannot
+  open. Buffering papers elsewhere (in memory until k voters have voted) would break the
+  pairing but lose acknowledged votes in a crash; buffering them durably in the database
+  pairs them again. Encryption is what makes a durable pairing harmless.
+- When the ballot closes, the envelopes are opened, counted, and written as `BallotPaper`
+  rows in one transaction, in the order of fresh random keys (so storage order, row ids and
+  xmin follow nothing), and the envelopes are deleted (SQLite secure_delete zeroes them). After
+  the commit, SQLite's WAL is checkpointed and truncated, and PostgreSQL rewrites the envelope
+  table (VACUUM FULL), so neither the log nor freed pages keep the envelopes. A cancelled
+  ballot's envelopes are destroyed unopened.
+- A paper keeps its receipt only as a keyed hash (HMAC under SECRET_KEY); an envelope keeps a
+  differently keyed tag, so that an envelope and the paper it becomes share no value. The code
+  itself is shown once, on the response to the vote, and stored nowhere (not in the session).
+- No audit or timeline row is written per vote (it would carry the time and the audit sequence
+  of each vote); the participation row records the vote, and the audit row at close gives the
+  count.
+
+What remains: whoever holds both a copy of the database taken while a ballot is open and
+SECRET_KEY can open the envelopes and pair them with voters. That is the power of the running
+server itself, which sees each vote as it is cast; keep SECRET_KEY out of database backups.
 """
 
 import uuid
@@ -205,16 +232,16 @@ class Elector(models.Model):
 
 
 class Participation(models.Model):
-    """That a person voted. One per person and ballot, enforced by the database."""
+    """That a person voted, and nothing of when. One per person and ballot, enforced by the
+    database."""
 
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="participations")
     voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    voted_at = models.DateTimeField(_("Bỏ phiếu lúc"))
     # Only for open (named) votes: what this person chose. Always empty for a secret ballot.
     open_choices = models.JSONField(default=list, blank=True)
 
     class Meta:
-        ordering = ["ballot", "voted_at"]
+        ordering = ["ballot", "voter"]
         constraints = [
             models.UniqueConstraint(fields=["ballot", "voter"], name="one_person_one_ballot")
         ]
@@ -223,8 +250,31 @@ class Participation(models.Model):
         return f"{self.voter_id} @ {self.ballot_id}"
 
 
+class SealedPaper(models.Model):
+    """A paper in its envelope while the ballot is open: ciphertext and a keyed receipt tag.
+
+    Nothing here is readable without SECRET_KEY, every envelope of a ballot has one size, and
+    there is no time. Opened and deleted when the ballot closes (see the module docstring).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="sealed_papers")
+    envelope = models.BinaryField()
+    receipt_tag = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "receipt_tag"], name="sealed_receipt_once")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
 class BallotPaper(models.Model):
-    """An anonymous paper in the box: a choice and a receipt hash, nothing that names a voter."""
+    """A counted paper: a choice and a keyed receipt hash, nothing that names a voter. Written
+    only when the ballot closes, all at once, in the order of random keys drawn then."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="papers")

@@ -1,22 +1,23 @@
 """Use cases of votes and ballots: create, open, cast, close, cancel, check a receipt.
 
 The tally exists only once a ballot is closed: `ballot_results` refuses before, and views never
-receive it. A secret ballot's paper carries no voter; see models/ballots.py.
+receive it. While open, papers are sealed envelopes; at close they are opened, counted and
+stored in random order. Why, and what each step defends against: models/ballots.py.
 """
 
 import datetime as dt
-import hashlib
+import logging
 import secrets
 import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.democracy import events, rules
+from gandan.democracy import events, rules, sealing
 from gandan.democracy.electorate import members_of, staff_of
 from gandan.democracy.models import (
     Ballot,
@@ -31,6 +32,7 @@ from gandan.democracy.models import (
     Motion,
     Participation,
     RulePreset,
+    SealedPaper,
     Secrecy,
     ThresholdBase,
 )
@@ -42,6 +44,8 @@ from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, Role, U
 BOARD_SEATS = (3, 9)
 BOARD_MIN_STAFF = 8
 BOARD_EXCLUDED_ROLES = {Role.HEAD, Role.DEPUTY_HEAD}
+
+logger = logging.getLogger(__name__)
 
 RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 RECEIPT_LENGTH = 12  # 60 random bits
@@ -280,14 +284,16 @@ def _clean_choices(ballot: Ballot, choices: Sequence[str]) -> list:
     return picked
 
 
-def _receipt_hash(ballot: Ballot, code: str) -> str:
-    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
-    return hashlib.sha256(f"{ballot.public_id}:{normalised}".encode()).hexdigest()
-
-
 def _new_receipt() -> str:
     code = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
     return "-".join(code[index : index + 4] for index in range(0, RECEIPT_LENGTH, 4))
+
+
+def _widest_paper(ballot: Ballot) -> list:
+    """The longest paper the ballot allows: every envelope is padded to it."""
+    if ballot.method == BallotMethod.MOTION:
+        return [max(Motion.values, key=len)]
+    return sorted(ballot.options.values_list("pk", flat=True))
 
 
 def has_voted(ballot: Ballot, user: User) -> bool:
@@ -297,10 +303,14 @@ def has_voted(ballot: Ballot, user: User) -> bool:
 @in_vietnamese
 @transaction.atomic
 def cast_ballot(*, ballot: Ballot, voter: User, choices: Sequence[str]) -> str:
-    """Put the voter's paper in the box and return their receipt code (shown once).
+    """Put the voter's sealed paper in the box and return their receipt code, to be shown
+    once and kept nowhere.
 
     One person, one ballot: a second submission is refused, and two submitted at the same
-    moment meet the unique constraint on Participation, so exactly one paper is written.
+    moment meet the unique constraint on Participation, so exactly one paper is written. The
+    participation and the envelope commit together, so an acknowledged vote is durable; no
+    audit or timeline row is written per vote (models/ballots.py says why; the audit row at
+    close gives the count).
     """
     # Locks the ballot against a concurrent close (and serialises votes on PostgreSQL).
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
@@ -314,48 +324,99 @@ def cast_ballot(*, ballot: Ballot, voter: User, choices: Sequence[str]) -> str:
     if has_voted(ballot, voter):
         raise ValidationError(_("Bạn đã bỏ phiếu trong cuộc biểu quyết này."))
     code = _new_receipt()
+    envelope = sealing.seal(
+        public_id=ballot.public_id,
+        choices=picked,
+        receipt_hash=sealing.paper_receipt_hashes(ballot.public_id, code)[0],
+        widest=_widest_paper(ballot),
+    )
     try:
         with transaction.atomic():
             Participation.objects.create(
                 ballot=ballot,
                 voter=voter,
-                voted_at=timezone.now(),
                 open_choices=picked if ballot.secrecy == Secrecy.OPEN else [],
             )
-            BallotPaper.objects.create(
-                ballot=ballot, choices=picked, receipt_hash=_receipt_hash(ballot, code)
+            SealedPaper.objects.create(
+                ballot=ballot,
+                envelope=envelope,
+                receipt_tag=sealing.envelope_receipt_tags(ballot.public_id, code)[0],
             )
     except IntegrityError as exc:
         raise ValidationError(_("Bạn đã bỏ phiếu trong cuộc biểu quyết này.")) from exc
-    events.record(
-        ballot.organisation,
-        EventKind.BALLOT_CAST,
-        _("%(name)s đã bỏ phiếu “%(title)s”") % {"name": voter.full_name, "title": ballot.title},
-        voter,
-        ballot=ballot,
-    )
     return code
 
 
-def _reseal(ballot: Ballot) -> None:
-    """Re-write the box: fresh random keys, inserted in key order, in this one transaction.
+def _open_the_box(ballot: Ballot) -> list[tuple[list, str]]:
+    """Every paper of the ballot as (choices, receipt hash): the envelopes opened, and any
+    paper already counted in the clear (written before papers were sealed)."""
+    papers = list(ballot.papers.values_list("choices", "receipt_hash"))
+    for envelope in ballot.sealed_papers.values_list("envelope", flat=True):
+        try:
+            papers.append(sealing.unseal(public_id=ballot.public_id, envelope=envelope))
+        except sealing.EnvelopeUnreadable as exc:
+            raise ValidationError(
+                _(
+                    "Không mở được hòm phiếu: khóa bí mật của máy chủ (SECRET_KEY) đã bị thay "
+                    "mà không giữ khóa cũ. Hãy đặt khóa cũ vào SECRET_KEY_FALLBACKS rồi kết "
+                    "thúc lại."
+                )
+            ) from exc
+    return [(list(choices), str(receipt_hash)) for choices, receipt_hash in papers]
+
+
+def _destroy_envelopes(ballot: Ballot) -> None:
+    using = router.db_for_write(SealedPaper)
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        # Deleted rows are overwritten with zeros rather than left in freed space. (Debian
+        # builds SQLite with this on; it is not the upstream default.)
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA secure_delete = ON")
+    deleted, _counts = ballot.sealed_papers.all().delete()
+    if deleted:
+        transaction.on_commit(lambda: scrub_freed_storage(using), using=using, robust=True)
+
+
+def _store_counted_papers(ballot: Ballot, papers: list[tuple[list, str]]) -> None:
+    """Write the counted papers in one transaction: fresh random keys, inserted in key order.
 
     Insert order (SQLite rowid, PostgreSQL ctid) and the writing transaction (PostgreSQL xmin)
-    followed the order of voting; after this they follow nothing but random keys.
+    then follow nothing but keys drawn now, whatever order people voted in.
     """
-    papers = list(ballot.papers.values_list("choices", "receipt_hash"))
     ballot.papers.all().delete()
     fresh = sorted(
         (BallotPaper(id=uuid.uuid4(), ballot=ballot, choices=c, receipt_hash=h) for c, h in papers),
         key=lambda paper: paper.id,
     )
     BallotPaper.objects.bulk_create(fresh)
+    _destroy_envelopes(ballot)
+
+
+def scrub_freed_storage(using: str = "default") -> None:
+    """After envelopes are deleted: SQLite checkpoints its WAL into the database and truncates
+    it (the log held every vote's commit); PostgreSQL rewrites the envelope table, so the dead
+    rows do not stay in its pages. Runs after the commit; inside a transaction it cannot."""
+    connection = connections[using]
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, _log, _done = cursor.fetchone()
+            if busy:
+                # A reader held an old snapshot: the next close, or SQLite's own checkpoints
+                # once the log is reset, finish the job.
+                logger.warning("ballot closed; the WAL could not be truncated (a reader)")
+        elif connection.vendor == "postgresql":
+            cursor.execute(f"VACUUM FULL {connection.ops.quote_name(SealedPaper._meta.db_table)}")
 
 
 @in_vietnamese
 @transaction.atomic
 def close_ballot(*, ballot: Ballot, actor: User, attendance: int | None = None) -> Ballot:
-    """End the vote, count it under its rule, and store the result."""
+    """End the vote: open the envelopes, count them under the ballot's rule, store the papers
+    in random order and the result."""
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     if ballot.status != BallotStatus.OPEN:
         raise ValidationError(_("Chỉ kết thúc được cuộc biểu quyết đang bỏ phiếu."))
@@ -372,18 +433,23 @@ def close_ballot(*, ballot: Ballot, actor: User, attendance: int | None = None) 
                 % {"low": voted, "high": electorate}
             }
         )
+    papers = _open_the_box(ballot)
+    if len(papers) != voted:
+        raise ValidationError(
+            _("Số phiếu trong hòm (%(papers)d) khác số người đã bỏ phiếu (%(voted)d).")
+            % {"papers": len(papers), "voted": voted}
+        )
     options = [rules.Option(option.pk, option.label) for option in ballot.options.all()]
     result = rules.tally(
         method=ballot.method,
         rule=_rule_of(ballot),
-        papers=ballot.papers.values_list("choices", flat=True),
+        papers=[choices for choices, _receipt in papers],
         electorate=electorate,
         present=attendance if attendance is not None else voted,
         options=options,
         seats=ballot.seats,
     )
-    if ballot.is_secret:
-        _reseal(ballot)
+    _store_counted_papers(ballot, papers)
     ballot.status = BallotStatus.CLOSED
     ballot.closed_at = timezone.now()
     ballot.attendance = attendance
@@ -410,8 +476,10 @@ def cancel_ballot(*, ballot: Ballot, actor: User, reason: str) -> Ballot:
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     if ballot.status not in {BallotStatus.DRAFT, BallotStatus.OPEN}:
         raise ValidationError(_("Cuộc biểu quyết đã kết thúc hoặc đã hủy."))
-    if ballot.is_secret:
-        _reseal(ballot)
+    voted = ballot.participations.count()
+    # Papers of a cancelled ballot are never counted: destroyed unopened, none kept.
+    ballot.papers.all().delete()
+    _destroy_envelopes(ballot)
     ballot.status = BallotStatus.CANCELLED
     ballot.cancel_reason = reason
     ballot.closed_at = timezone.now()
@@ -419,8 +487,8 @@ def cancel_ballot(*, ballot: Ballot, actor: User, reason: str) -> Ballot:
     events.record(
         ballot.organisation,
         EventKind.BALLOT_CANCELLED,
-        _("Hủy cuộc biểu quyết “%(title)s”: %(reason)s")
-        % {"title": ballot.title, "reason": reason},
+        _("Hủy cuộc biểu quyết “%(title)s”: %(reason)s (hủy %(voted)d phiếu, không kiểm)")
+        % {"title": ballot.title, "reason": reason, "voted": voted},
         actor,
         ballot=ballot,
     )
@@ -435,10 +503,17 @@ def ballot_results(ballot: Ballot) -> dict:
 
 
 def verify_receipt(*, ballot: Ballot, code: str) -> bool:
-    """Whether a paper with this receipt is in the box (and so in the count once closed)."""
+    """Whether a paper with this receipt is in the box: sealed while open, counted once closed.
+    Says nothing of what the paper chose."""
     if not code.strip():
         return False
-    return ballot.papers.filter(receipt_hash=_receipt_hash(ballot, code)).exists()
+    if ballot.papers.filter(
+        receipt_hash__in=sealing.paper_receipt_hashes(ballot.public_id, code)
+    ).exists():
+        return True
+    return ballot.sealed_papers.filter(
+        receipt_tag__in=sealing.envelope_receipt_tags(ballot.public_id, code)
+    ).exists()
 
 
 def named_votes(ballot: Ballot) -> list[Participation]:

@@ -18,6 +18,7 @@ from gandan.democracy.models import (
     EventKind,
     Participation,
     RulePreset,
+    SealedPaper,
     Secrecy,
 )
 from gandan.democracy.services import ballots as services
@@ -48,6 +49,7 @@ def _state():
         tuple(Ballot.objects.order_by("pk").values_list("status", "electorate_size")),
         Participation.objects.count(),
         BallotPaper.objects.count(),
+        SealedPaper.objects.count(),
         DemocracyEvent.objects.count(),
     )
 
@@ -94,7 +96,8 @@ def test_cast_returns_a_receipt_that_verifies(school, principal, staff):
     assert services.verify_receipt(ballot=ballot, code=code)
     assert services.verify_receipt(ballot=ballot, code=code.lower().replace("-", " "))
     assert not services.verify_receipt(ballot=ballot, code="AAAA-BBBB-CCCC")
-    assert BallotPaper.objects.get(ballot=ballot).receipt_hash != code
+    sealed = SealedPaper.objects.get(ballot=ballot)
+    assert code not in sealed.receipt_tag and code.encode() not in bytes(sealed.envelope)
 
 
 def test_second_ballot_of_the_same_person_is_refused(school, principal, staff):

@@ -1,11 +1,13 @@
 """A staff vote in real browsers: the head opens a secret ballot, three teachers vote on phones,
 nobody sees a result until it closes, then everyone sees the same tally."""
 
+import contextlib
 import re
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
-from gandan.democracy.models import Ballot, BallotPaper, Participation
+from gandan.democracy.models import Ballot, BallotPaper, Participation, SealedPaper
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,12 +63,18 @@ def test_head_opens_teachers_vote_on_phones_results_only_after_close(
         assert page.locator("#khu-ket-qua").count() == 0
         page.get_by_label(choice, exact=True).check()
         page.get_by_role("button", name="Gửi phiếu").click()
-        page.wait_for_url("**/da-bo-phieu/")
+        # the receipt is the answer to the vote itself: no redirect, nothing kept to show later
+        page.wait_for_selector("#ma-bien-nhan")
+        assert page.url.endswith("/bo-phieu/")
         code = page.locator("#ma-bien-nhan").inner_text()
         assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", code)
         receipts[username] = code
-        # the receipt is shown once only
-        page.reload()
+        # the receipt is shown once only: not on the ballot's page, and going back does not
+        # bring it back (the browser was told not to keep the page: net::ERR_CACHE_MISS)
+        page.goto(ballot_url)
+        assert page.locator("#ma-bien-nhan").count() == 0
+        with contextlib.suppress(PlaywrightError):
+            page.go_back()
         assert page.locator("#ma-bien-nhan").count() == 0
         # then: nobody, the head included, sees a result while it is open
         head.goto(ballot_url)
@@ -77,7 +85,9 @@ def test_head_opens_teachers_vote_on_phones_results_only_after_close(
         assert "Bạn đã bỏ phiếu." in page.inner_text("main")
     assert "3/4 người đã bỏ phiếu" in head.locator("#so-nguoi-da-bo").inner_text()
     assert Participation.objects.filter(ballot=ballot).count() == 3
-    assert BallotPaper.objects.filter(ballot=ballot).count() == 3
+    # while open, the papers are sealed envelopes; none is readable
+    assert SealedPaper.objects.filter(ballot=ballot).count() == 3
+    assert BallotPaper.objects.filter(ballot=ballot).count() == 0
 
     # when: the head closes the vote
     head.get_by_role("button", name="Kết thúc và kiểm phiếu").click()
@@ -85,6 +95,8 @@ def test_head_opens_teachers_vote_on_phones_results_only_after_close(
 
     # then: everyone sees the same tally: 2 for of 3 present (quorum 3/4 ≥ 2/3), adopted
     tally = _tally(head)
+    assert BallotPaper.objects.filter(ballot=ballot).count() == 3
+    assert SealedPaper.objects.filter(ballot=ballot).count() == 0
     assert "Tán thành: 2" in tally and "Không tán thành: 1" in tally
     assert "Được thông qua" in tally
     for _context, page in phones:

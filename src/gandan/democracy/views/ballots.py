@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gandan.core.forms import add_service_error, error_text
@@ -29,8 +30,6 @@ from gandan.democracy.models import (
     RulePreset,
 )
 from gandan.democracy.services import ballots as services
-
-RECEIPT_SESSION_KEY = "democracy_receipt"
 
 
 @login_required
@@ -158,6 +157,7 @@ def ballot_open(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     return redirect("democracy:ballot", public_id=ballot.public_id)
 
 
+@never_cache
 @login_required
 @require_POST
 def ballot_vote(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
@@ -171,16 +171,9 @@ def ballot_vote(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error_text(error))
         return redirect("democracy:ballot", public_id=ballot.public_id)
-    # Shown once, on the next page, then forgotten: the server keeps only its hash.
-    request.session[RECEIPT_SESSION_KEY] = {"ballot": str(ballot.public_id), "code": code}
-    return redirect("democracy:ballot_cast", public_id=ballot.public_id)
-
-
-@login_required
-def ballot_cast(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
-    ballot = access.access_ballot(request.user, public_id, action="vote")
-    stored = request.session.pop(RECEIPT_SESSION_KEY, None)
-    code = stored["code"] if stored and stored.get("ballot") == str(ballot.public_id) else None
+    # The receipt is shown on this response and nowhere else: not kept in the session beside
+    # the user id, not carried by a redirect, not cached by the browser. The server keeps only
+    # its keyed hash (models/ballots.py).
     return render(request, "democracy/ballot_cast.html", {"ballot": ballot, "code": code})
 
 
