@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,7 +38,7 @@ from gandan.petitions.models import (
     NotificationKind,
 )
 from gandan.petitions.services.documents import issue_case_document
-from gandan.petitions.services.intake import Sender, Submission, _create_case
+from gandan.petitions.services.intake import Sender, Submission, _create_case, neutral_file_name
 from gandan.petitions.services.timing import (
     complete_steps,
     drop_pending_steps,
@@ -110,6 +111,7 @@ def classify_case(
         case.id_number_token = ""
         case.content = ""
         case.needs_redaction = True
+        _seal_attachments(case)
     case.kind = kind
     case.procedure = procedure
     if is_remote is not None:
@@ -130,6 +132,22 @@ def classify_case(
         public_summary=_("Đơn được phân loại là: %(kind)s.") % {"kind": case.kind_label.lower()},
     )
     return case
+
+
+def _seal_attachments(case: Case) -> None:
+    """A case that becomes a named denunciation: its files may identify the denouncer
+    (handwriting, signature, a name in the file name), so they are sealed like the identity
+    (Luật Tố cáo 2018, Điều 47 k2). The plain copy is removed once the change is committed."""
+    for attachment in case.attachments.filter(is_identifying=False):
+        with attachment.file.open("rb") as handle:
+            data = handle.read()
+        plain, storage = attachment.file.name, attachment.file.storage
+        attachment.file.save("tep", ContentFile(secrecy.seal_bytes(data)), save=False)
+        attachment.name_token = secrecy.seal(attachment.original_name)
+        attachment.original_name = neutral_file_name(attachment.content_type)
+        attachment.is_identifying = True
+        attachment.save(update_fields=["file", "name_token", "original_name", "is_identifying"])
+        transaction.on_commit(lambda name=plain, storage=storage: storage.delete(name))
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,26 @@ def test_the_migration_seals_rows_stored_before_and_unseals_on_the_way_back(
     migration.unseal_names(apps, connection.schema_editor())
     old.refresh_from_db()
     assert (old.original_name, old.name_token) == (SECRET_NAME, "")
+
+
+def test_a_case_reclassified_as_a_denunciation_has_its_files_sealed(
+    feedback, principal, django_capture_on_commit_callbacks
+):
+    # given: a feedback sent with a scan named after its sender
+    from gandan.petitions import services
+
+    plain = store_attachment(feedback, SimpleUploadedFile(SECRET_NAME, PNG), identifying=False)
+    plain_path = plain.file.path
+    # when: staff find it is a denunciation
+    with django_capture_on_commit_callbacks(execute=True):
+        services.classify_case(case=feedback, actor=principal, kind="to_cao")
+    # then: the file and its name are sealed, the plain copy is gone
+    sealed = Attachment.objects.get(pk=plain.pk)
+    assert sealed.is_identifying and sealed.original_name == "tep-dinh-kem.png"
+    assert secrecy.unseal(sealed.name_token) == SECRET_NAME
+    with sealed.file.open("rb") as handle:
+        assert secrecy.unseal_bytes(handle.read()) == PNG
+    assert "Bi-Mat" not in _raw_rows()
+    import os
+
+    assert not os.path.exists(plain_path)
