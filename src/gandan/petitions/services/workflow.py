@@ -12,6 +12,7 @@ the second sees the first's result. Any other state the action does not start fr
 """
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -147,7 +148,7 @@ def _seal_attachments(case: Case) -> None:
         attachment.original_name = neutral_file_name(attachment.content_type)
         attachment.is_identifying = True
         attachment.save(update_fields=["file", "name_token", "original_name", "is_identifying"])
-        transaction.on_commit(lambda name=plain, storage=storage: storage.delete(name))
+        transaction.on_commit(functools.partial(storage.delete, plain))
 
 
 @dataclass(frozen=True)
