@@ -148,7 +148,8 @@ def _seal_attachments(case: Case) -> None:
         attachment.original_name = neutral_file_name(attachment.content_type)
         attachment.is_identifying = True
         attachment.save(update_fields=["file", "name_token", "original_name", "is_identifying"])
-        transaction.on_commit(functools.partial(storage.delete, plain))
+        if plain:
+            transaction.on_commit(functools.partial(storage.delete, plain))
 
 
 @dataclass(frozen=True)
