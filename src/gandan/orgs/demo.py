@@ -229,6 +229,10 @@ def build() -> Organisation:
             symbol=symbol,
             place_name=place,
             address=address,
+            # The Sở's managing body, the city's UBND, is not in the tree; its documents name it.
+            managing_body_name=(
+                "UBND thành phố Hải Phòng" if kind == OrgKind.EDUCATION_DEPARTMENT else ""
+            ),
         )
     school = _organisation(
         parent=by_slug["ubnd-phuong-hai-an"], guided_by=by_slug["so-gddt-hai-phong"], **SCHOOL

@@ -99,6 +99,15 @@ class Organisation(TimeStampedModel):
     address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
     # Nghị định 30/2020, Phụ lục I, II.4a: the place name in "…, ngày … tháng … năm …".
     place_name = models.CharField(_("Địa danh ghi trên văn bản"), max_length=128, blank=True)
+    managing_body_name = models.CharField(
+        _("Cơ quan chủ quản ghi trên văn bản"),
+        max_length=128,
+        blank=True,
+        help_text=_(
+            "Chỉ ghi khi cơ quan chủ quản trực tiếp không có trong hệ thống, ví dụ Sở GD&ĐT "
+            "ghi “UBND thành phố Hải Phòng”."
+        ),
+    )
     phone = models.CharField(_("Điện thoại"), max_length=32, blank=True)
     email = models.EmailField(_("Thư điện tử"), blank=True)
     website = models.URLField(_("Trang web"), blank=True)

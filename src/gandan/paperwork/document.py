@@ -107,12 +107,16 @@ class Signer:
 
     `title` is the signer's own title ('PHÓ HIỆU TRƯỞNG'); `on_behalf_of` the head or body
     signed for ('HIỆU TRƯỞNG', 'HỘI ĐỒNG'), required with KT., TM., TL. and TUQ.
+    `for_body` names the collective body of a unit that works as one (an Ủy ban nhân dân): its
+    head or deputy signs "TM." for it on the first line (Nghị định 30/2020, Điều 13 k2; Phụ lục
+    I, II.7a: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
     """
 
     name: str
     title: str
     prefix: str = SignerPrefix.NONE
     on_behalf_of: str = ""
+    for_body: str = ""
 
     def __post_init__(self) -> None:
         if self.prefix not in SignerPrefix.values:
@@ -127,11 +131,13 @@ class Signer:
     def title_lines(self) -> list[str]:
         """'KT. HIỆU TRƯỞNG' / 'PHÓ HIỆU TRƯỞNG'; 'Q. HIỆU TRƯỞNG'; 'HIỆU TRƯỞNG'."""
         title = self.title.strip().upper()
+        body = [f"{SignerPrefix.ON_BEHALF_OF_BODY} {self.for_body.strip().upper()}"]
+        lines = body if self.for_body.strip() else []
         if self.prefix in _NEEDS_PRINCIPAL:
-            return [f"{self.prefix} {self.on_behalf_of.strip().upper()}", title]
+            return [*lines, f"{self.prefix} {self.on_behalf_of.strip().upper()}", title]
         if self.prefix == SignerPrefix.ACTING:
-            return [f"{self.prefix} {title}"]
-        return [title]
+            return [*lines, f"{self.prefix} {title}"]
+        return [*lines, title]
 
 
 # Body blocks. Each is a small frozen record; `kind` tags it in JSON.

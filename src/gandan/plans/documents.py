@@ -16,7 +16,7 @@ from gandan.paperwork.document import (
     Signer,
     Table,
 )
-from gandan.paperwork.signing import head_signer, header_names
+from gandan.paperwork.signing import head_signer, head_title, header_names
 from gandan.plans.models import Assignment, AssignmentStatus, Plan, SectionKind
 
 LEAD_LABEL = "Cơ quan chủ trì"
@@ -57,7 +57,7 @@ def plan_spec(plan: Plan, *, signer: Signer | None = None) -> DocumentSpec:
     managing, issuing = header_names(plan.organisation)
     if signer is None:
         signer = (
-            Signer(name=plan.signer_name, title=plan.signer_title or "HIỆU TRƯỞNG")
+            Signer(name=plan.signer_name, title=plan.signer_title or head_title(plan.organisation))
             if plan.signer_name
             else head_signer(plan.organisation)
         )

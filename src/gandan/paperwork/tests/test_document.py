@@ -134,6 +134,22 @@ def test_draft_has_blank_number_and_date():
             Signer("Phạm Thu", "Tổ trưởng Văn phòng", SignerPrefix.BY_ORDER, "Hiệu trưởng"),
             ["TL. HIỆU TRƯỞNG", "TỔ TRƯỞNG VĂN PHÒNG"],
         ),
+        # A collective body (Nghị định 30/2020, Điều 13 k2): the head signs TM. the body, the
+        # deputy TM. the body and KT. the head, on three lines.
+        (
+            Signer("Vũ Văn Hòa", "Chủ tịch", for_body="Ủy ban nhân dân"),
+            ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        ),
+        (
+            Signer(
+                "Đỗ Thị Mai",
+                "Phó Chủ tịch",
+                SignerPrefix.DEPUTY,
+                "Chủ tịch",
+                for_body="Ủy ban nhân dân",
+            ),
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        ),
     ],
 )
 def test_signer_title_lines(signer, lines):
