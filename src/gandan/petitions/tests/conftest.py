@@ -52,11 +52,17 @@ def media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    from django.core.cache import cache
+    # The rate-limit store too: a database table is rolled back with the test, but Redis is
+    # not (run the tests with REDIS_URL on a Redis database of their own: it is flushed).
+    from django.core.cache import cache, caches
 
-    cache.clear()
+    from gandan.petitions.throttle import STORE
+
+    for store in (cache, caches[STORE]):
+        store.clear()
     yield
-    cache.clear()
+    for store in (cache, caches[STORE]):
+        store.clear()
 
 
 @pytest.fixture
