@@ -6,8 +6,17 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gandan.settings")
+    from django.conf import settings
     from django.core.management import execute_from_command_line
 
+    from gandan.core.keys import MissingKeys
+
+    try:
+        settings._setup()  # loads the settings, which stop when a key is missing
+    except MissingKeys as missing:
+        # The message says which keys and how to provide them; a traceback would bury it.
+        print(missing, file=sys.stderr)
+        sys.exit(2)
     execute_from_command_line(sys.argv)
 
 

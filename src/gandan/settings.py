@@ -31,7 +31,6 @@ Environment variables:
 """
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -243,12 +242,9 @@ MEDIA_ROOT = DATA_DIR / "files"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# HTTPS: production defaults when DEBUG is off, outside the demo (served on plain HTTP on
-# 127.0.0.1) and outside local mode (GANDAN_LOCAL=1, the test runner); each can be set from the
-# environment.
-_production = (
-    not DEBUG and not GANDAN_DEMO and not env_bool("GANDAN_LOCAL", "pytest" in sys.modules)
-)
+# HTTPS: production defaults outside local mode (keys.local_mode: DEBUG, the demo served on plain
+# HTTP on 127.0.0.1, GANDAN_LOCAL=1, the test runner); each can be set from the environment.
+_production = not keys.local_mode()
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _production)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if _production else 0)
 # HSTS covers the host Gần Dân is served on and the names below it (serve it on a host of

@@ -47,14 +47,3 @@ def data_dir() -> Path:
     path = Path(os.environ.get("GANDAN_DATA_DIR", Path.cwd() / "var")).resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def local_secret_key(folder: Path) -> str:
-    """A secret key generated once and kept in the data folder, for local use."""
-    from django.core.management.utils import get_random_secret_key
-
-    key_file = folder / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(get_random_secret_key())
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
