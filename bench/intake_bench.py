@@ -64,6 +64,7 @@ def child_env(data_dir: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(
         GANDAN_DATA_DIR=data_dir,
+        GANDAN_LOCAL="1",  # a throw-away data folder: keys made there
         DJANGO_SETTINGS_MODULE="bench_settings",
         GANDAN_BENCH_UNLIMITED_INTAKE="1",
         PYTHONPATH=os.pathsep.join([str(BENCH_DIR), str(SRC_DIR)]),

@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gandan.settings")
+os.environ.setdefault("GANDAN_LOCAL", "1")  # a benchmark runs on a throw-away machine
 
 
 def timed(function, runs: int) -> list[float]:

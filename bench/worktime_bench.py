@@ -41,6 +41,7 @@ def main() -> None:
 
 def run(data_dir: str) -> None:
     os.environ["GANDAN_DATA_DIR"] = data_dir
+    os.environ.setdefault("GANDAN_LOCAL", "1")  # a throw-away data folder: keys made there
     os.environ["DJANGO_SETTINGS_MODULE"] = "gandan.settings"
 
     import django
