@@ -8,6 +8,11 @@ adjustment clear the cache at once; other processes see the change within
     from gandan.worktime import days
     due = days.add_working_days(received_on, 10)    # "10 ngày làm việc"
     due = days.add_calendar_days(received_on, 30)   # "30 ngày"
+    if days.is_provisional(received_on, due): ...  # a year without its official notice
+
+A date counted across a year whose official schedule has not been entered is provisional:
+`gandan.worktime.notices.provisional_warning` is the text to show with it, and the template
+tag `{% load worktime %}{% provisional_note start end %}` shows it on a page.
 
 All dates are local `datetime.date` values (Asia/Ho_Chi_Minh: use timezone.localdate()).
 """
@@ -20,32 +25,40 @@ from collections.abc import Sequence
 from django.db.models import Count, Max
 
 from gandan.worktime.calendar import WorkCalendar, adjustments_from_rows
-from gandan.worktime.models import CalendarAdjustment
+from gandan.worktime.models import CalendarAdjustment, CalendarYear
 
 RECHECK_SECONDS = 30.0
 
 _lock = threading.Lock()
 _cached: WorkCalendar | None = None
-_fingerprint: tuple[int, dt.datetime | None] | None = None
+_announced: frozenset[int] = frozenset()
+_fingerprint: tuple[object, ...] | None = None
 _checked_at = 0.0
 _clock = time.monotonic
 
 
 def current_calendar() -> WorkCalendar:
     """The calendar of the installation, from the cache when it is still current."""
-    global _cached, _fingerprint, _checked_at
+    return _current()[0]
+
+
+def _current() -> tuple[WorkCalendar, frozenset[int]]:
+    global _cached, _announced, _fingerprint, _checked_at
     now = _clock()
     calendar = _cached
     if calendar is not None and now - _checked_at < RECHECK_SECONDS:
-        return calendar
+        return calendar, _announced
     with _lock:
         fingerprint = _table_fingerprint()
         if _cached is None or fingerprint != _fingerprint:
             rows = CalendarAdjustment.objects.values_list("date", "kind")
             _cached = WorkCalendar(adjustments_from_rows(rows))
+            _announced = frozenset(
+                CalendarYear.objects.filter(announced=True).values_list("year", flat=True)
+            )
             _fingerprint = fingerprint
         _checked_at = now
-        return _cached
+        return _cached, _announced
 
 
 def clear_calendar_cache() -> None:
@@ -56,9 +69,39 @@ def clear_calendar_cache() -> None:
         _fingerprint = None
 
 
-def _table_fingerprint() -> tuple[int, dt.datetime | None]:
+def _table_fingerprint() -> tuple[object, ...]:
     found = CalendarAdjustment.objects.aggregate(count=Count("id"), latest=Max("updated_at"))
-    return found["count"], found["latest"]
+    years = CalendarYear.objects.aggregate(count=Count("id"), latest=Max("updated_at"))
+    return found["count"], found["latest"], years["count"], years["latest"]
+
+
+# -- provisional periods ---------------------------------------------------------------------
+# BLLĐ 2019 Điều 112 k3: the Prime Minister decides each year's Tết days and the day next to
+# Quốc khánh, and the yearly notice sets the swaps (LAW.md §7). A year whose notice has not
+# been entered (`CalendarYear.announced`) is computed only: a date counted across it may move
+# when the notice comes, so it is provisional and must be shown as such.
+
+
+def announced_years() -> frozenset[int]:
+    """The years whose official schedule has been entered."""
+    return _current()[1]
+
+
+def is_announced(year: int) -> bool:
+    return year in announced_years()
+
+
+def provisional_years_between(start: dt.date, end: dt.date) -> list[int]:
+    """The years from `start` to `end` (either order, both included) whose official schedule
+    has not been entered: empty when every day between them is on the official calendar."""
+    first, last = sorted((start.year, end.year))
+    announced = announced_years()
+    return [year for year in range(first, last + 1) if year not in announced]
+
+
+def is_provisional(start: dt.date, end: dt.date) -> bool:
+    """Whether a date counted from `start` to `end` crosses a year not yet announced."""
+    return bool(provisional_years_between(start, end))
 
 
 def is_working_day(day: dt.date) -> bool:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -84,3 +85,78 @@ class CalendarAdjustment(TimeStampedModel):
                     )
                 }
             )
+
+
+class CalendarYear(TimeStampedModel):
+    """Whether the official schedule of one year has been entered, and from which notice.
+
+    BLLĐ 2019 Điều 112 k3: the Prime Minister decides each year which days are the 05 Tết
+    days and the day next to Quốc khánh; the swaps of working days come with the same yearly
+    notice (LAW.md §7). Until a year is recorded here as announced, the calendar of that year
+    is only computed (lunar Tết by rule, `holidays.VN`), and every date counted across it is
+    provisional. A year without a row is not announced.
+    """
+
+    year = models.PositiveSmallIntegerField(_("Năm"), unique=True)
+    announced = models.BooleanField(
+        _("Đã nhập lịch chính thức"),
+        default=False,
+        help_text=_(
+            "Đánh dấu khi đã nhập đủ ngày nghỉ Tết, Quốc khánh và các ngày hoán đổi theo thông "
+            "báo chính thức của năm (Bộ luật Lao động 2019 Điều 112 k3)."
+        ),
+    )
+    document = models.CharField(
+        _("Văn bản công bố"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Số, ký hiệu thông báo hoặc công văn về lịch nghỉ của năm, ví dụ: "
+            "Thông báo 6150/TB-BLĐTBXH."
+        ),
+    )
+    needs_verification = models.BooleanField(
+        _("Cần đối chiếu văn bản gốc"),
+        default=False,
+        help_text=_("Đánh dấu khi mới có nguồn thứ cấp (báo chí), chưa đọc văn bản chính thức."),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người nhập"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    entered_on = models.DateField(_("Ngày nhập"), null=True, blank=True)
+    note = models.TextField(_("Ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Lịch chính thức của năm")
+        verbose_name_plural = _("Lịch chính thức của các năm")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(announced=False) | ~Q(document=""),
+                name="worktime_announced_year_cites_document",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.year is not None and not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise ValidationError(
+                {"year": _("Năm phải từ %(min)s đến %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}}
+            )
+        if self.announced and not self.document.strip():
+            raise ValidationError(
+                {"document": _("Cần ghi văn bản công bố lịch nghỉ của năm đã nhập.")}
+            )
+
+
+# Years the installation can hold a schedule for; beyond, a typo.
+MIN_YEAR = 2000
+MAX_YEAR = 2100

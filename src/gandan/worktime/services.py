@@ -3,11 +3,12 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
 from gandan.worktime.days import clear_calendar_cache
-from gandan.worktime.models import AdjustmentKind, CalendarAdjustment
+from gandan.worktime.models import AdjustmentKind, CalendarAdjustment, CalendarYear
 
 
 def save_calendar_adjustment(
@@ -65,6 +66,49 @@ def delete_calendar_adjustment(*, adjustment: CalendarAdjustment, actor=None, re
             request=request,
         )
         adjustment.delete()
+        _calendar_changed()
+
+
+def save_calendar_year(*, calendar_year: CalendarYear, actor=None, request=None) -> CalendarYear:
+    """Record whether a year's official schedule is entered (BLLĐ 2019 Điều 112 k3), and who
+    recorded it. Precondition: the caller may edit the calendar; the dates themselves are
+    adjustments entered beforehand."""
+    calendar_year.full_clean()
+    created = calendar_year.pk is None
+    if calendar_year.announced:
+        calendar_year.entered_by = actor if actor is not None and actor.is_authenticated else None
+        calendar_year.entered_on = timezone.localdate()
+    else:
+        calendar_year.entered_by = None
+        calendar_year.entered_on = None
+    with transaction.atomic():
+        calendar_year.save()
+        state = "đã nhập lịch chính thức" if calendar_year.announced else "chưa có lịch chính thức"
+        record_event(
+            action=Action.CREATE if created else Action.CHANGE,
+            summary=f"Năm {calendar_year.year}: {state}"
+            + (f" ({calendar_year.document})" if calendar_year.document else ""),
+            actor=actor,
+            actor_label="" if actor else "hệ thống",
+            target=calendar_year,
+            request=request,
+        )
+        _calendar_changed()
+    return calendar_year
+
+
+def delete_calendar_year(*, calendar_year: CalendarYear, actor=None, request=None) -> None:
+    """Remove a year's record: its dates become provisional again."""
+    with transaction.atomic():
+        record_event(
+            action=Action.WITHDRAW,
+            summary=f"Xóa ghi nhận lịch chính thức năm {calendar_year.year}",
+            actor=actor,
+            actor_label="" if actor else "hệ thống",
+            target=calendar_year,
+            request=request,
+        )
+        calendar_year.delete()
         _calendar_changed()
 
 

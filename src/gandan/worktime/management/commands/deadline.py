@@ -1,4 +1,8 @@
-"""`gandan deadline --from YYYY-MM-DD (--days N | --working-days N)`: print a due date."""
+"""`gandan deadline --from YYYY-MM-DD (--days N | --working-days N)`: print a due date.
+
+When the period crosses a year whose official schedule has not been entered, the date is
+provisional (BLLĐ 2019 Điều 112 k3) and a warning goes to standard error.
+"""
 
 import datetime as dt
 import re
@@ -7,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
-from gandan.worktime import days
+from gandan.worktime import days, notices
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Legal periods run days, months, a few years at most; this bound keeps a typo from looping.
@@ -40,13 +44,18 @@ class Command(BaseCommand):
                 due = days.add_working_days(
                     event_date, _parse_amount("--working-days", working_days)
                 )
+            # The period runs from the day after the event to the due date (BLDS 2015 Điều 147).
+            warning = notices.provisional_warning(event_date + dt.timedelta(days=1), due)
         except DatabaseError as exc:
             raise CommandError(
                 _("Không đọc được lịch làm việc trong cơ sở dữ liệu (đã chạy gandan migrate?).")
             ) from exc
         except (OverflowError, ValueError) as exc:
             raise CommandError(_("Hạn cuối vượt ra ngoài phạm vi lịch hỗ trợ.")) from exc
+        # Standard output stays the date alone, for scripts; the warning goes to standard error.
         self.stdout.write(due.isoformat())
+        if warning:
+            self.stderr.write(_("Cảnh báo: %(warning)s") % {"warning": warning})
 
 
 def _parse_date(text: str | None) -> dt.date:
