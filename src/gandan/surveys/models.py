@@ -7,8 +7,9 @@ sequence number: the key is a random UUID. Nothing is written elsewhere when it 
 audit row, no timeline row, no counter on the survey whose `updated_at` would date it); the
 audit log learns only the number of answers, when the survey closes. When an anonymous survey
 closes, its responses are re-sealed: re-written under fresh random keys, in key order, the old
-rows overwritten (sealing.py), and SQLite's WAL is checkpointed and truncated, so that neither
-storage order nor the log's frame order follows the order of answering.
+rows overwritten (sealing.py), and SQLite's WAL is checkpointed and truncated (after every
+anonymous answer too, best effort), so that neither storage order nor the log's frame order
+follows the order of answering.
 
 Staff answer anonymous staff surveys signed in, and their logins are in the audit log with a
 time: for those surveys the answers are also re-sealed after every answer, one answer per

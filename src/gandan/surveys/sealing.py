@@ -92,18 +92,31 @@ def forget_participants(survey: Survey) -> int:
     return deleted
 
 
+# A checkpoint after an answer waits at most this long for readers of an older snapshot (the
+# connection's own busy timeout is for writers, and far longer): a parent's "send" must not
+# hang behind a long report; the frames left are taken by the next checkpoint.
+CHECKPOINT_WAIT_MS = 250
+
+
 def checkpoint_wal() -> None:
     """Copy SQLite's WAL into the database file and truncate it to zero bytes.
 
-    Call after the commit (transaction.on_commit): the frames of the transactions just made
-    are then gone from the -wal file, and with them their order. Best effort: a reader still
-    inside an old snapshot makes the checkpoint wait (the connection's busy timeout) and then
-    report busy, which is logged; the next checkpoint (SQLite's own, or the next close) takes
-    the frames. Nothing to do on PostgreSQL, whose WAL belongs to the server."""
+    Call after the commit (transaction.on_commit, or after the transaction returned): the
+    frames of the transactions just made are then gone from the -wal file, and with them
+    their order (a rate-limit counter or a login, then an answer). Best effort: a reader
+    still inside an old snapshot makes it report busy after CHECKPOINT_WAIT_MS, which is
+    logged; the next checkpoint (after the next answer, SQLite's own, or at close) takes the
+    frames. Nothing to do on PostgreSQL, whose WAL belongs to the server."""
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         return
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        row = cursor.fetchone()
+        cursor.execute("PRAGMA busy_timeout")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+        try:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            row = cursor.fetchone()
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout = {int(before)}")
     if row is not None and row[0]:
         logger.warning("WAL checkpoint after a survey change was busy: %s", row)

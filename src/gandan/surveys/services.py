@@ -352,9 +352,12 @@ def submit_response(
     score = respondent_score(
         row.value for row in rows if row.question.is_likert and row.value is not None
     )
+    if survey.mode == Mode.IDENTIFIED:
+        return _store(survey, rows, created_on=on, score=score, identity=identity)
     if member is None:
-        day = on if survey.mode == Mode.IDENTIFIED else survey.period_day()
-        return _store(survey, rows, created_on=day, score=score, identity=identity)
+        response = _store(survey, rows, created_on=survey.period_day(), score=score)
+        sealing.checkpoint_wal()
+        return response
     claim = _claim(survey, member)
     try:
         response = _store(survey, rows, created_on=survey.period_day(), score=score, reseal=True)

@@ -296,4 +296,5 @@ def test_after_close_the_wal_and_freed_pages_link_no_answer_to_a_login(tmp_path)
     assert result["answers"] == 3
     assert result["linked"] == 0
     assert result["wal_bytes"] == 0  # checkpointed and truncated at close
+    assert result["parents_wal_bytes"] == 0  # and after each anonymous answer
     assert result["old_keys_found"] == 0  # freed pages were overwritten

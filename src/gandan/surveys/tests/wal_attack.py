@@ -12,7 +12,9 @@ the last connection closes), reads the database files the way an attacker with a
   in the database or WAL bytes (a row deleted at close but left in a freed page keeps its
   place in insertion order, and a marker its user id).
 
-Prints one JSON object: {"linked": n, "answers": 3, "wal_bytes": …, "old_keys_found": …}.
+Prints one JSON object: {"linked": n, "answers": 3, "wal_bytes": …, "parents_wal_bytes": …,
+"old_keys_found": …} (parents_wal_bytes: the -wal file after forty answers to a parents'
+survey, before the staff survey).
 """
 
 import json
@@ -114,6 +116,11 @@ def main() -> None:
     parents = services.open_survey(survey=parents, actor=head)
     for _ in range(40):
         services.submit_response(survey=parents, answers={level.pk: 4})
+    database = Path(settings.DATABASES["default"]["NAME"])
+    wal = Path(f"{database}-wal")
+    # Between answers, the -wal file holds no frame order to read (a rate-limit counter or a
+    # login, then an answer).
+    parents_wal_bytes = wal.stat().st_size if wal.exists() else 0
     survey = services.create_survey(
         organisation=school,
         actor=head,
@@ -145,8 +152,6 @@ def main() -> None:
     services.close_survey(survey=survey, actor=head)
     assert Response.objects.filter(survey=survey).count() == 3
 
-    database = Path(settings.DATABASES["default"]["NAME"])
-    wal = Path(f"{database}-wal")
     frames = wal_frames(wal)
     linked = link_by_frame_order(frames)
     correct = sum(1 for text, name in linked.items() if NAMES[TEXTS.index(text)] == name)
@@ -157,6 +162,7 @@ def main() -> None:
                 "linked": correct,
                 "answers": len(TEXTS),
                 "wal_bytes": wal.stat().st_size if wal.exists() else 0,
+                "parents_wal_bytes": parents_wal_bytes,
                 "old_keys_found": sum(1 for key in open_keys if key.encode() in everything),
             }
         )
