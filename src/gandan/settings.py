@@ -4,6 +4,7 @@ Environment variables:
   GANDAN_DATA_DIR      local data folder (default ./var): SQLite database, secret key, files
   DATABASE_URL         postgres://user@127.0.0.1:5432/gandan (default: SQLite in the data folder)
   DATABASE_REPLICA_URL a streaming replica for the dashboards' summary tables (optional)
+  DATABASE_PGBOUNCER   1 when DATABASE_URL goes through pgbouncer in transaction mode
   SECRET_KEY           the Django secret key (or the file secret_key in the data folder)
   GANDAN_IDENTITY_KEY  the key sealing denouncers' identities (or the file identity_key)
   GANDAN_AUDIT_KEY     the audit chain's HMAC key (or the file audit_key)
@@ -124,10 +125,16 @@ TEMPLATES = [
 
 # Database: SQLite (WAL) in the data folder by default; PostgreSQL through DATABASE_URL.
 _conn_max_age = env_int("CONN_MAX_AGE", 600)
+# Behind pgbouncer in transaction mode a server-side cursor cannot outlive its transaction
+# (Django docs, "Transaction pooling and server-side cursors"): DATABASE_PGBOUNCER=1 turns them off.
+_behind_pgbouncer = env_bool("DATABASE_PGBOUNCER", False)
 if env_str("DATABASE_URL", ""):
     DATABASES = {
         "default": dj_database_url.parse(
-            env_str("DATABASE_URL", ""), conn_max_age=_conn_max_age, conn_health_checks=True
+            env_str("DATABASE_URL", ""),
+            conn_max_age=_conn_max_age,
+            conn_health_checks=True,
+            disable_server_side_cursors=_behind_pgbouncer,
         )
     }
 else:
@@ -152,7 +159,10 @@ else:
 # mirror the primary.
 if env_str("DATABASE_REPLICA_URL", ""):
     _replica = dj_database_url.parse(
-        env_str("DATABASE_REPLICA_URL", ""), conn_max_age=_conn_max_age, conn_health_checks=True
+        env_str("DATABASE_REPLICA_URL", ""),
+        conn_max_age=_conn_max_age,
+        conn_health_checks=True,
+        disable_server_side_cursors=_behind_pgbouncer,
     )
     if _replica["ENGINE"] == DATABASES["default"]["ENGINE"]:
         _replica["OPTIONS"] = {

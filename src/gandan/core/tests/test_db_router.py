@@ -262,7 +262,7 @@ def test_the_export_and_the_drill_down_read_the_replica(
 
 def _settings_with(monkeypatch, tmp_path: Path, **env: str) -> dict:
     monkeypatch.setenv("GANDAN_DATA_DIR", str(tmp_path))
-    for name in ("DATABASE_URL", "DATABASE_REPLICA_URL"):
+    for name in ("DATABASE_URL", "DATABASE_REPLICA_URL", "DATABASE_PGBOUNCER"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -289,3 +289,16 @@ def test_settings_add_the_replica_and_its_router_only_when_asked(monkeypatch, tm
     assert replica_settings["TEST"] == {"MIRROR": DEFAULT_DB_ALIAS}
     assert replica_settings["CONN_MAX_AGE"] == found["DATABASES"]["default"]["CONN_MAX_AGE"]
     assert found["DATABASE_ROUTERS"] == ROUTERS
+
+
+@pytest.mark.django_db(transaction=False)
+def test_behind_pgbouncer_neither_database_opens_server_side_cursors(monkeypatch, tmp_path):
+    urls = dict(
+        DATABASE_URL="postgres://gandan@10.0.0.5:6432/gandan",
+        DATABASE_REPLICA_URL="postgres://gandan_ro@10.0.0.6:6432/gandan",
+    )
+    direct = _settings_with(monkeypatch, tmp_path, **urls)
+    assert not direct["DATABASES"]["default"]["DISABLE_SERVER_SIDE_CURSORS"]
+    pooled = _settings_with(monkeypatch, tmp_path, DATABASE_PGBOUNCER="1", **urls)
+    assert pooled["DATABASES"]["default"]["DISABLE_SERVER_SIDE_CURSORS"] is True
+    assert pooled["DATABASES"][REPLICA]["DISABLE_SERVER_SIDE_CURSORS"] is True
