@@ -172,14 +172,15 @@ def hit(limit: Limit, request: HttpRequest) -> None:
 # --- public intake --------------------------------------------------------------------------
 
 
-def visitor(request: HttpRequest) -> str:
-    """This browser's random id (kept in its session), for the per-session limit."""
+def visitor(request: HttpRequest, *, create: bool = False) -> str:
+    """This browser's random id, kept in its session for the per-session limit; made when the
+    form is shown (`create`), never by an API call (no session there), "" when there is none."""
     session = getattr(request, "session", None)
     if session is None:
         return ""
-    if not session.get(VISITOR):
+    if create and not session.get(VISITOR):
         session[VISITOR] = secrets.token_hex(16)
-    return session[VISITOR]
+    return session.get(VISITOR, "")
 
 
 def _sender_keys(phone: str, email: str) -> list[str]:

@@ -139,7 +139,16 @@ def test_the_handler_reads_the_case_it_resolves(api_client, world, request):
     headers = as_persona(api_client, request, "handler", "token")
     response = api_client.get(f"/api/v1/cases/{world['feedback'].public_id}", **headers)
     assert response.status_code == 200
-    assert response.json()["permissions"] == ["contact", "files", "resolve", "verify", "view"]
+    assert response.json()["permissions"] == [
+        "contact",
+        "content",
+        "files",
+        "letters",
+        "resolve",
+        "sender",
+        "verify",
+        "view",
+    ]
 
 
 @pytest.mark.parametrize("mode", ["session", "token"])
@@ -232,7 +241,9 @@ def test_no_one_gets_the_denouncers_identity_from_the_api(
         text = response.content.decode()
         for private in (DENOUNCER, DENOUNCER_ADDRESS, DENOUNCER_PHONE, "031099001234"):
             assert private not in text
-        assert data["sender"] == case.pseudonym
+        # the inspection board does not even get the pseudonym (test_least_privilege.py)
+        pseudonym = "Người gửi (thông tin cá nhân không hiển thị)" if user == inspector else None
+        assert data["sender"] == (pseudonym or case.pseudonym)
         assert data["contact"] is None
         assert data["content"] == "" and data["needs_redaction"] is True
     assert AuditEvent.objects.filter(action=Action.VIEW_PROTECTED).count() == audit_before
@@ -248,12 +259,26 @@ def test_contacts_only_for_those_who_answer_the_sender(api_client, world, princi
     assert "0987654321" not in str(board)
 
 
-def test_accepting_twice_is_a_conflict_that_changes_nothing(api_client, world, principal):
+def test_accepting_twice_returns_the_case_and_changes_nothing(api_client, world, principal):
     headers = bearer(principal)
     url = f"/api/v1/cases/{world['complaint'].public_id}/accept"
-    assert api_client.post(url, **headers).status_code == 200
+    first = api_client.post(url, **headers)
+    assert first.status_code == 200
     before = state()
+    # when: a replay (a client's retry)
     response = api_client.post(url, **headers)
+    # then: the first result, no second notice or event
+    assert response.status_code == 200
+    assert response.json()["accepted_on"] == first.json()["accepted_on"]
+    assert state() == before
+
+
+def test_accepting_a_refused_case_is_a_conflict_that_changes_nothing(api_client, world, principal):
+    services.refuse_case(case=world["complaint"], actor=principal, reason="Quá thời hiệu.")
+    before = state()
+    response = api_client.post(
+        f"/api/v1/cases/{world['complaint'].public_id}/accept", **bearer(principal)
+    )
     assert response.status_code == 409
     assert response.json() == {"message": "Chỉ thụ lý được đơn vừa tiếp nhận."}
     assert state() == before

@@ -52,16 +52,21 @@ def media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    # The rate-limit store too: a database table is rolled back with the test, but Redis is
-    # not (run the tests with REDIS_URL on a Redis database of their own: it is flushed).
+    # The rate-limit store too when it is Redis, which is not rolled back with the test (run
+    # the tests with REDIS_URL on a Redis database of their own: it is flushed); the database
+    # table is.
     from django.core.cache import cache, caches
+    from django.core.cache.backends.db import DatabaseCache
 
     from gandan.petitions.throttle import STORE
 
-    for store in (cache, caches[STORE]):
+    stores = [cache]
+    if not isinstance(caches[STORE], DatabaseCache):
+        stores.append(caches[STORE])
+    for store in stores:
         store.clear()
     yield
-    for store in (cache, caches[STORE]):
+    for store in stores:
         store.clear()
 
 

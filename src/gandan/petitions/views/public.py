@@ -44,7 +44,7 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
     with what was typed and how long to wait."""
     school = active_school_or_404(slug)
     if request.method != "POST":
-        throttle.visitor(request)  # the session the per-session limit counts
+        throttle.visitor(request, create=True)  # the session the per-session limit counts
         form = PublicSubmissionForm(initial={"token": PublicSubmissionForm.new_token()})
         return render(request, "petitions/intake.html", _intake_context(school, form))
     form = PublicSubmissionForm(request.POST, request.FILES)
