@@ -124,6 +124,11 @@ class LegalDocument(TimeStampedModel):
     def is_superseded(self) -> bool:
         return self.status in (DocumentStatus.REPLACED, DocumentStatus.REPEALED)
 
+    @property
+    def is_unchecked(self) -> bool:
+        """Nobody has recorded whether it still applies: shown as "chưa kiểm tra", never hidden."""
+        return self.status == DocumentStatus.UNKNOWN
+
     def current_successor(self) -> "LegalDocument | None":
         """The end of the replacement chain: the text that applies now (None if none is known)."""
         successor = self.replaced_by

@@ -171,10 +171,16 @@ class Reference:
         }
 
     @property
+    def is_law_by_name(self) -> bool:
+        """A law cited by its name, with or without its year ("Luật Hộ tịch năm 2014")."""
+        return self.number is None and self.symbol is None and bool(self.name)
+
+    @property
     def citation(self) -> str:
-        """'Thông tư 36/2017/TT-BGDĐT', 'Kế hoạch 52-KH/BDVTU', 'Luật Tiếp cận thông tin'."""
-        if self.number is None and self.symbol is None and self.year is None and self.name:
-            return f"{self.type} {self.name}"
+        """'Thông tư 36/2017/TT-BGDĐT', 'Kế hoạch 52-KH/BDVTU', 'Luật Hộ tịch năm 2014'."""
+        if self.is_law_by_name:
+            year = f" năm {self.year}" if self.year else ""
+            return f"{self.type} {self.name}{year}"
         return citation(self.type, self.number, self.year, self.symbol)
 
 
@@ -207,10 +213,113 @@ def law_name_key(title: str) -> str:
 
 
 def normalised_key(ref: Reference) -> str:
-    """The register key of a reference (see `document_key`); by name for a law cited by name."""
-    if ref.number is None and ref.symbol is None and ref.year is None and ref.name:
+    """The register key of a reference (see `document_key`); by name for a law cited by name.
+
+    A law's year is left out of its name key: "Luật Hộ tịch năm 2014" and "Luật Hộ tịch" are
+    one document (the register tells the codes of different years apart by their year).
+    """
+    if ref.is_law_by_name:
+        assert ref.name is not None
         return law_name_key(f"{ref.type} {ref.name}")
     return document_key(ref.type, ref.number, ref.year, ref.symbol)
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """One document and every citation of it in a text, the details of each citation merged."""
+
+    references: tuple[Reference, ...]
+
+    @property
+    def first(self) -> Reference:
+        return self.references[0]
+
+    @property
+    def type(self) -> str:
+        return self.first.type
+
+    @property
+    def number(self) -> str | None:
+        return self.first.number
+
+    @property
+    def symbol(self) -> str | None:
+        return self.first.symbol
+
+    @property
+    def name(self) -> str | None:
+        return self.first.name
+
+    @property
+    def year(self) -> int | None:
+        return next((ref.year for ref in self.references if ref.year), None)
+
+    @property
+    def date(self) -> dt.date | None:
+        return next((ref.date for ref in self.references if ref.date), None)
+
+    @property
+    def issuer(self) -> str | None:
+        return next((ref.issuer for ref in self.references if ref.issuer), None)
+
+    @property
+    def citation(self) -> str:
+        if self.first.is_law_by_name:
+            year = f" năm {self.year}" if self.year else ""
+            return f"{self.type} {self.name}{year}"
+        return citation(self.type, self.number, self.year, self.symbol)
+
+
+def cited_documents(refs: list[Reference]) -> list[CitedDocument]:
+    """The documents `refs` cite, in order of first citation: a document cited once with its
+    date and once without ("Quyết định số 676/QĐ-UBND ngày 03/3/2022" … "Quyết định 676/QĐ-UBND")
+    is one document.
+
+    Citations of the same type, number and symbol are merged unless they contradict each other
+    (two different dates, or years). A citation that states less (no date, no year) joins the
+    one document it fits; when several fit, nothing tells them apart and it stays on its own.
+    """
+    groups: list[list[Reference]] = []
+
+    def fits(group: list[Reference], ref: Reference) -> bool:
+        return _identity(group[0]) == _identity(ref) and all(_agree(ref, other) for other in group)
+
+    # Most specific first, so that the order of the text does not decide where a vague one goes.
+    for specificity in (2, 1, 0):
+        for ref in refs:
+            if (ref.date is not None) + (ref.year is not None) != specificity:
+                continue
+            candidates = [group for group in groups if fits(group, ref)]
+            if len(candidates) == 1:
+                candidates[0].append(ref)
+            else:
+                vague = [g for g in candidates if all(_specificity(r) == 0 for r in g)]
+                if specificity == 0 and len(vague) == 1:
+                    vague[0].append(ref)  # undated and ambiguous: together with its like
+                else:
+                    groups.append([ref])
+    ordered = [sorted(group, key=lambda ref: ref.start) for group in groups]
+    ordered.sort(key=lambda group: group[0].start)
+    return [CitedDocument(tuple(group)) for group in ordered]
+
+
+def _specificity(ref: Reference) -> int:
+    return (ref.date is not None) + (ref.year is not None)
+
+
+def _identity(ref: Reference) -> tuple[str, str, str]:
+    if ref.is_law_by_name:
+        return ("name", normalised_key(ref), "")
+    number = (ref.number.lstrip("0") or "0") if ref.number else ""
+    return (fold(ref.type), number, re.sub(r"\s+", "", fold(ref.symbol or "")))
+
+
+def _agree(one: Reference, other: Reference) -> bool:
+    """Nothing one citation states contradicts the other."""
+    if one.date and other.date and one.date != other.date:
+        return False
+    years = {ref.year or (ref.date.year if ref.date else None) for ref in (one, other)}
+    return len(years - {None}) <= 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,6 +349,11 @@ _MISSING_STATE = re.compile(rf"{_PLACEHOLDER}/{_H}(?:{_YEAR}{_H}/{_H})?(?P<symbo
 _MISSING_PARTY = re.compile(rf"{_PLACEHOLDER}{_DASH}{_H}(?P<symbol>{_PARTY_SYMBOL})")
 _NUMBER_ONLY = re.compile(rf"{_NUM}(?![\w/])(?!{_H}{_DASH})")
 
+# The document's own "số, ký hiệu" in its header (NĐ 30/2020, Phụ lục I: "Số: 21/KH-UBND"), or
+# in a law-text site's metadata ("Số hiệu: 21/KH-UBND"): a line that starts with the word.
+_OWN_NUMBER = re.compile(
+    r"(?:^|\n)[ \t\u00a0]*(?i:số)(?:[ \t\u00a0]+(?i:hiệu))?[ \t\u00a0]*[:.]?[ \t\u00a0]*$"
+)
 _SO = re.compile(r"(?i:số)(?![^\W\d_])[ \t\u00a0]*[:.]?[ \t\u00a0]*")
 _GAP = re.compile(r"\s+")
 
@@ -316,14 +430,21 @@ def find_references(text: str) -> list[Reference]:
 
     Text is normalised to NFC first; spans index the normalised text (identical for any text
     produced by a normal editor).
+
+    The document's own number in its header ("Số: 21/KH-UBND") is not a citation, and neither
+    is any later mention of that same number (the plan naming itself, a site's page title).
     """
     text = unicodedata.normalize("NFC", text)
     cores = _resolve_overlaps(_typed_cores(text) + _bare_cores(text))
+    own: set[str] = set()
     references = []
     for index, core in enumerate(cores):
         limit = cores[index + 1].start if index + 1 < len(cores) else len(text)
-        references.append(_complete(text, core, limit))
-    return references
+        reference = _complete(text, core, limit)
+        if _OWN_NUMBER.search(text, max(0, core.start - 40), core.start):
+            own.add(normalised_key(reference))
+        references.append(reference)
+    return [reference for reference in references if normalised_key(reference) not in own]
 
 
 def _typed_cores(text: str) -> list[_Core]:

@@ -22,6 +22,15 @@ class ReplacementWarning:
     message: str
 
 
+@dataclass(frozen=True)
+class UncheckedDocument:
+    """A cited document whose status nobody has checked: in the register as "unknown", or absent."""
+
+    reference: Reference  # its first citation in the text
+    document: LegalDocument | None  # None: not in the register at all
+    message: str
+
+
 def link_reference(ref: Reference) -> LegalDocument | None:
     """The register entry `ref` cites, or None if the register has none or several fit."""
     return _Register.for_references([ref]).find(ref)
@@ -58,6 +67,36 @@ def replacement_warnings(refs: Iterable[Reference]) -> list[ReplacementWarning]:
     return warnings
 
 
+def unchecked_documents(refs: Iterable[Reference]) -> list[UncheckedDocument]:
+    """One "not checked" mark per cited document of unknown status, in order of first citation.
+
+    A document the register marks "unknown", or does not hold, may be replaced or repealed
+    without anyone knowing: the reader is told so instead of seeing nothing.
+    """
+    refs = list(refs)
+    register = _Register.for_references(refs)
+    marks: list[UncheckedDocument] = []
+    seen: set[object] = set()
+    for ref in refs:
+        document = register.find(ref)
+        key: object = document.pk if document is not None else normalised_key(ref)
+        if key in seen:
+            continue
+        seen.add(key)
+        if document is not None and not document.is_unchecked:
+            continue
+        if document is None:
+            message = _(
+                "%(citation)s: chưa có trong danh mục văn bản, chưa kiểm tra tình trạng hiệu lực."
+            ) % {"citation": ref.citation}
+        else:
+            message = _("%(citation)s: chưa kiểm tra tình trạng hiệu lực.") % {
+                "citation": document.citation
+            }
+        marks.append(UncheckedDocument(reference=ref, document=document, message=message))
+    return marks
+
+
 @transaction.atomic
 def register_reference(*, reference: Reference) -> LegalDocument:
     """The register entry for `reference`, created with status "unknown" if there is none.
@@ -67,7 +106,7 @@ def register_reference(*, reference: Reference) -> LegalDocument:
     found = link_reference(reference)
     if found is not None:
         return found
-    if reference.number is None and not reference.name:
+    if reference.number is None and not reference.is_law_by_name:
         raise ValueError(f"cannot register a reference without a number: {reference.text!r}")
     document = LegalDocument(
         type=reference.type,
@@ -76,7 +115,9 @@ def register_reference(*, reference: Reference) -> LegalDocument:
         symbol=reference.symbol or "",
         date=reference.date,
         issuer=reference.issuer or "",
-        title=reference.citation if reference.number is None else "",
+        # A law by name is registered under its name without the year ("Luật Hộ tịch"), so that
+        # its name key matches every citation of it; the year stays in its own field.
+        title=f"{reference.type} {reference.name}" if reference.is_law_by_name else "",
         status=DocumentStatus.UNKNOWN,
     )
     document.full_clean()
@@ -113,7 +154,7 @@ def _number_variants(number: str) -> set[str]:
 
 
 def _is_law_by_name(ref: Reference) -> bool:
-    return ref.number is None and ref.symbol is None and ref.year is None and bool(ref.name)
+    return ref.is_law_by_name
 
 
 def _compatible(document: LegalDocument, ref: Reference) -> bool:

@@ -35,15 +35,18 @@ def test_plain_output_on_the_seed_is_a_table_with_the_replacement_warnings():
     # then
     lines = output.splitlines()
     assert lines[0] == "Tìm thấy 39 lần viện dẫn văn bản."
+    assert lines[1] == "Các lần viện dẫn thuộc 32 văn bản khác nhau."
     header = "STT  Loại văn bản  Số  Năm  Ký hiệu  Ngày  Cơ quan ban hành"
-    assert lines[2].split() == header.split()
+    assert lines[3].split() == header.split()
     row_38 = next(line for line in lines if line.startswith("38 "))
     assert row_38.split() == ["38", "Thông", "tư", "36", "2017", "TT-BGDĐT", "28/12/2017", "—"]
     assert "Luật Tiếp cận thông tin" in output
-    assert lines[-3:] == [
+    warnings = lines.index("Cảnh báo:")
+    assert lines[warnings : warnings + 4] == [
         "Cảnh báo:",
         "- Nghị định 149/2018/NĐ-CP đã được thay thế bởi Nghị định 145/2020/NĐ-CP.",
         "- Thông tư 36/2017/TT-BGDĐT đã được thay thế bởi Thông tư 09/2024/TT-BGDĐT.",
+        "",
     ]
 
 
@@ -144,3 +147,33 @@ def test_unreadable_files_are_refused_in_vietnamese(tmp_path, name, content):
     with pytest.raises(CommandError) as refused:
         _run(str(path))
     assert str(refused.value).startswith(f"Không đọc được tệp {path}")
+
+
+def test_a_plan_with_its_header_lists_what_it_cites_not_its_own_number(tmp_path):
+    # given: a header with the plan's own number; a text cited twice, once with its date
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 21/KH-UBND\nAn Hòa, ngày 10 tháng 3 năm 2024\n"
+        "KẾ HOẠCH\nCông tác dân vận năm 2024\n"
+        "Căn cứ Kế hoạch số 20/KH-UBND ngày 02/02/2024 của UBND huyện;\n"
+        "Triển khai Kế hoạch 20/KH-UBND đến toàn thể cán bộ.\n",
+        encoding="utf-8",
+    )
+
+    # when
+    output = _run(str(path))
+    listed = json.loads(_run(str(path), "--json"))
+
+    # then
+    lines = output.splitlines()
+    assert lines[:2] == [
+        "Tìm thấy 2 lần viện dẫn văn bản.",
+        "Các lần viện dẫn thuộc 1 văn bản khác nhau.",
+    ]
+    assert "21" not in [row.split()[2] for row in lines[5:7]]
+    assert [ref["number"] for ref in listed] == ["20", "20"]
+    # then: the text is in no register, so it is marked as not checked rather than passed over
+    assert lines[-2:] == [
+        "Chưa kiểm tra tình trạng hiệu lực:",
+        "- Kế hoạch 20/KH-UBND: chưa có trong danh mục văn bản, chưa kiểm tra tình trạng hiệu lực.",
+    ]

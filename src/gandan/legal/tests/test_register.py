@@ -338,3 +338,53 @@ def test_admin_lists_and_searches_the_register(admin_client):
     assert "Đã được thay thế" in content
     assert page.status_code == 200
     assert "Văn bản thay thế" in page.content.decode()
+
+
+# Issue 12, point 13: texts of unknown status get a "not checked" mark, not silence.
+
+
+def test_a_cited_document_of_unknown_status_is_marked_not_checked():
+    # given: one entry in force, one of unknown status, one not in the register at all
+    from gandan.legal.services import unchecked_documents
+
+    _document(type="Kế hoạch", number="20", symbol="KH-UBND", status=DocumentStatus.UNKNOWN)
+    _document(
+        type="Quyết định",
+        number="676",
+        symbol="QĐ-UBND",
+        status=DocumentStatus.IN_FORCE,
+        source="Công báo",
+    )
+    refs = find_references(
+        "Căn cứ Kế hoạch số 20/KH-UBND ngày 02/02/2024; Quyết định số 676/QĐ-UBND; "
+        "Kế hoạch 20/KH-UBND; Chỉ thị số 99/CT-UBND."
+    )
+
+    # when
+    marks = unchecked_documents(refs)
+
+    # then: one mark per document, in order of first citation
+    assert [mark.message for mark in marks] == [
+        "Kế hoạch 20/KH-UBND: chưa kiểm tra tình trạng hiệu lực.",
+        "Chỉ thị 99/CT-UBND: chưa có trong danh mục văn bản, chưa kiểm tra tình trạng hiệu lực.",
+    ]
+    assert marks[0].document is not None and marks[0].document.is_unchecked
+    assert marks[1].document is None
+
+
+def test_a_law_cited_by_name_with_its_year_links_to_the_register():
+    # given
+    law = _document(
+        type="Luật",
+        number="43",
+        year=2019,
+        symbol="QH14",
+        title="Luật Giáo dục",
+        status=DocumentStatus.IN_FORCE,
+    )
+
+    # when
+    linked = [link_reference(r) for r in find_references("Luật Giáo dục năm 2019; Luật Giáo dục")]
+
+    # then
+    assert linked == [law, law]

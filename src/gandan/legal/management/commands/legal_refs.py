@@ -7,8 +7,8 @@ from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from gandan.legal.reading import UnreadableFile, read_text
-from gandan.legal.references import Reference, find_references
-from gandan.legal.services import replacement_warnings
+from gandan.legal.references import Reference, cited_documents, find_references
+from gandan.legal.services import replacement_warnings, unchecked_documents
 
 
 class Command(BaseCommand):
@@ -41,6 +41,7 @@ class Command(BaseCommand):
     def _write_warnings(self, refs: list[Reference]) -> None:
         try:
             warnings = replacement_warnings(refs)
+            unchecked = unchecked_documents(refs)
         except DatabaseError:
             self.stderr.write(
                 _("Chưa có danh mục văn bản (chạy `gandan migrate`): bỏ qua cảnh báo.")
@@ -51,6 +52,11 @@ class Command(BaseCommand):
             self.stdout.write(_("Cảnh báo:"))
             for warning in warnings:
                 self.stdout.write(f"- {warning.message}")
+        if unchecked:
+            self.stdout.write("")
+            self.stdout.write(_("Chưa kiểm tra tình trạng hiệu lực:"))
+            for mark in unchecked:
+                self.stdout.write(f"- {mark.message}")
 
 
 def render_table(refs: list[Reference]) -> str:
@@ -81,6 +87,8 @@ def render_table(refs: list[Reference]) -> str:
     widths = [max(len(row[col]) for row in [headers, *rows]) for col in range(len(headers))]
     lines = [
         _("Tìm thấy %(count)d lần viện dẫn văn bản.") % {"count": len(refs)},
+        _("Các lần viện dẫn thuộc %(count)d văn bản khác nhau.")
+        % {"count": len(cited_documents(refs))},
         "",
         _format_row(headers, widths),
         _format_row(["-" * width for width in widths], widths),
