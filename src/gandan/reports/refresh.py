@@ -70,7 +70,7 @@ from gandan.petitions.models import Case as PetitionCase
 from gandan.plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, ProgressUpdate
 from gandan.reports.indicators import CUT_OFF_DAY, month_of_index
 from gandan.reports.models import RefreshState, UnitMonth, UnitStatus
-from gandan.surveys.models import Audience, Response
+from gandan.surveys.models import Audience, Response, Survey
 
 logger = logging.getLogger(__name__)
 
@@ -232,7 +232,10 @@ def _time_driven(last: dt.date, today: dt.date) -> set[int]:
             "organisation_id", flat=True
         )
     )
-    # Anonymous survey answers leave no audit row: the answers of the days since `last`.
+    # Survey answers leave no audit row, and an anonymous answer carries its survey's first
+    # day rather than its own: every school with a survey open may have new answers (closing
+    # one is audited). Identified answers keep their day.
+    ids |= set(Survey.objects.running().values_list("organisation_id", flat=True))
     ids |= set(
         Response.objects.filter(created_on__gte=last).values_list(
             "survey__organisation_id", flat=True

@@ -142,3 +142,32 @@ def test_the_dashboard_refreshes_when_behind_and_only_then(twelve, authority_off
             client.get(reverse("reports:dashboard"))
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
     assert writes == []
+
+
+def test_an_open_surveys_answers_dated_at_its_first_day_are_counted_the_next_day(twelve):
+    """An anonymous answer carries its survey's first day, not its own: the school is recomputed
+    on the next day's refresh because its survey is open."""
+    from gandan.surveys.models import Audience, Mode, Response, Survey, SurveyStatus
+
+    school = twelve[2]
+    opened = DAY - dt.timedelta(days=20)
+    survey = Survey.objects.create(
+        organisation=school,
+        title="Khảo sát cha mẹ học sinh",
+        audience=Audience.PARENTS,
+        mode=Mode.values[0],
+        status=SurveyStatus.OPEN,
+    )
+    with time_machine.travel(at(DAY, 8), tick=False):
+        refresh_indicators()
+    before = _stamps()
+    # when: answers given that day after the refresh, dated at the survey's first day
+    Response.objects.create(survey=survey, created_on=opened, score=80.0)
+    Response.objects.create(survey=survey, created_on=opened, score=60.0)
+    with time_machine.travel(at(DAY + dt.timedelta(days=1), 8), tick=False):
+        result = refresh_indicators()
+    # then: the school was recomputed with its new answers
+    assert not result.full
+    assert _stamps()[school.pk] != before[school.pk]
+    month = UnitMonth.objects.filter(organisation=school, survey_responses__gt=0).get()
+    assert (month.survey_responses, month.survey_score_sum) == (2, 140.0)
