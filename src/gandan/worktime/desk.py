@@ -13,7 +13,6 @@ from django.urls import reverse
 from gandan.orgs.access import grants
 from gandan.orgs.models import Role, User
 from gandan.worktime import notices
-from gandan.worktime.models import CalendarYear
 
 
 def calendar_panel(user: User, today: dt.date) -> dict[str, Any]:
@@ -34,7 +33,4 @@ def calendar_panel(user: User, today: dt.date) -> dict[str, Any]:
         if can_enter
         else "",
         "list_url": reverse("admin:worktime_calendaryear_changelist") if can_enter else "",
-        "recorded_years": sorted(
-            CalendarYear.objects.filter(announced=True).values_list("year", flat=True)
-        ),
     }
