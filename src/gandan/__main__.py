@@ -12,7 +12,7 @@ def main() -> None:
     from gandan.core.keys import MissingKeys
 
     try:
-        settings._setup()  # loads the settings, which stop when a key is missing
+        _ = settings.INSTALLED_APPS  # loads the settings, which stop when a key is missing
     except MissingKeys as missing:
         # The message says which keys and how to provide them; a traceback would bury it.
         print(missing, file=sys.stderr)
