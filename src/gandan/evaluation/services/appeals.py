@@ -28,7 +28,10 @@ def file_appeal(
     """Record the appeal and open the case in the school's petitions register.
 
     Preconditions: the actor is the person; the result was decided and notified or published.
+    The same appeal sent again (a double click, a resent form) returns the one filed.
     """
+    # Serialise two submissions of one person's appeal: the second sees the first.
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     if actor.pk != evaluation.person_id:
         raise ValidationError(_("Chỉ người được đánh giá gửi khiếu nại về kết quả của mình."))
     if not evaluation.is_decided or not (evaluation.notified_at or evaluation.published_at):
@@ -38,6 +41,9 @@ def file_appeal(
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Hãy trình bày nội dung không đồng ý và lý do.")})
+    filed = evaluation.appeals.filter(text=text, case__kind=kind).select_related("case").first()
+    if filed is not None:
+        return filed
     cycle = evaluation.cycle
     school = cycle.organisation
     appeal = Appeal.objects.create(evaluation=evaluation, text=text, created_by=actor)
