@@ -46,6 +46,10 @@ def split_paragraphs(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
+def _wording(version: DraftVersion) -> list[str]:
+    return list(version.paragraphs.order_by("order").values_list("text", flat=True))
+
+
 def _add_version(consultation: Consultation, actor: User, text: str, note: str) -> DraftVersion:
     paragraphs = split_paragraphs(text)
     if not paragraphs:
@@ -93,6 +97,18 @@ def open_consultation(
     # would leave no one time to answer.
     if deadline < today or deadline < opens_on:
         raise ValidationError({"deadline": _("Hạn góp ý phải từ hôm nay trở đi.")})
+    # The same draft put again while its consultation is open (a resent form) is that one.
+    running = Consultation.objects.filter(
+        organisation=organisation,
+        title=title[:300],
+        subject=subject,
+        audience=audience,
+        deadline=deadline,
+        status=ConsultationStatus.OPEN,
+        created_by=actor,
+    ).first()
+    if running is not None and _wording(running.current_version()) == split_paragraphs(draft_text):
+        return running
     consultation = Consultation.objects.create(
         organisation=organisation,
         title=title[:300],
@@ -126,6 +142,9 @@ def revise_draft(
         raise ValidationError(_("Kết quả đã công khai; không chỉnh sửa dự thảo được nữa."))
     if not note.strip():
         raise ValidationError({"note": _("Hãy ghi tóm tắt nội dung chỉnh sửa.")})
+    current = consultation.current_version()
+    if _wording(current) == split_paragraphs(draft_text) and current.note == note.strip():
+        return current  # the same revision sent twice
     version = _add_version(consultation, actor, draft_text, note)
     events.record(
         consultation.organisation,
@@ -161,6 +180,17 @@ def add_comment(
     version = consultation.current_version()
     if paragraph is not None and paragraph.version_id != version.pk:
         raise ValidationError(_("Đoạn này thuộc bản dự thảo cũ; hãy góp ý trên bản mới nhất."))
+    # The same opinion on the same place sent twice (a double click) is one opinion.
+    sent = Comment.objects.filter(
+        consultation=consultation,
+        version=version,
+        paragraph=paragraph,
+        author=author,
+        is_anonymous=anonymous,
+        text=text,
+    ).first()
+    if sent is not None:
+        return sent
     comment = Comment.objects.create(
         consultation=consultation,
         version=version,

@@ -51,10 +51,27 @@ def record_disclosure(
     is_update: bool = False,
     document: UploadedFile | None = None,
 ) -> DisclosureItem:
-    """Record what must be disclosed (a decision, a yearly item); its due date is stored."""
+    """Record what must be disclosed (a decision, a yearly item); its due date is stored.
+
+    The same item sent again before it is published (a double click on the form) returns the
+    one recorded rather than a second register line.
+    """
     title = title.strip()
     if not title:
         raise ValidationError({"title": _("Cần nhập tiêu đề nội dung công khai.")})
+    recorded = DisclosureItem.objects.filter(
+        organisation=organisation,
+        obligation=obligation,
+        title=title[:300],
+        body=body.strip(),
+        decision_reference=decision_reference.strip()[:100],
+        decision_date=decision_date,
+        created_by=actor,
+        published_on__isnull=True,
+        withdrawn=False,
+    ).first()
+    if recorded is not None and document is None:
+        return recorded
     if not obligation.is_active:
         raise ValidationError({"obligation": _("Nội dung này không còn áp dụng.")})
     if obligation.timing == Timing.ON_DECISION:
@@ -251,6 +268,18 @@ def request_information(
         raise ValidationError({"text": _("Hãy ghi thông tin cần được cung cấp.")})
     if item is not None and item.organisation_id != organisation.pk:
         raise ValidationError({"item": _("Nội dung này không thuộc đơn vị.")})
+    # The same request sent again while the first waits for its answer is that request.
+    waiting = InformationRequest.objects.filter(
+        organisation=organisation,
+        requester=requester,
+        reason=reason,
+        text=text,
+        obligation=obligation,
+        item=item,
+        status=RequestStatus.OPEN,
+    ).first()
+    if waiting is not None:
+        return waiting
     request = InformationRequest.objects.create(
         organisation=organisation,
         requester=requester,

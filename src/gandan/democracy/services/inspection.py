@@ -256,15 +256,19 @@ def add_programme(
         raise ValidationError(_("Hãy ghi tên kỳ và nội dung chương trình."))
     if ends_on < starts_on or not term.starts_on <= starts_on <= term.ends_on:
         raise ValidationError(_("Thời gian của chương trình phải nằm trong nhiệm kỳ của Ban."))
-    programme = Programme.objects.create(
-        term=term,
-        period=period,
-        label=label.strip()[:64],
-        starts_on=starts_on,
-        ends_on=ends_on,
-        content=content.strip(),
-        created_by=actor,
-    )
+    fields = {
+        "term": term,
+        "period": period,
+        "label": label.strip()[:64],
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "content": content.strip(),
+    }
+    # The same programme sent twice (a double click) is one programme.
+    added = Programme.objects.filter(**fields).first()
+    if added is not None:
+        return added
+    programme = Programme.objects.create(**fields, created_by=actor)
     events.record(
         term.organisation,
         EventKind.PROGRAMME_ADDED,
@@ -314,17 +318,20 @@ def notify_inspection(
                 }
             }
         )
-    inspection = Inspection.objects.create(
-        term=term,
-        programme=programme,
-        subject=subject[:300],
-        target=target[:255],
-        requested_by=requested_by.strip()[:255],
-        notified_on=notified_on,
-        starts_on=starts_on,
-        earliest_start=earliest,
-        created_by=actor,
-    )
+    fields = {
+        "term": term,
+        "programme": programme,
+        "subject": subject[:300],
+        "target": target[:255],
+        "requested_by": requested_by.strip()[:255],
+        "notified_on": notified_on,
+        "starts_on": starts_on,
+    }
+    # The same notice sent twice (a double click) announces one check.
+    notified = Inspection.objects.filter(**fields).first()
+    if notified is not None:
+        return notified
+    inspection = Inspection.objects.create(**fields, earliest_start=earliest, created_by=actor)
     events.record(
         term.organisation,
         EventKind.INSPECTION_NOTIFIED,
