@@ -89,6 +89,14 @@ def responsible_ids(user: User, assignments: Iterable[Assignment]) -> set[int]:
     }
 
 
+def evidence_openable_ids(user: User, plan: Plan, assignments: Iterable[Assignment]) -> set[int]:
+    """Of one plan's assignments, the pks whose evidence `access_evidence` lets the user open."""
+    organisation = plan.organisation
+    if can_manage_plans(user, organisation) or org_access.is_authority_over(user, organisation):
+        return {a.pk for a in assignments}
+    return responsible_ids(user, assignments)
+
+
 def access_assignment(user: User, pk: int, *, for_report: bool = False) -> Assignment:
     """An assignment; reporting is for the responsible person or unit and the managers."""
     assignment = (

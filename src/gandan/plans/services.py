@@ -1,6 +1,7 @@
 """Use cases of plans: import, edit, issue, assign, report progress. Each one is audited."""
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -51,6 +52,48 @@ class ConcurrentEditError(ValidationError):
     """Someone saved the same record since the form was opened."""
 
 
+class DuplicatePlanError(ValidationError):
+    """The organisation already has this plan (same number and date, or same title and date)."""
+
+    def __init__(self, message: str, *, existing: Plan) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
+class NonWorkingDueDate(ValidationError):
+    """A due date on a day off (weekend or holiday): the caller offers the next working day."""
+
+    def __init__(self, message: str, *, day: dt.date, next_day: dt.date) -> None:
+        super().__init__({"due_date": message})
+        self.day = day
+        self.next_day = next_day
+
+
+def _same_words(text: str) -> str:
+    """A title as compared for duplicates: case, spacing and Unicode form ignored."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def find_same_plan(
+    *, organisation: Organisation, title: str, number_symbol: str, day: dt.date | None
+) -> Plan | None:
+    """A plan of the organisation (not withdrawn) that this one repeats: the same number and
+    date when it has a number, else the same title and date (the same year when undated)."""
+    plans = Plan.objects.filter(organisation=organisation).exclude(status=PlanStatus.WITHDRAWN)
+    if day is None:
+        plans = plans.filter(issued_on__isnull=True, year=timezone.localdate().year)
+    else:
+        plans = plans.filter(issued_on=day)
+    number = _same_words(number_symbol)
+    wanted = _same_words(title)
+    for plan in plans.order_by("created_at", "pk"):
+        if number and _same_words(plan.number_symbol) == number:
+            return plan
+        if _same_words(plan.title) == wanted:
+            return plan
+    return None
+
+
 def _snapshot(plan: Plan, actor: User | None) -> None:
     PlanVersion.objects.create(
         plan=plan, number=plan.version, content=documents.plan_content(plan), created_by=actor
@@ -69,6 +112,26 @@ def save_imported_plan(
     if not parsed.tasks and not parsed.sections:
         raise ValidationError(_("Không tìm thấy mục hay nhiệm vụ nào trong kế hoạch."))
     day = parsed.date
+    # Lock the organisation so two uploads of one file cannot both pass the check below.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    existing = find_same_plan(
+        organisation=organisation,
+        title=title,
+        number_symbol=parsed.number_symbol or "",
+        day=day,
+    )
+    if existing is not None:
+        raise DuplicatePlanError(
+            _(
+                "Kế hoạch này đã được nhập: “%(title)s”%(number)s. "
+                "Mở kế hoạch đã có thay vì nhập lại."
+            )
+            % {
+                "title": existing.title,
+                "number": f" (số {existing.number_symbol})" if existing.number_symbol else "",
+            },
+            existing=existing,
+        )
     plan = Plan.objects.create(
         organisation=organisation,
         title=title[:500],
@@ -246,14 +309,50 @@ def assign_task(
     working_days: int | None = None,
     from_date: dt.date | None = None,
     note: str = "",
+    ask_about_day_off: bool = False,
 ) -> Assignment:
-    """Give a task (or one of its bullets) to a person or unit.
+    """Give a task (or one of its bullets) to a person or unit, once.
 
     The due date is either absolute, or `working_days` after `from_date` (default today),
-    counted by the official calendar (worktime).
+    counted by the official calendar (worktime). With `ask_about_day_off` (the assign page,
+    until the head answers) an absolute date on a day off is refused with NonWorkingDueDate,
+    which carries the next working day to offer.
     """
     if assignee is None and unit is None:
         raise ValidationError(_("Cần chọn người hoặc đơn vị thực hiện."))
+    # Lock the task: two heads clicking "Giao" at once cannot both pass the check below.
+    PlanTask.objects.select_for_update().filter(pk=task.pk).first()
+    given = Assignment.objects.filter(task=task, item=item).filter(
+        Q(assignee=assignee) if assignee is not None else Q(unit=unit)
+    )
+    already = given.select_related("assignee", "unit").first()
+    if already is not None:
+        raise ValidationError(
+            _(
+                "%(what)s đã được giao cho %(who)s (hạn %(due)s). Không giao lại lần nữa; "
+                "nếu cần đổi hạn, hãy ghi vào báo cáo tiến độ hoặc giao cho người khác."
+            )
+            % {
+                "what": _("Nội dung này") if item is not None else _("Nhiệm vụ này"),
+                "who": already.responsible_name,
+                "due": f"{already.due_date:%d/%m/%Y}",
+            }
+        )
+    if due_date is not None and ask_about_day_off and not days.is_working_day(due_date):
+        next_day = days.next_working_day(due_date)
+        raise NonWorkingDueDate(
+            _(
+                "Ngày %(day)s là %(weekday)s, không phải ngày làm việc; "
+                "chọn ngày làm việc kế tiếp %(next)s?"
+            )
+            % {
+                "day": f"{due_date.day}/{due_date.month}/{due_date.year}",
+                "weekday": _day_off_name(due_date),
+                "next": f"{next_day.day}/{next_day.month}/{next_day.year}",
+            },
+            day=due_date,
+            next_day=next_day,
+        )
     rule = ""
     if due_date is None:
         if not working_days or working_days < 1:
@@ -285,6 +384,15 @@ def assign_task(
     return assignment
 
 
+def _day_off_name(day: dt.date) -> str:
+    """What the day is, for the due-date question: the weekday when a weekend, else a holiday."""
+    if day.weekday() == 5:
+        return _("thứ Bảy")
+    if day.weekday() == 6:
+        return _("Chủ nhật")
+    return _("ngày nghỉ lễ, Tết")
+
+
 @in_vietnamese
 @transaction.atomic
 def report_progress(
@@ -302,8 +410,26 @@ def report_progress(
         raise ValidationError({"status": _("Tình trạng không hợp lệ.")})
     if not 0 <= percent <= 100:
         raise ValidationError({"percent": _("Tiến độ phải từ 0 đến 100%.")})
-    if status == AssignmentStatus.DONE:
-        percent = 100
+    # "Đã hoàn thành" means the whole of it: a report saying done at 40 % is refused rather than
+    # guessed at (which of the two did the teacher mean?).
+    if status == AssignmentStatus.DONE and percent != 100:
+        raise ValidationError(
+            {
+                "percent": _(
+                    "“Đã hoàn thành” nghĩa là 100%%: hãy nhập 100%%, hoặc chọn “Đang thực hiện” "
+                    "nếu mới làm được %(percent)d%%."
+                )
+                % {"percent": percent}
+            }
+        )
+    if status != AssignmentStatus.DONE and percent == 100:
+        raise ValidationError(
+            {"percent": _("Tiến độ 100% là đã hoàn thành: hãy chọn “Đã hoàn thành”.")}
+        )
+    if status == AssignmentStatus.NOT_STARTED and percent > 0:
+        raise ValidationError(
+            {"percent": _("“Chưa bắt đầu” thì tiến độ là 0%: hãy chọn “Đang thực hiện”.")}
+        )
     if not text.strip():
         raise ValidationError({"text": _("Hãy ghi ngắn gọn đã làm được gì.")})
     if len(files) > MAX_EVIDENCE_FILES:
@@ -378,6 +504,9 @@ def withdraw_plan(*, plan: Plan, actor: User, reason: str) -> Plan:
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.status == PlanStatus.WITHDRAWN:
         raise ValidationError(_("Kế hoạch này đã được thu hồi."))
+    # Only an issued document is withdrawn (thu hồi); a draft has not been sent to anyone.
+    if plan.status != PlanStatus.ISSUED:
+        raise ValidationError(_("Chỉ thu hồi được kế hoạch đã ban hành; dự thảo chưa gửi đi."))
     if plan.document is not None:
         withdraw_document(document=plan.document, reason=reason, actor=actor)
     plan.status = PlanStatus.WITHDRAWN

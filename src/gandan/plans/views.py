@@ -41,6 +41,7 @@ from gandan.plans.forms import (
 )
 from gandan.plans.importer import ParsedPlan, iter_references, parse_plan_file
 from gandan.plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, PlanTask
+from gandan.worktime import days
 
 PREVIEW_SALT = "gandan.plans.preview"
 
@@ -157,6 +158,7 @@ def _render_preview(
     parsed: ParsedPlan,
     source_name: str,
     form: PreviewForm | None = None,
+    existing: Plan | None = None,
 ) -> HttpResponse:
     payload = signing.dumps(
         {"plan": parsed.as_dict(), "source": source_name}, salt=PREVIEW_SALT, compress=True
@@ -186,6 +188,8 @@ def _render_preview(
             "source_name": source_name,
             "warnings": replacement_warnings(references),
             "reference_count": len(parsed.legal_refs),
+            # The same plan already saved (services.find_same_plan): a link instead of a copy.
+            "existing": existing,
         },
     )
 
@@ -221,6 +225,11 @@ def plan_import_save(request: AuthenticatedRequest) -> HttpResponse:
             parsed=parsed,
             user=request.user,
             source_name=data["source"],
+        )
+    except services.DuplicatePlanError as error:
+        add_service_error(form, error)
+        return _render_preview(
+            request, organisation, parsed, data["source"], form=form, existing=error.existing
         )
     except ValidationError as error:
         add_service_error(form, error)
@@ -270,6 +279,8 @@ def plan_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
         "can_manage": can_manage,
         # Fix: one query for all rows instead of one per unit assignment.
         "my_assignment_ids": access.responsible_ids(request.user, assignments),
+        # Evidence links only where access_evidence would open the file (else a 404).
+        "evidence_ids": access.evidence_openable_ids(request.user, plan, assignments),
         "issue_form": IssueForm(for_authority=is_authority_plan)
         if can_manage and plan.status == PlanStatus.DRAFT
         else None,
@@ -279,8 +290,9 @@ def plan_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
         "units_summary": cascade.summary(cascade.unit_rows([plan], today)[plan.pk])
         if is_authority_plan and can_manage
         else None,
+        # Only an issued plan is withdrawn (services.withdraw_plan); the form stays folded.
         "withdraw_form": WithdrawForm()
-        if can_manage and plan.status != PlanStatus.WITHDRAWN
+        if can_manage and plan.status == PlanStatus.ISSUED
         else None,
         "parents_form": ParentPlansForm(
             candidates=services.parent_plan_candidates(plan),
@@ -436,8 +448,15 @@ def task_assign(request: AuthenticatedRequest, public_id: str, task_id: int) -> 
     if task is None:
         raise Http404
     form = AssignForm(request.POST or None, task=task)
+    day_off: services.NonWorkingDueDate | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        due = data["due_date"]
+        # The answer to "Ngày … không phải ngày làm việc": the next working day, worked out
+        # again here rather than taken from the page, or the day as typed.
+        choice = request.POST.get("due_choice")
+        if due is not None and choice == "next" and not days.is_working_day(due):
+            due = days.next_working_day(due)
         try:
             services.assign_task(
                 task=task,
@@ -445,16 +464,24 @@ def task_assign(request: AuthenticatedRequest, public_id: str, task_id: int) -> 
                 assignee=data["assignee"],
                 unit=data["unit"],
                 item=data["item"],
-                due_date=data["due_date"],
-                working_days=data["working_days"],
+                due_date=due,
+                working_days=data["working_days"] if due is None else None,
                 note=data["note"],
+                ask_about_day_off=choice != "keep",
             )
+        except services.NonWorkingDueDate as error:
+            day_off = error
+            add_service_error(form, error)
         except ValidationError as error:
             add_service_error(form, error)
         else:
             messages.success(request, _("Đã giao nhiệm vụ."))
             return _plan_page(plan, task)
-    return render(request, "plans/assign.html", {"plan": plan, "task": task, "form": form})
+    return render(
+        request,
+        "plans/assign.html",
+        {"plan": plan, "task": task, "form": form, "day_off": day_off},
+    )
 
 
 @login_required

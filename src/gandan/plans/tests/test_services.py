@@ -413,7 +413,7 @@ def test_assign_a_bullet_of_another_task_is_refused(plan, principal, teacher):
 # Report progress.
 
 
-def test_report_done_forces_100_percent(assignment, teacher):
+def test_report_done_is_recorded_at_100_percent(assignment, teacher):
     # given
     reported_at = dt.datetime(2026, 9, 2, 15, tzinfo=HANOI)
     # when
@@ -423,7 +423,7 @@ def test_report_done_forces_100_percent(assignment, teacher):
             author=teacher,
             expected_version=1,
             status=AssignmentStatus.DONE,
-            percent=40,
+            percent=100,
             text="  Đã đăng bản tin lên bảng tin và trang web.  ",
         )
     # then
