@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from gandan.core.vietnamese import fold
-from gandan.legal.references import Reference, find_references
+from gandan.legal.references import Reference, find_references, normalised_key
 
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 
@@ -31,6 +33,11 @@ _ROMAN_HEADING = re.compile(
     r"^(?P<number>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)]\s*(?P<title>\S.*)$"
 )
 _TASK_HEADING = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?!\d)(?P<heading>\S.*)$")
+# "1Quán triệt…": the space after the number lost in conversion; an upper-case letter, then a
+# lower-case one, follows the number directly (never a year or "5G").
+_GLUED_TASK_HEADING = re.compile(r"^(?P<number>\d{1,2})(?P<heading>[^\W\d_][^\W\d_].*)$")
+# "2.1. Số hóa hồ sơ": a task inside a section numbered in Arabic numerals.
+_SUB_HEADING = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?\s+(?P<heading>\S.*)$")
 _DOC_TYPE = re.compile(
     r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|QUY CHẾ|ĐỀ ÁN|"
     r"NGHỊ QUYẾT|CHỈ THỊ|PHƯƠNG ÁN)(?: (?:LIÊN TỊCH|PHỐI HỢP|HÀNH ĐỘNG))?$"
@@ -237,6 +244,7 @@ class ParsedPlan:
     signer_name: str | None = None
     recipients: list[str] = field(default_factory=list)
     legal_refs: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what could not be read, for the person
 
     @property
     def purposes(self) -> list[str]:
@@ -268,6 +276,7 @@ class ParsedPlan:
             "signer_name": self.signer_name,
             "recipients": list(self.recipients),
             "legal_refs": [dict(ref) for ref in self.legal_refs],
+            "notes": list(self.notes),
         }
 
     @classmethod
@@ -304,6 +313,7 @@ class ParsedPlan:
             closing=list(data.get("closing", [])),
             recipients=list(data.get("recipients", [])),
             legal_refs=list(data.get("legal_refs", [])),
+            notes=list(data.get("notes", [])),
         )
 
 
@@ -432,9 +442,15 @@ class _BodyReader:
         self.in_recipients = False
         self.signer_titles: list[str] = []
         self.task_kinds: tuple[str, ...] = ("tasks",)
+        # Sections numbered "1.", "2.": id of the heading line → (number, title)
+        self.arabic_headings: dict[int, tuple[str, str]] = {}
 
     def read(self, lines: list[_Line]) -> None:
-        kinds = {_section_kind(m["title"]) for x in lines if (m := _ROMAN_HEADING.match(x.text))}
+        roman = [m for x in lines if (m := _ROMAN_HEADING.match(x.text))]
+        kinds = {_section_kind(m["title"]) for m in roman}
+        if not roman:
+            self.arabic_headings = _arabic_section_lines(lines)
+            kinds = {_section_kind(title) for _number, title in self.arabic_headings.values()}
         # Numbered headings are tasks in the tasks section; in other sections only when the
         # plan has no section named for its tasks ("IV. CHẾ ĐỘ BÁO CÁO" lists are not tasks).
         self.task_kinds = ("tasks",) if "tasks" in kinds else ("tasks", "other")
@@ -448,6 +464,8 @@ class _BodyReader:
             elif self.in_tail or self._starts_tail(line.text):
                 self.in_tail = True
                 self._tail(line)
+            elif id(line) in self.arabic_headings:
+                self._open_section(*self.arabic_headings[id(line)])
             else:
                 self._body(line.text)
             self.blank_since_last = False
@@ -457,7 +475,9 @@ class _BodyReader:
         text = line.text
         if not line.wraps or self.last is None or self.in_recipients:
             return False
-        if _BULLET.match(text) or _ROMAN_HEADING.match(text) or _TASK_HEADING.match(text):
+        if _BULLET.match(text) or _ROMAN_HEADING.match(text) or _task_heading(text):
+            return False
+        if _SUB_HEADING.match(text):
             return False
         if _field_name(text) or fold(_strip_bullet(text)).startswith(_OPENERS):
             return False
@@ -477,22 +497,26 @@ class _BodyReader:
         self.last = _Block(text, heading=heading)
         target.append(self.last)
 
+    def _open_section(self, number: str, title: str) -> None:
+        self.section = ParsedSection(number, title, _section_kind(title))
+        self.plan.sections.append(self.section)
+        self.task = None
+        self.last = self.headings[id(self.section)] = _Block(title, heading=True)
+
     def _body(self, text: str) -> None:
-        if m := _ROMAN_HEADING.match(text):
-            self.section = ParsedSection(m["number"], m["title"], _section_kind(m["title"]))
-            self.plan.sections.append(self.section)
-            self.task = None
-            self.last = self.headings[id(self.section)] = _Block(m["title"], heading=True)
+        if not self.arabic_headings and (m := _ROMAN_HEADING.match(text)):
+            self._open_section(m["number"], m["title"])
             return
         content = _strip_bullet(text)
         if self.section is None:
             bases = fold(content).startswith("can cu")
             self._add(self.bases if bases else self.preamble, content if bases else text)
             return
-        if self.section.kind in self.task_kinds and (m := _TASK_HEADING.match(text)):
-            self.task = ParsedTask(m["number"], m["heading"], self.section.number)
+        if self.section.kind in self.task_kinds and (found := self._task_heading(text)):
+            number, heading = found
+            self.task = ParsedTask(number, heading, self.section.number)
             self.plan.tasks.append(self.task)
-            self.last = self.headings[id(self.task)] = _Block(m["heading"], heading=True)
+            self.last = self.headings[id(self.task)] = _Block(heading, heading=True)
             return
         if self.task is not None and (name := _field_name(content)):
             self.last = _Block(content.split(":", 1)[1])
@@ -502,6 +526,17 @@ class _BodyReader:
             self._add(self.items.setdefault(id(self.task), []), content)
         else:
             self._add(self.paragraphs.setdefault(id(self.section), []), content)
+
+    def _task_heading(self, text: str) -> tuple[str, str] | None:
+        """(number, heading) when `text` opens a task of the current section."""
+        if not self.arabic_headings:
+            return _task_heading(text)
+        # Sections "1.", "2.": their tasks are "2.1.", "2.2." (a "1." inside is a list item).
+        m = _SUB_HEADING.match(text)
+        assert self.section is not None
+        if m and m["number"].split(".")[0] == self.section.number:
+            return m["number"], m["heading"]
+        return None
 
     def _tail(self, line: _Line) -> None:
         for segment in line.segments if len(line.segments) > 1 else [line.text]:
@@ -550,6 +585,37 @@ class _BodyReader:
             task.recurring_from_year = frame.recurring_from_year
 
 
+def _task_heading(text: str) -> tuple[str, str] | None:
+    """(number, heading) of "1. Chuẩn bị hội nghị" or of "1Quán triệt…" (the space lost)."""
+    if m := _TASK_HEADING.match(text):
+        return m["number"], m["heading"]
+    glued = _GLUED_TASK_HEADING.match(text)
+    if glued and glued["heading"][0].isupper() and glued["heading"][1].islower():
+        return glued["number"], glued["heading"]
+    return None
+
+
+def _arabic_section_lines(lines: list[_Line]) -> dict[int, tuple[str, str]]:
+    """The lines heading sections numbered "1.", "2.", … in a plan without Roman numerals.
+
+    A heading is short and ends without a full stop or semicolon ("1. Mục đích yêu cầu"); the
+    numbers run 1, 2, 3 in order; at least one title names a part of a plan (purposes, tasks,
+    organisation), so that a plain numbered list is never taken for the sections.
+    """
+    found: dict[int, tuple[str, str]] = {}
+    for line in lines:
+        m = _TASK_HEADING.match(line.text)
+        if not m or int(m["number"]) != len(found) + 1:
+            continue
+        title = m["heading"]
+        if len(title.split()) > 12 or title.endswith((".", ";", ",")):
+            continue
+        found[id(line)] = (m["number"], title)
+    if all(_section_kind(title) == "other" for _number, title in found.values()):
+        return {}
+    return found
+
+
 def _section_kind(title: str) -> str:
     folded = fold(title)
     if "to chuc thuc hien" in folded:
@@ -592,7 +658,7 @@ def _split_title(plan: ParsedPlan, lines: list[_Line]) -> list[_Line]:
     doc_type = next((i for i, line in enumerate(lines) if _DOC_TYPE.match(line.text)), None)
     if doc_type is None:
         return lines
-    _read_header(plan, lines[:doc_type])
+    _read_header(plan, _without_chrome(lines[:doc_type]))
     plan.doc_type_title = lines[doc_type].text
     title: list[str] = []
     index = doc_type + 1
@@ -613,10 +679,54 @@ def _split_title(plan: ParsedPlan, lines: list[_Line]) -> list[_Line]:
     return rest
 
 
+def _without_chrome(header: list[_Line]) -> list[_Line]:
+    """The header without what a web page or a law-text site prints above it.
+
+    The header (NĐ 30/2020, Phụ lục I) is the issuing body in capitals beside the Quốc hiệu and
+    Tiêu ngữ, with "Số: …" and the place and date. Anything above the issuing body (the page's
+    title, "Lượt xem", a site's metadata) is not part of the plan.
+    """
+    motto = next((i for i, line in enumerate(header) if _MOTTO.search(line.text)), None)
+    if motto is None:
+        return header
+    start = motto
+    while start > 0 and _may_be_in_header(header[start - 1]):
+        start -= 1
+    return header[start:]
+
+
+def _may_be_in_header(line: _Line) -> bool:
+    text = line.text.strip(" |-–_*")
+    if not text or _is_upper(text) or _MOTTO.search(text):
+        return True
+    return bool(re.match(r"S[ốỐ]\s*:", text) or _PLACE_DATE.search(text))
+
+
+def _structure_notes(plan: ParsedPlan) -> list[str]:
+    """Say what could not be read, rather than show an empty plan."""
+    if plan.sections:
+        return []
+    if plan.doc_type_title is None:
+        return [
+            _(
+                "Không nhận ra cấu trúc kế hoạch: không thấy dòng tên loại văn bản (KẾ HOẠCH…) "
+                "và không thấy mục nào đánh số (I., II. hoặc 1., 2.). Hãy kiểm tra tệp hoặc "
+                "nhập tay."
+            )
+        ]
+    return [
+        _(
+            "Không thấy mục nào đánh số (I., II. hoặc 1., 2.): toàn bộ nội dung được để ở phần "
+            "mở đầu."
+        )
+    ]
+
+
 def _parse_lines(lines: list[_Line]) -> ParsedPlan:
     plan = ParsedPlan()
     body = _split_title(plan, lines)
     _BodyReader(plan).read(body)
+    plan.notes = _structure_notes(plan)
     # No header (the seed has none): the preamble names the issuer, "<X> ban hành Kế hoạch".
     if plan.issuer is None and plan.preamble and (m := _ISSUER_IN_PREAMBLE.match(plan.preamble[0])):
         plan.issuer = m["issuer"].strip()
@@ -635,7 +745,15 @@ def iter_references(plan: ParsedPlan) -> list[tuple[str, Reference]]:
             where = f"task:{task.number}"
             texts += [(where, text) for text in [task.heading, *task.items] if text]
     texts += [("closing", text) for text in plan.closing]
-    return [(where, reference) for where, text in texts for reference in find_references(text)]
+    # The plan naming its own number ("báo cáo kết quả thực hiện Kế hoạch số 21/KH-UBND") cites
+    # nothing: its number is in the header, which is not read for citations.
+    own = {normalised_key(ref) for ref in find_references(plan.number_symbol or "")}
+    return [
+        (where, reference)
+        for where, text in texts
+        for reference in find_references(text)
+        if normalised_key(reference) not in own
+    ]
 
 
 def find_legal_refs(plan: ParsedPlan) -> list[dict[str, Any]]:

@@ -243,6 +243,7 @@ def test_seed_json_shape(seed):
         "signer_name",
         "recipients",
         "legal_refs",
+        "notes",
     ]
     assert list(data["sections"][0]) == ["number", "title", "kind", "paragraphs"]
     assert data["tasks"][0] == {
