@@ -120,3 +120,39 @@ def test_plan_page_for_the_head_on_phone_and_desktop(
         _shot(page, f"{name}-plan-head", task)
         withdraw.locator("summary").click()
         _shot(page, f"{name}-plan-head-folded", page.locator("main"))
+
+
+def test_a_due_date_on_a_saturday_is_moved_to_the_next_working_day_in_one_click(
+    live_server, reported_plan, inspector, phone_page
+):
+    # given: the head on a phone gives task 4 to the inspector, due on the next Saturday
+    from django.utils import timezone
+
+    from gandan.worktime import days
+
+    today = timezone.localdate()
+    saturday = today + dt.timedelta(days=(5 - today.weekday()) % 7 or 7)
+    monday = days.next_working_day(saturday)
+    page = phone_page
+    _log_in(page, live_server.url, "hieutruong")
+    task = reported_plan.tasks.get(number="4")
+    page.goto(f"{live_server.url}/ke-hoach/{reported_plan.public_id}/")
+    page.locator(f"#task-{task.pk}").get_by_role("link", name="Giao nhiệm vụ").click()
+    page.get_by_label("Giao cho người").select_option(label=inspector.full_name)
+    page.get_by_label("Hạn hoàn thành").fill(saturday.isoformat())
+    page.get_by_label("Ghi chú").fill("Nộp bản tổng hợp cho văn thư.")
+    page.get_by_role("button", name="Giao nhiệm vụ").click()
+    # then: the question, with what she typed kept
+    question = f"Ngày {saturday.day}/{saturday.month}/{saturday.year} là thứ Bảy"
+    assert question in page.inner_text("main")
+    assert page.get_by_label("Ghi chú").input_value() == "Nộp bản tổng hợp cho văn thư."
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    _shot(page, "phone-assign-day-off", page.locator("main"))
+    # when: one click on the next working day
+    page.get_by_role(
+        "button", name=f"Giao với hạn {monday.day}/{monday.month}/{monday.year}"
+    ).click()
+    # then: back at the task, given with Monday's date
+    page.wait_for_url(f"**/ke-hoach/{reported_plan.public_id}/#task-{task.pk}")
+    assignment = task.assignments.get()
+    assert (assignment.assignee, assignment.due_date) == (inspector, monday)
