@@ -10,6 +10,8 @@ anyone calls them; the staff endpoints once more with a principal's token, fewer
 import pytest
 import schemathesis
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -58,6 +60,18 @@ def _fuzz(operation, mode: GenerationMode, examples: int, headers: dict[str, str
     except Unsatisfiable:
         # Nothing to make invalid (one free-text path parameter): no negative examples exist.
         assert mode is GenerationMode.NEGATIVE, operation.label
+
+
+@pytest.fixture(autouse=True)
+def _one_connection_for_the_test():
+    # schemathesis calls the WSGI application directly, so Django's request signals would close
+    # the test's connection (and its transaction) after each request; Django's own test client
+    # disconnects them the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
