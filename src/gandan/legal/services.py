@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from gandan.legal.models import DocumentStatus, LegalDocument
-from gandan.legal.references import Reference, document_key, normalised_key
+from gandan.legal.references import Reference, cited_documents, document_key, normalised_key
 
 
 @dataclass(frozen=True)
@@ -71,29 +71,29 @@ def unchecked_documents(refs: Iterable[Reference]) -> list[UncheckedDocument]:
     """One "not checked" mark per cited document of unknown status, in order of first citation.
 
     A document the register marks "unknown", or does not hold, may be replaced or repealed
-    without anyone knowing: the reader is told so instead of seeing nothing.
+    without anyone knowing: the reader is told so instead of seeing nothing. Citations of one
+    document (with and without its date, see `cited_documents`) get one mark.
     """
     refs = list(refs)
     register = _Register.for_references(refs)
     marks: list[UncheckedDocument] = []
-    seen: set[object] = set()
-    for ref in refs:
-        document = register.find(ref)
-        key: object = document.pk if document is not None else normalised_key(ref)
-        if key in seen:
-            continue
-        seen.add(key)
-        if document is not None and not document.is_unchecked:
-            continue
-        if document is None:
-            message = _(
-                "%(citation)s: chưa có trong danh mục văn bản, chưa kiểm tra tình trạng hiệu lực."
-            ) % {"citation": ref.citation}
-        else:
+    seen: set[int] = set()
+    for cited in cited_documents(refs):
+        found = [doc for ref in cited.references if (doc := register.find(ref)) is not None]
+        document = found[0] if found else None
+        if document is not None:
+            if document.pk in seen or not document.is_unchecked:
+                seen.add(document.pk)
+                continue
+            seen.add(document.pk)
             message = _("%(citation)s: chưa kiểm tra tình trạng hiệu lực.") % {
                 "citation": document.citation
             }
-        marks.append(UncheckedDocument(reference=ref, document=document, message=message))
+        else:
+            message = _(
+                "%(citation)s: chưa có trong danh mục văn bản, chưa kiểm tra tình trạng hiệu lực."
+            ) % {"citation": cited.citation}
+        marks.append(UncheckedDocument(reference=cited.first, document=document, message=message))
     return marks
 
 

@@ -388,3 +388,21 @@ def test_a_law_cited_by_name_with_its_year_links_to_the_register():
 
     # then
     assert linked == [law, law]
+
+
+def test_a_document_absent_from_the_register_cited_twice_gets_one_mark():
+    # given: the same decree, once with its year in the number, once with only its date
+    from gandan.legal.services import unchecked_documents
+
+    refs = find_references(
+        "Căn cứ Nghị định 99/2015/NĐ-CP; thực hiện Nghị định số 99/NĐ-CP ngày 09/01/2015."
+    )
+
+    # when
+    marks = unchecked_documents(refs)
+
+    # then
+    assert [mark.message for mark in marks] == [
+        "Nghị định 99/2015/NĐ-CP: chưa có trong danh mục văn bản, "
+        "chưa kiểm tra tình trạng hiệu lực."
+    ]
