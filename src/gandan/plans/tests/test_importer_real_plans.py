@@ -6,7 +6,9 @@ The fixtures are copied from public web pages (source in each file's first lines
 import datetime as dt
 from pathlib import Path
 
-from gandan.plans.importer import ParsedPlan, parse_plan_text
+import docx
+
+from gandan.plans.importer import ParsedPlan, parse_plan_file, parse_plan_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -196,3 +198,25 @@ def test_a_plan_with_a_title_but_no_sections_says_so():
     assert plan.notes == [
         "Không thấy mục nào đánh số (I., II. hoặc 1., 2.): toàn bộ nội dung được để ở phần mở đầu."
     ]
+
+
+def test_the_same_plans_read_from_word_files_give_the_same_structure(tmp_path):
+    # given: each fixture as a Word file, one paragraph per line
+    for name in (
+        "th-noi-hoang-qcdc-2021.txt",
+        "bgddt-1611-kh-2022.txt",
+        "bac-ninh-155-kh-ubnd-2017.txt",
+    ):
+        text = _fixture(name)
+        document = docx.Document()
+        for line in text.splitlines():
+            document.add_paragraph(line)
+        path = tmp_path / name.replace(".txt", ".docx")
+        document.save(path)
+
+        # when
+        from_word = parse_plan_file(path)
+
+        # then
+        from_text = parse_plan_text(text)
+        assert from_word.as_dict() == from_text.as_dict(), name
