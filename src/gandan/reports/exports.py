@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from gandan.core.text import strip_forbidden
 from gandan.reports.indicators import PERIOD_BASIS, Value
 from gandan.reports.rollup import Table
 
@@ -30,7 +31,8 @@ def table_rows(table: Table) -> list[list[CellValue]]:
     header += [f"{column.short} ({column.unit})" for column in table.columns]
     rows = [header]
     for row in table.rows:
-        rows.append([row.unit.name, *(_cell(value) for value in row.cells)])
+        # A name stored before the input check may hold a character a workbook cannot.
+        rows.append([strip_forbidden(row.unit.name), *(_cell(value) for value in row.cells)])
     total = _("Toàn bộ %(n)d đơn vị") % {"n": len(table.rows)}
     rows.append([total, *(_cell(value) for value in table.total)])
     return rows
@@ -54,7 +56,8 @@ def table_workbook(table: Table) -> bytes:
     sheet.column_dimensions["A"].width = 40
     for index in range(2, len(table.columns) + 2):
         sheet.column_dimensions[get_column_letter(index)].width = 16
-    sheet.append(_bold(sheet, [f"{table.authority.name}: {_('chỉ số các đơn vị')}"], size=13))
+    title = f"{strip_forbidden(table.authority.name)}: {_('chỉ số các đơn vị')}"
+    sheet.append(_bold(sheet, [title], size=13))
     sheet.append(
         [
             _("Kỳ: %(period)s (%(span)s; %(basis)s)")

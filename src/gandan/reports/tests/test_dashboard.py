@@ -16,7 +16,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from gandan.orgs import services as org_services
-from gandan.orgs.models import OrgKind, Role
+from gandan.orgs.models import Organisation, OrgKind, Role
 from gandan.reports import exports, rollup
 from gandan.reports.indicators import INDICATORS
 from gandan.reports.models import RefreshState, UnitMonth, UnitStatus
@@ -284,3 +284,17 @@ def test_query_counts_do_not_grow_with_units(
     refresh_indicators(today=TODAY)
     many = (_queries(client, DASHBOARD, params), _queries(client, unit_url, params))
     assert many == few
+
+
+def test_the_xlsx_downloads_when_a_name_stored_earlier_holds_a_control_character(
+    authority_officer, data, school
+):
+    # given: a name stored before the input check refused control characters
+    Organisation.objects.filter(pk=school.pk).update(name="Trường Tiểu học\x0b Thành Tô")
+    # when
+    response = _client(authority_officer).get(reverse("reports:dashboard_xlsx"), {"ky": PERIOD_KEY})
+    # then: the workbook opens, with the name minus the character
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    names = [row[0] for row in sheet.iter_rows(min_row=exports.HEADER_ROW + 1, values_only=True)]
+    assert "Trường Tiểu học Thành Tô" in names
