@@ -5,6 +5,8 @@ Environment variables:
   DATABASE_URL         postgres://user@127.0.0.1:5432/gandan (default: SQLite in the data folder)
   DATABASE_REPLICA_URL a streaming replica for the dashboards' summary tables (optional)
   DATABASE_PGBOUNCER   1 when DATABASE_URL goes through pgbouncer in transaction mode
+  REDIS_URL            redis://127.0.0.1:6379/0 for the shared rate-limit counters (default: a
+                       database table)
   SECRET_KEY           the Django secret key (or the file secret_key in the data folder)
   GANDAN_IDENTITY_KEY  the key sealing denouncers' identities (or the file identity_key)
   GANDAN_AUDIT_KEY     the audit chain's HMAC key (or the file audit_key)
