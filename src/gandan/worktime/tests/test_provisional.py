@@ -348,7 +348,15 @@ def test_check_reports_the_open_questions_as_info_only(monkeypatch):
     assert all(message.level == checks.INFO for message in found)
     assert any("Ngày Văn hóa Việt Nam 24/11" in message.msg for message in found)
     # and CI's fail level is not reached
-    call_command("check", "--fail-level", "WARNING", stdout=StringIO(), stderr=StringIO())
+    call_command(
+        "check",
+        "--fail-level",
+        "WARNING",
+        "--database",
+        "default",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
 
 
 def test_check_names_a_missing_year(monkeypatch):
