@@ -7,6 +7,7 @@ Stored records are plain Vietnamese (ADR 1); messages are translated.
 """
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.core.uploads import check_upload
+from gandan.core.uploads import CheckedUpload, check_upload
 from gandan.democracy import deadlines, documents, events, rules
 from gandan.democracy.electorate import staff_memberships, staff_of
 from gandan.democracy.models import (
@@ -173,11 +174,20 @@ def record_attendance(
     attendees = list(conference.attendees.all())
     if not present_ids <= {attendee.user_id for attendee in attendees}:
         raise ValidationError(_("Chỉ điểm danh người được triệu tập."))
-    for attendee in attendees:
-        attendee.present = attendee.user_id in present_ids
-        attendee.absence_reason = (
-            "" if attendee.present else reasons.get(attendee.user_id, "").strip()[:255]
+    taken = [
+        (
+            attendee.user_id in present_ids,
+            ""
+            if attendee.user_id in present_ids
+            else reasons.get(attendee.user_id, "").strip()[:255],
         )
+        for attendee in attendees
+    ]
+    if taken == [(attendee.present, attendee.absence_reason) for attendee in attendees]:
+        return conference  # the same roll call sent again: nothing to record
+    for attendee, (is_present, reason) in zip(attendees, taken, strict=True):
+        attendee.present = is_present
+        attendee.absence_reason = reason
     Attendee.objects.bulk_update(attendees, ["present", "absence_reason"])
     found = quorum(conference)
     events.record(
@@ -242,8 +252,11 @@ def record_agenda_item(
         .get(pk=item.pk)
     )
     _not_closed(item.conference)
-    item.notes = notes.strip()
-    item.presenter = presenter.strip()[:255]
+    notes, presenter = notes.strip(), presenter.strip()[:255]
+    if (item.notes, item.presenter) == (notes, presenter):
+        return item  # the same record sent again
+    item.notes = notes
+    item.presenter = presenter
     item.save(update_fields=["notes", "presenter"])
     events.record(
         item.conference.organisation,
@@ -258,11 +271,21 @@ def record_agenda_item(
 @in_vietnamese
 @transaction.atomic
 def attach_document(*, item: AgendaItem, actor: User, upload: UploadedFile) -> AgendaDocument:
-    """A report, draft or pledge put before the conference under one point."""
-    item = AgendaItem.objects.select_related("conference").get(pk=item.pk)
+    """A report, draft or pledge put before the conference under one point.
+
+    The same file sent again under the same point (a resent form) is the one attached.
+    """
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("conference")
+        .get(pk=item.pk)
+    )
     _not_closed(item.conference)
     checked = check_upload(upload)
     name = upload.name or "tai-lieu"
+    attached = _same_document(item, name[:255], checked)
+    if attached is not None:
+        return attached
     document = AgendaDocument(
         item=item, name=name[:255], content_type=checked.content_type, uploaded_by=actor
     )
@@ -276,6 +299,23 @@ def attach_document(*, item: AgendaItem, actor: User, upload: UploadedFile) -> A
         conference=item.conference,
     )
     return document
+
+
+def _same_document(item: AgendaItem, name: str, checked: CheckedUpload) -> AgendaDocument | None:
+    """The document of this point with the same name and bytes, if there is one."""
+    for document in item.documents.filter(name=name, content_type=checked.content_type):
+        try:
+            if document.file.size != checked.size:
+                continue
+            with document.file.open("rb") as stored:
+                digest = hashlib.sha256()
+                for chunk in stored.chunks():
+                    digest.update(chunk)
+        except OSError:  # a file lost from storage is not the one sent now
+            continue
+        if digest.hexdigest() == checked.sha256:
+            return document
+    return None
 
 
 @in_vietnamese
@@ -312,6 +352,19 @@ def open_conference_vote(
             raise ValidationError(_("Thông qua nghị quyết là biểu quyết tán thành / không."))
         if not conference.resolution_points:
             raise ValidationError(_("Hãy ghi nội dung nghị quyết trước khi biểu quyết."))
+    running = _running_vote(
+        item,
+        title=title,
+        description=description,
+        method=method,
+        secrecy=secrecy,
+        purpose=purpose,
+        options=options,
+        candidates=candidates,
+        seats=seats,
+    )
+    if running is not None:
+        return running  # the same vote opened again (a resent form) is the one open
     present = [attendee.user for attendee in conference.attendees.filter(present=True)]
     ballot = ballots.create_ballot(
         organisation=conference.organisation,
@@ -336,6 +389,42 @@ def open_conference_vote(
     return ballot
 
 
+def _running_vote(
+    item: AgendaItem,
+    *,
+    title: str,
+    description: str,
+    method: str,
+    secrecy: str,
+    purpose: str,
+    options: Sequence[str],
+    candidates: Sequence[User],
+    seats: int | None,
+) -> Ballot | None:
+    """The open vote of this point on the same question with the same choices, if any."""
+    labels: list[str] = []
+    if method != BallotMethod.MOTION:
+        labels = [user.full_name for user in candidates]
+        if purpose != BallotPurpose.INSPECTION_BOARD:
+            labels = [label.strip() for label in options if label.strip()] + labels
+    for ballot in Ballot.objects.filter(
+        agenda_item=item,
+        status=BallotStatus.OPEN,
+        title=title.strip()[:300],
+        description=description.strip(),
+        method=method,
+        secrecy=secrecy,
+        purpose=purpose,
+    ):
+        if method == BallotMethod.ELECTION and ballot.seats != seats:
+            continue
+        if [option.label for option in ballot.options.order_by("order")] == [
+            label[:300] for label in labels
+        ]:
+            return ballot
+    return None
+
+
 @in_vietnamese
 @transaction.atomic
 def set_resolution_points(
@@ -358,6 +447,8 @@ def set_resolution_points(
     cleaned = [point.strip() for point in points if point.strip()]
     if not cleaned:
         raise ValidationError({"points": _("Hãy ghi ít nhất một nội dung của nghị quyết.")})
+    if conference.resolution_points == cleaned:
+        return conference  # the same draft sent again
     conference.resolution_points = cleaned
     conference.save(update_fields=["resolution_points", "updated_at"])
     events.record(

@@ -254,6 +254,8 @@ def answer_comment(*, comment: Comment, actor: User, decision: str, reason: str)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Hãy ghi lý do, nội dung giải trình.")})
+    if (comment.decision, comment.reason) == (decision, reason):
+        return comment  # the same answer sent again
     comment.decision = decision
     comment.reason = reason
     comment.responded_by = actor

@@ -12,6 +12,8 @@ from django.db import transaction
 
 from gandan.audit.models import AuditEvent
 from gandan.conftest import SEEDING_MIGRATIONS
+from gandan.democracy.models import AgendaKind, BallotStatus, Secrecy
+from gandan.democracy.services import ballots, conferences
 from gandan.democracy.tests import test_access_participation as matrix
 from gandan.democracy.tests.test_access_participation import (  # noqa: F401  (fixtures)
     _frozen_time,
@@ -33,33 +35,14 @@ def _copy(data: dict) -> dict:
     for key, value in data.items():
         if isinstance(value, SimpleUploadedFile):
             value.seek(0)
-            value = SimpleUploadedFile(value.name or "", value.read(), value.content_type or "")
+            content = value.read()
+            value.seek(0)  # the first send reads the original from its start
+            value = SimpleUploadedFile(value.name or "", content, value.content_type or "")
         copied[key] = value
     return copied
 
 
-# Replay defects found by this test and not yet fixed: each re-records an unchanged edit as a
-# new event (answer, attendance, record, resolution_points), or makes a second row (attach,
-# board_report_attach: the document again; vote: a second ballot on the same item). Strict:
-# a fix makes the test pass and this list must shrink.
-KNOWN_DEFECTS = {
-    "answer",
-    "attendance",
-    "record",
-    "resolution_points",
-    "attach",
-    "board_report_attach",
-    "vote",
-}
-CASES = [
-    pytest.param(
-        endpoint,
-        marks=[pytest.mark.xfail(strict=True, reason="replay defect")]
-        if endpoint in KNOWN_DEFECTS
-        else [],
-    )
-    for endpoint in sorted(ACTOR)
-]
+CASES = sorted(ACTOR)
 
 
 @pytest.fixture(autouse=True)
@@ -82,6 +65,7 @@ def test_each_action_sent_twice_changes_nothing_more(client, request, endpoint):
     url, data = matrix._post(w, endpoint)
     replay = _copy(data)
     with transaction.atomic():
+        before = matrix._state(w["school"])
         first = client.post(url, data)
         after_first = matrix._state(w["school"])
         audit = AuditEvent.objects.count()
@@ -89,7 +73,52 @@ def test_each_action_sent_twice_changes_nothing_more(client, request, endpoint):
         second = client.post(url, replay)
         # then: the first did it; the second is refused or answered as done, and adds nothing
         assert first.status_code == 302
+        assert after_first != before
         assert second.status_code in {200, 302, 400}
         assert matrix._state(w["school"]) == after_first
         assert AuditEvent.objects.count() == audit
         transaction.set_rollback(True)
+
+
+def test_another_question_or_file_on_the_same_point_is_another(request, principal):
+    w = request.getfixturevalue("world")
+    # given: a vote open and a report attached (each sent twice: one of each)
+    sitting, convened = w["sitting"], w["convened"]
+    item = matrix._item(sitting, AgendaKind.DECISIONS)
+    vote = {"item": item, "actor": principal, "title": "Quỹ phúc lợi", "secrecy": Secrecy.OPEN}
+    first = conferences.open_conference_vote(**vote)
+    again = conferences.open_conference_vote(**vote)
+    point = matrix._item(convened, AgendaKind.UNION_REPORT)
+    report = {"item": point, "actor": principal}
+    attached = conferences.attach_document(**report, upload=_pdf("bc.pdf", matrix.PDF))
+    attached_again = conferences.attach_document(**report, upload=_pdf("bc.pdf", matrix.PDF))
+    # when: another question, the same question secret, another file under the same name
+    other = conferences.open_conference_vote(**{**vote, "title": "Tham quan"})
+    secret = conferences.open_conference_vote(**{**vote, "secrecy": Secrecy.SECRET})
+    changed = conferences.attach_document(
+        **report, upload=_pdf("bc.pdf", matrix.PDF.replace(b"1.4", b"1.5"))
+    )
+    # then
+    assert again == first
+    assert attached_again == attached
+    assert len({first.pk, other.pk, secret.pk}) == 3
+    assert changed != attached
+    assert point.documents.count() == 2
+
+
+def test_a_closed_vote_is_not_reopened_by_the_same_question(request, principal):
+    w = request.getfixturevalue("world")
+    # given: a rejected resolution may be put to the vote again (Điều 51 k2c)
+    sitting = w["sitting"]
+    item = matrix._item(sitting, AgendaKind.DECISIONS)
+    vote = {"item": item, "actor": principal, "title": "Quỹ phúc lợi", "secrecy": Secrecy.OPEN}
+    closed = ballots.close_ballot(ballot=conferences.open_conference_vote(**vote), actor=principal)
+    # when
+    again = conferences.open_conference_vote(**vote)
+    # then
+    assert again != closed
+    assert again.status == BallotStatus.OPEN
+
+
+def _pdf(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
