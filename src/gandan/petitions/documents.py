@@ -35,6 +35,7 @@ from gandan.paperwork.document import (
 )
 from gandan.paperwork.signing import head_signer, header_names
 from gandan.petitions.models import Case, CaseKind, MinutesKind, Procedure
+from gandan.worktime.notices import provisional_warning
 
 ARCHIVE = "Lưu: VT, hồ sơ vụ việc"
 
@@ -105,13 +106,17 @@ def acknowledgement(case: Case) -> DocumentSpec:
     if case.next_due:
         body.append(
             Paragraph(
-                _("Nhà trường sẽ %(step)s trước hết ngày %(due)s.")
+                _("Nhà trường sẽ %(step)s chậm nhất ngày %(due)s.")
                 % {
                     "step": case.next_step[0].lower() + case.next_step[1:],
                     "due": case.next_due.strftime("%d/%m/%Y"),
                 }
             )
         )
+        # Never a computed date presented as official when the year's calendar is not out.
+        provisional = provisional_warning(case.received_on, case.next_due)
+        if provisional:
+            body.append(Paragraph(provisional))
     body.append(
         Paragraph(
             _(
@@ -526,7 +531,7 @@ def apology(case: Case, *, late_step: str, due, new_date, reason: str) -> Docume
             Paragraph(_received(case)),
             Paragraph(
                 _(
-                    "Theo quy định, nhà trường phải %(step)s trước hết ngày %(due)s nhưng đã chậm "
+                    "Theo quy định, nhà trường phải %(step)s chậm nhất ngày %(due)s nhưng đã chậm "
                     "so với thời hạn. Lý do: %(reason)s"
                 )
                 % {
@@ -537,7 +542,7 @@ def apology(case: Case, *, late_step: str, due, new_date, reason: str) -> Docume
             ),
             Paragraph(
                 _(
-                    "Nhà trường thành thật xin lỗi ông (bà) và hẹn trả kết quả trước hết ngày "
+                    "Nhà trường thành thật xin lỗi ông (bà) và hẹn trả kết quả chậm nhất ngày "
                     "%(date)s (%(official)s)."
                 )
                 % {"date": new_date.strftime("%d/%m/%Y"), "official": official_date(new_date)}

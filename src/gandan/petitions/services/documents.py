@@ -149,7 +149,7 @@ def issue_apology(
         % {"symbol": document.number_symbol, "date": new_date.strftime("%d/%m/%Y")},
         actor=actor,
         public_summary=_(
-            "Nhà trường xin lỗi vì chậm giải quyết và hẹn trả kết quả trước hết ngày %(date)s."
+            "Nhà trường xin lỗi vì chậm giải quyết và hẹn trả kết quả chậm nhất ngày %(date)s."
         )
         % {"date": new_date.strftime("%d/%m/%Y")},
         document=document,
