@@ -119,6 +119,9 @@ def add_criterion(
     if kind not in CriterionKind.values:
         raise ValidationError({"kind": _("Loại tiêu chí không hợp lệ.")})
     text = _check_criterion(text, max_points)
+    added = campaign.criteria.filter(kind=kind, text=text, max_points=max_points).first()
+    if added is not None:
+        return added  # the same criterion sent twice (a double click) is one criterion
     last = campaign.criteria.filter(kind=kind).aggregate(last=Max("order"))["last"] or 0
     criterion = Criterion.objects.create(
         campaign=campaign, kind=kind, order=last + 1, text=text, max_points=max_points
@@ -140,6 +143,8 @@ def update_criterion(*, criterion: Criterion, actor: User, text: str, max_points
     campaign = Campaign.objects.select_for_update().get(pk=criterion.campaign_id)
     _check_criteria_editable(campaign)
     text = _check_criterion(text, max_points)
+    if (criterion.text, criterion.max_points) == (text, max_points):
+        return criterion  # the same wording sent again
     before = f"“{criterion.text}” ({criterion.max_points} điểm)"
     criterion.text, criterion.max_points = text, max_points
     criterion.save(update_fields=["text", "max_points"])
@@ -190,6 +195,11 @@ def set_council(
         seats.setdefault(member.pk, (member, CouncilRole.MEMBER))
     if any(pk not in staff for pk in seats):
         raise ValidationError({"members": _("Thành viên Hội đồng phải là cán bộ của trường.")})
+    seated = list(campaign.council.all())
+    if {(row.user_id, row.role) for row in seated} == {
+        (user.pk, role) for user, role in seats.values()
+    }:
+        return seated  # the same council named again
     campaign.council.all().delete()
     rows = CouncilMember.objects.bulk_create(
         CouncilMember(campaign=campaign, user=user, role=role) for user, role in seats.values()
@@ -207,10 +217,24 @@ def set_council(
 
 @in_vietnamese
 @transaction.atomic
-def advance_campaign(*, campaign: Campaign, actor: User) -> Campaign:
-    """Move to the next phase: registration → implementation → review → closed."""
+def advance_campaign(
+    *, campaign: Campaign, actor: User, from_status: str | None = None
+) -> Campaign:
+    """Move to the next phase: registration → implementation → review → closed.
+
+    `from_status` is the phase the page was read in: sent again once the campaign has moved
+    on from it, the request is answered with the campaign as it is (a double click moves one
+    phase), and from a page older than that it is refused.
+    """
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     index = CAMPAIGN_PHASES.index(campaign.status)
+    if from_status is not None and from_status != campaign.status:
+        if from_status in CAMPAIGN_PHASES and CAMPAIGN_PHASES.index(from_status) == index - 1:
+            return campaign
+        raise ValidationError(
+            _("Phong trào đã chuyển sang giai đoạn “%(phase)s”; hãy xem lại trang.")
+            % {"phase": campaign.get_status_display()}
+        )
     if index + 1 >= len(CAMPAIGN_PHASES):
         raise ValidationError(_("Phong trào đã tổng kết."))
     following = CAMPAIGN_PHASES[index + 1]

@@ -54,6 +54,16 @@ def nominate(*, campaign: Campaign, nominator: User, nominee: User, deed: str) -
     deed = deed.strip()
     if not deed:
         raise ValidationError({"deed": _("Hãy kể việc tốt của người được đề cử.")})
+    # The same nomination sent twice (a double click) is one nomination.
+    sent = Nomination.objects.filter(
+        campaign=campaign,
+        nominee=nominee,
+        nominator=nominator,
+        deed=deed,
+        status=NominationStatus.AWAITING_CONSENT,
+    ).first()
+    if sent is not None:
+        return sent
     nomination = Nomination.objects.create(
         campaign=campaign, nominee=nominee, nominator=nominator, deed=deed
     )

@@ -139,6 +139,15 @@ def add_update(
             _("Mỗi lần cập nhật đính kèm tối đa %(n)d tệp.") % {"n": MAX_EVIDENCE_FILES}
         )
     checked = [check_upload(upload) for upload in files]
+    # The same report with the same files sent twice (a double click) is one report.
+    last = registration.updates.filter(author=author).order_by("-pk").first()
+    if (
+        last is not None
+        and last.text == text
+        and sorted(last.evidence.values_list("sha256", flat=True))
+        == sorted(info.sha256 for info in checked)
+    ):
+        return last
     update = Update.objects.create(registration=registration, author=author, text=text)
     for upload, info in zip(files, checked, strict=True):
         Evidence.objects.create(

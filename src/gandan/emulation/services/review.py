@@ -161,6 +161,13 @@ def score_registration(
                 % {"text": criterion.text, "max": criterion.max_points}
             )
     comments = comments or {}
+    card = {
+        criterion.pk: (points[criterion.pk], comments.get(criterion.pk, "").strip()[:500])
+        for criterion in sheet
+    }
+    given_before = list(Score.objects.filter(registration=registration, member=member))
+    if {score.criterion_id: (score.points, score.comment) for score in given_before} == card:
+        return given_before  # the same card sent again
     Score.objects.filter(registration=registration, member=member).delete()
     cards = Score.objects.bulk_create(
         Score(

@@ -256,7 +256,11 @@ def council_edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
 def campaign_advance(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     campaign = access.access_campaign(request.user, public_id, action="manage")
     try:
-        campaign = services.advance_campaign(campaign=campaign, actor=request.user)
+        campaign = services.advance_campaign(
+            campaign=campaign,
+            actor=request.user,
+            from_status=request.POST.get("from_status") or None,
+        )
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
