@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from gandan.core.files import stored_file_response
 from gandan.core.forms import add_service_error, error_text
 from gandan.core.http import AuthenticatedRequest
-from gandan.legal.services import replacement_warnings
+from gandan.legal.services import replacement_warnings, unchecked_documents
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, User
 from gandan.paperwork.rendering import RenderError
@@ -134,7 +134,11 @@ def plan_import(request: AuthenticatedRequest) -> HttpResponse:
             )
         else:
             if not parsed.title and not parsed.tasks:
-                form.add_error("file", _("Không tìm thấy nội dung kế hoạch trong tệp này."))
+                # Say what the importer could not read (importer._structure_notes), not just "no".
+                form.add_error(
+                    "file",
+                    " ".join([_("Không tìm thấy nội dung kế hoạch trong tệp này."), *parsed.notes]),
+                )
             else:
                 return _render_preview(request, organisation, parsed, upload.name)
     return render(request, "plans/import.html", {"form": form, "organisation": organisation})
@@ -187,6 +191,8 @@ def _render_preview(
             "parsed": parsed,
             "source_name": source_name,
             "warnings": replacement_warnings(references),
+            # Cited texts nobody has checked: said, never left silent (legal.services).
+            "unchecked": unchecked_documents(references),
             "reference_count": len(parsed.legal_refs),
             # The same plan already saved (services.find_same_plan): a link instead of a copy.
             "existing": existing,

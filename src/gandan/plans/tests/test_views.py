@@ -82,6 +82,33 @@ def test_upload_shows_the_preview_with_tasks_and_replacement_warnings(client, pr
     assert Plan.objects.count() == 0
 
 
+def test_the_preview_names_the_cited_texts_nobody_has_checked(client, principal, school):
+    # given: the seed cites Kế hoạch 81/KH-SGDĐT, which the register does not hold
+    client.force_login(principal)
+    # when
+    body = _text(_upload_seed(client))
+    # then: said, not left silent
+    assert "Văn bản viện dẫn chưa kiểm tra hiệu lực:" in body
+    assert "Kế hoạch 81/KH-SGDĐT" in body.split("chưa kiểm tra hiệu lực:")[1].split("</ul>")[0]
+
+
+def test_a_text_without_structure_is_told_what_could_not_be_read(client, principal, school):
+    # given: a file with no heading, no numbered section, no task
+    client.force_login(principal)
+    upload = SimpleUploadedFile(
+        "ghi-chu.txt",
+        "Họp chi bộ sáng thứ Hai.\nMang theo sổ ghi chép.\n".encode(),
+        "text/plain",
+    )
+    # when
+    response = client.post(reverse("plans:import"), {"file": upload})
+    # then: the form says what could not be read, in Vietnamese
+    assert response.status_code == 200
+    body = _text(response)
+    assert "Không tìm thấy nội dung kế hoạch trong tệp này." in body
+    assert "Không nhận ra cấu trúc kế hoạch" in body
+
+
 def test_saving_the_preview_keeps_the_corrections(client, principal, school):
     # given
     client.force_login(principal)
