@@ -73,17 +73,22 @@ def create_survey(
     )
     if errors:
         raise ValidationError(errors)
-    survey = Survey.objects.create(
-        organisation=organisation,
-        title=title.strip()[:255],
-        intro=intro.strip(),
-        audience=audience,
-        mode=mode,
-        consent_text=consent_text.strip(),
-        opens_at=opens_at,
-        closes_at=closes_at,
-        created_by=actor,
-    )
+    header = {
+        "organisation": organisation,
+        "title": title.strip()[:255],
+        "intro": intro.strip(),
+        "audience": audience,
+        "mode": mode,
+        "consent_text": consent_text.strip(),
+        "opens_at": opens_at,
+        "closes_at": closes_at,
+        "created_by": actor,
+    }
+    # The same form sent twice (a double click) is one draft.
+    drafted = Survey.objects.filter(**header, status=SurveyStatus.DRAFT).first()
+    if drafted is not None:
+        return drafted
+    survey = Survey.objects.create(**header)
     events.record(survey, SurveyEventKind.CREATED, _("Tạo khảo sát (bản nháp)"), actor=actor)
     return survey
 
@@ -117,6 +122,11 @@ def update_survey(
     )
     if errors:
         raise ValidationError(errors)
+    wanted = (title.strip()[:255], intro.strip(), audience, mode, consent_text.strip())
+    if (survey.title, survey.intro, survey.audience, survey.mode, survey.consent_text) == (
+        wanted
+    ) and (survey.opens_at, survey.closes_at) == (opens_at, closes_at):
+        return survey  # the same settings sent again
     survey.title = title.strip()[:255]
     survey.intro = intro.strip()
     survey.audience = audience
@@ -174,6 +184,14 @@ def add_question(
     if not text.strip():
         raise ValidationError({"text": _("Cần nhập nội dung câu hỏi.")})
     cleaned = _clean_options(kind, options)
+    latest = survey.questions.order_by("-order").first()
+    if latest is not None and (latest.kind, latest.text, latest.required, latest.options) == (
+        kind,
+        text.strip()[:500],
+        required,
+        cleaned,
+    ):
+        return latest  # the same question sent twice (a double click) is one question
     last = survey.questions.aggregate(last=Max("order"))["last"]
     question = Question.objects.create(
         survey=survey,
