@@ -439,6 +439,8 @@ def update_story(
     story = story.strip()
     if publish and not story:
         raise ValidationError({"story": _("Cần viết câu chuyện trước khi đăng công khai.")})
+    if (recognition.story, recognition.publish_publicly) == (story, publish):
+        return recognition  # the same story sent again
     was_public = recognition.publish_publicly
     recognition.story = story
     recognition.publish_publicly = publish

@@ -7,12 +7,15 @@ conftest.py: principal manages, inspector chairs the council, clerk is its secre
 teacher registers and is nominated.
 """
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gandan.audit.models import AuditEvent
 from gandan.democracy.models import Ballot
+from gandan.democracy.services import ballots
 from gandan.emulation.models import (
     Campaign,
     CouncilMember,
@@ -44,7 +47,7 @@ def _state() -> tuple:
         tuple(Update.objects.order_by("pk").values_list("text")),
         Evidence.objects.count(),
         tuple(Score.objects.order_by("pk").values_list("member_id", "criterion_id", "points")),
-        Recognition.objects.count(),
+        tuple(Recognition.objects.order_by("pk").values_list("story", "publish_publicly")),
         tuple(Nomination.objects.order_by("pk").values_list("status", "consent_given_at")),
         tuple(Ballot.objects.order_by("pk").values_list("status")),
         OutgoingDocument.objects.count(),
@@ -62,7 +65,7 @@ def _fresh(data: dict) -> dict:
     }
 
 
-def _sent_twice(client, url: str, data: dict) -> None:
+def _sent_twice(client, url: str, data: dict, answered=frozenset({200, 302})) -> None:
     # when
     before = _state()
     first = client.post(url, _fresh(data))
@@ -72,7 +75,7 @@ def _sent_twice(client, url: str, data: dict) -> None:
     # then: the first did it, the second adds nothing
     assert first.status_code == 302
     assert after_first != before
-    assert second.status_code in {200, 302}
+    assert second.status_code in answered
     assert _state() == after_first
     assert AuditEvent.objects.count() == audit
 
@@ -248,3 +251,50 @@ def test_a_phase_change_from_a_stale_page_is_refused(client, campaign, council, 
     assert response.status_code == 200
     assert "đã chuyển sang giai đoạn" in response.content.decode()
     assert _state() == before
+
+
+def test_a_criterion_removed_twice_is_removed_once(client, campaign, principal):
+    client.force_login(principal)
+    criterion = campaign.criteria.first()
+    data = {"criterion": str(criterion.pk), "remove": "1"}
+    url = reverse("emulation:criteria", args=[campaign.public_id])
+    # the criterion is gone: the second send names nothing and answers 404
+    _sent_twice(client, url, data, answered={404})
+
+
+def test_the_shortlist_vote_closed_twice_is_closed_once(client, submitted, inspector):
+    review.open_shortlist_ballot(campaign=submitted.campaign, actor=inspector)
+    client.force_login(inspector)
+    url = reverse("emulation:shortlist_close", args=[submitted.campaign.public_id])
+    _sent_twice(client, url, {})
+
+
+def test_a_story_sent_twice_is_written_once(client, reviewed, principal):
+    review.recognise_registration(
+        registration=reviewed, actor=principal, level="recognised", issued_on=dt.date(2026, 11, 30)
+    )
+    client.force_login(principal)
+    data = {"story": "Cả lớp 1A1 cùng phụ huynh đọc sách mỗi tối.", "publish": "on"}
+    _sent_twice(client, reverse("emulation:story", args=[reviewed.public_id]), data)
+
+
+@pytest.fixture
+def voted(consented, principal, union_officer, inspector, clerk):
+    """The staff's vote on the good example, carried and closed."""
+    ballot = nominations.open_nomination_vote(nomination=consented, actor=principal)
+    for person in (principal, union_officer, inspector, clerk):
+        ballots.cast_ballot(ballot=ballot, voter=person, choices=["yes"])
+    nominations.close_nomination_vote(nomination=consented, actor=principal)
+    return Nomination.objects.get(pk=consented.pk)
+
+
+def test_a_good_example_recognised_twice_is_one_decision(client, voted, principal):
+    client.force_login(principal)
+    url = reverse("emulation:nomination_recognise", args=[voted.public_id])
+    _sent_twice(client, url, {"issued_on": "2026-11-30"})
+
+
+def test_a_good_example_declined_twice_is_declined_once(client, voted, principal):
+    client.force_login(principal)
+    url = reverse("emulation:nomination_decline", args=[voted.public_id])
+    _sent_twice(client, url, {"reason": "Chưa đủ căn cứ."})
