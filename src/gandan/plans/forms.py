@@ -1,15 +1,18 @@
 """Forms parse and shape input only; the rules live in services."""
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.forms import MultipleFileField
 from gandan.core.uploads import check_archive
+from gandan.core.vietnamese import collation_key
 from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, User
 from gandan.plans.models import AssignmentStatus, Plan, PlanTask, TaskItem
 
@@ -131,8 +134,19 @@ class IssueForm(forms.Form):
             field.initial = "recorded"
 
 
+class _ByVietnameseName(ModelChoiceIterator):
+    """The units in Vietnamese alphabetical order (Đằng Hải before Nam Hải), which the
+    database's collation does not give."""
+
+    def __iter__(self) -> Iterator[Any]:
+        for unit in sorted(self.queryset, key=lambda unit: collation_key(unit.name)):
+            yield self.choice(unit)
+
+
 class UnitChoiceField(forms.ModelMultipleChoiceField):
     """Units below an authority, by name."""
+
+    iterator = _ByVietnameseName
 
     def label_from_instance(self, obj: Any) -> str:
         return obj.name
@@ -153,6 +167,7 @@ class CascadeForm(forms.Form):
     )
     due_on = forms.DateField(
         label=_("Hạn ban hành kế hoạch thực hiện"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Hãy nhập hạn ban hành kế hoạch thực hiện."),
             "invalid": _("Ngày không hợp lệ; hãy nhập theo dạng ngày/tháng/năm."),

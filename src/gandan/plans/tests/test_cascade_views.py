@@ -407,3 +407,27 @@ def test_the_heads_desk_shows_the_request(client, ward_plan, school, principal, 
     assert "Cấp trên đề nghị xây dựng kế hoạch thực hiện:" in page
     assert "Kế hoạch số 01/KH-UBND ngày 1/9/2026 của UBND phường Hải An" in page
     assert "hạn ban hành kế hoạch thực hiện 30/09/2026" in page
+
+
+def test_the_units_to_choose_come_in_vietnamese_alphabetical_order(
+    client, ward, department, ward_plan, school, other_school, authority_officer
+):
+    # given: a third school whose name starts with N (after Đ in the Vietnamese alphabet)
+    org_services.create_organisation(
+        actor=None,
+        parent=ward,
+        guided_by=department,
+        slug="th-nam-hai",
+        kind=OrgKind.SCHOOL,
+        name="Trường Tiểu học Nam Hải",
+    )
+    client.force_login(authority_officer)
+    # when
+    form = client.get(_units(ward_plan)).context["form"]
+    # then: Đằng Hải, Nam Hải, Thành Tô (not by code point, which puts Đ after T)
+    labels = [label for _value, label in form.fields["organisations"].choices]
+    assert labels == [
+        "Trường Tiểu học Đằng Hải",
+        "Trường Tiểu học Nam Hải",
+        "Trường Tiểu học Thành Tô",
+    ]
