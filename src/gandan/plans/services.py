@@ -17,6 +17,7 @@ from gandan.core.vietnamese import collation_key
 from gandan.legal.services import link_references
 from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.document import Signer
+from gandan.paperwork.models import DocumentStatus, OutgoingDocument
 from gandan.paperwork.services import issue_document, withdraw_document
 from gandan.plans import documents
 from gandan.plans.events import record
@@ -477,12 +478,34 @@ def report_progress(
 @in_vietnamese
 @transaction.atomic
 def issue_progress_report(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer):
-    """Issue the "Báo cáo kết quả thực hiện kế hoạch" through the register."""
+    """Issue the "Báo cáo kết quả thực hiện kế hoạch" through the register.
+
+    A resend (a double click, a reloaded form) of the same day's report with no progress
+    reported since answers with the report already issued: one number, not two."""
+    Plan.objects.select_for_update().filter(pk=plan.pk).first()  # one issuer at a time
+    source = f"plans.plan:{plan.pk}:report"
+    previous = (
+        OutgoingDocument.objects.filter(
+            organisation=plan.organisation,
+            source=source,
+            issued_on=issued_on,
+            status=DocumentStatus.ISSUED,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if (
+        previous is not None
+        and not ProgressUpdate.objects.filter(
+            assignment__task__plan=plan, created_at__gt=previous.created_at
+        ).exists()
+    ):
+        return previous
     document = issue_document(
         organisation=plan.organisation,
         spec=documents.progress_report_spec(plan, signer=signer, as_of=issued_on),
         issued_on=issued_on,
-        source=f"plans.plan:{plan.pk}:report",
+        source=source,
         actor=actor,
     )
     record(
