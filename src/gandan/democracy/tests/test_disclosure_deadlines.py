@@ -197,3 +197,23 @@ def test_register_counts_one_late_one_missing_one_taken_down_early(
     # then
     assert deadlines.problem_counts(rows) == {"late": 1, "missing": 1, "taken_down_early": 1}
     assert rows[0].standing.status == Status.MISSING
+
+
+@pytest.mark.parametrize(
+    ("decided", "provisional"), [(D(2026, 11, 2), False), (D(2026, 12, 28), True)]
+)
+def test_the_item_page_marks_a_due_date_counted_into_a_year_not_entered(
+    staff_plan_obligation, school, principal, decided, provisional
+):
+    # given: a decision of 28/12/2026: its 5 working days run into 2027, whose official
+    # calendar is not entered (worktime.CalendarYear); one of 2/11/2026 stays in 2026
+    from django.test import Client
+    from django.urls import reverse
+
+    item = _item(staff_plan_obligation, school, principal, decision_date=decided)
+    client = Client()
+    client.force_login(principal)
+    # when
+    page = client.get(reverse("democracy:item", args=[item.public_id])).content.decode()
+    # then
+    assert ("Ngày tạm tính" in page) is provisional
