@@ -221,6 +221,21 @@ def authority_officer(ward) -> User:
 
 
 @pytest.fixture
+def other_ward_officer(db) -> User:
+    """An officer of another ward (UBND phường Lê Chân), with no school of ours below it."""
+    other = services.create_organisation(
+        actor=None,
+        parent=None,
+        slug="ubnd-le-chan",
+        kind=OrgKind.COMMUNE_COMMITTEE,
+        name="Ủy ban nhân dân phường Lê Chân",
+        symbol="UBND",
+        place_name="Lê Chân",
+    )
+    return _person("canbolechan", "Trần Văn Nam", (other, Role.AUTHORITY_OFFICER, "Chuyên viên"))
+
+
+@pytest.fixture
 def department_officer(department) -> User:
     return _person(
         "canboso", "Đỗ Thị Minh Ngọc", (department, Role.AUTHORITY_OFFICER, "Chuyên viên")

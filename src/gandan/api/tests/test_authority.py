@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from gandan.audit.models import AuditEvent
 from gandan.orgs import services as org_services
-from gandan.orgs.models import OrgKind, Role
+from gandan.orgs.models import OrgKind
 from gandan.plans.models import Assignment, ImplementationRequest, Plan, PlanStatus, PlanTask
 from gandan.reports import rollup
 from gandan.reports import services as report_services
@@ -57,26 +57,6 @@ def _in_june():
     moment = timezone.make_aware(dt.datetime.combine(TODAY, dt.time(10)))
     with time_machine.travel(moment, tick=False):
         yield
-
-
-@pytest.fixture
-def other_ward_officer(db):
-    other = org_services.create_organisation(
-        actor=None,
-        parent=None,
-        slug="ubnd-le-chan",
-        kind=OrgKind.COMMUNE_COMMITTEE,
-        name="Ủy ban nhân dân phường Lê Chân",
-        symbol="UBND",
-        place_name="Lê Chân",
-    )
-    user = org_services.create_person(
-        actor=None, username="canbolechan", full_name="Trần Văn Nam", password="mat-khau-thu"
-    )
-    org_services.grant_role(
-        actor=None, user=user, organisation=other, role=Role.AUTHORITY_OFFICER, title="Chuyên viên"
-    )
-    return user
 
 
 def _submit(request, school, head, on: dt.date) -> UnitReport:

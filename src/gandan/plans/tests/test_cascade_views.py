@@ -51,26 +51,6 @@ def ward_plan(ward, authority_officer) -> Plan:
     )
 
 
-@pytest.fixture
-def other_ward_officer(db):
-    other = org_services.create_organisation(
-        actor=None,
-        parent=None,
-        slug="ubnd-le-chan",
-        kind=OrgKind.COMMUNE_COMMITTEE,
-        name="Ủy ban nhân dân phường Lê Chân",
-        symbol="UBND",
-        place_name="Lê Chân",
-    )
-    user = org_services.create_person(
-        actor=None, username="canbolechan", full_name="Trần Văn Nam", password="mat-khau-thu"
-    )
-    org_services.grant_role(
-        actor=None, user=user, organisation=other, role=Role.AUTHORITY_OFFICER, title="Chuyên viên"
-    )
-    return user
-
-
 def _text(response) -> str:
     return html.unescape(response.content.decode())
 
