@@ -98,7 +98,8 @@ def test_publish_with_a_photo_of_the_notice_board(item, principal, media):
     assert published.channels == [Channel.NOTICE_BOARD]
     assert published.proof_photo_type == "image/png"
     assert published.proof_photo.read() == PNG
-    assert "Công khai đúng hạn" in DemocracyEvent.objects.filter(item=item)[0].summary
+    published_event = DemocracyEvent.objects.get(item=item, kind=EventKind.DISCLOSURE_PUBLISHED)
+    assert "Công khai đúng hạn" in published_event.summary
 
 
 @time_machine.travel(NOW)
@@ -143,7 +144,7 @@ def test_taking_down_too_early_is_recorded_in_the_timeline(item, principal):
     # when: down on 1/12, where the notice had to stay through 8/12
     disclosures.take_down_disclosure(item=item, actor=principal, taken_down_on=D(2026, 12, 1))
     # then
-    summary = DemocracyEvent.objects.filter(item=item)[0].summary
+    summary = DemocracyEvent.objects.get(item=item, kind=EventKind.DISCLOSURE_TAKEN_DOWN).summary
     assert "trước thời hạn niêm yết (đến hết 08/12/2026)" in summary
 
 
