@@ -29,9 +29,11 @@ def _years_text(years: list[int]) -> str:
     return ", ".join(str(year) for year in years)
 
 
-def provisional_warning(start: dt.date, end: dt.date) -> str:
+def provisional_warning(start: dt.date, end: dt.date | None) -> str:
     """The warning to print with a date counted from `start` to `end`, or "" when the whole
-    period is on the official calendar."""
+    period is on the official calendar (or there is no date)."""
+    if end is None:
+        return ""
     years = days.provisional_years_between(start, end)
     if not years:
         return ""

@@ -34,6 +34,7 @@ from gandan.orgs.models import User
 from gandan.petitions import access, services
 from gandan.petitions.forms.staff import school_staff
 from gandan.petitions.models import Case
+from gandan.worktime.notices import provisional_warning
 
 router = Router(tags=["Đơn thư (cán bộ)"], auth=STAFF_AUTH)
 ERRORS = {401: MessageOut, 403: MessageOut, 404: MessageOut}
@@ -55,6 +56,7 @@ def _row(case: Case, today: dt.date) -> dict[str, Any]:
         "status_label": case.get_status_display(),
         "received_on": case.received_on,
         "next_due": case.next_due,
+        "next_due_provisional": provisional_warning(case.received_on, case.next_due),
         "next_step": case.next_step,
         "overdue": case.is_overdue(today),
         "handler": _person(case.handler) if case.handler else None,
@@ -123,6 +125,7 @@ def case_out(user: User, case: Case) -> CaseOut:
                 step=row.step,
                 step_label=row.step_label,
                 due=row.due,
+                due_provisional=provisional_warning(case.received_on, row.due),
                 projected_due=row.projected_due,
                 limit=row.limit,
                 unit=row.unit,

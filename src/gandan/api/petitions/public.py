@@ -33,6 +33,7 @@ from gandan.orgs.models import Organisation
 from gandan.petitions import access, services, throttle
 from gandan.petitions.forms.public import PublicSubmissionForm
 from gandan.petitions.models import Case, CaseStatus, Channel
+from gandan.worktime.notices import provisional_warning
 
 logger = logging.getLogger(__name__)
 router = Router(tags=["Công khai"])
@@ -149,6 +150,7 @@ def _receipt(case: Case) -> ReceiptOut:
         status=case.status,
         received_at=timezone.localtime(case.received_at),
         due=case.next_due,
+        due_provisional=provisional_warning(case.received_on, case.next_due),
     )
 
 
@@ -187,6 +189,7 @@ def public_view(case: Case) -> PublicCaseOut:
         status=case.status,
         status_label=case.get_status_display(),
         next_due=open_due,
+        next_due_provisional=provisional_warning(case.received_on, open_due),
         next_step=case.next_step if open_due else "",
         overdue=open_due is not None and open_due < today,
         promised_on=case.promised_on if not case.is_closed else None,

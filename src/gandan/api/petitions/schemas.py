@@ -3,7 +3,7 @@ fields, lengths, choices, consent) are the public form's and `check_submission`'
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from django import forms
 from ninja import Field, Schema
@@ -65,12 +65,24 @@ class PublicCaseIn(Schema):
     website: str | None = Field("", description="Để trống.")
 
 
+def _provisional() -> Any:
+    """The provisional-calendar warning that goes with a computed due date (worktime.notices)."""
+    return Field(
+        "",
+        description=(
+            "Cảnh báo ngày tạm tính khi thời hạn tính qua một năm chưa nhập lịch nghỉ chính thức "
+            "(Bộ luật Lao động 2019 Điều 112 k3); rỗng khi lịch đã chính thức."
+        ),
+    )
+
+
 class ReceiptOut(Schema):
     tracking_code: str
     display_code: str
     status: str
     received_at: dt.datetime
     due: dt.date | None = Field(description="Hạn nhà trường phải trả lời, nếu có.")
+    due_provisional: str = _provisional()
 
 
 class MessageOut(Schema):
@@ -110,6 +122,7 @@ class PublicCaseOut(Schema):
     status: str
     status_label: str
     next_due: dt.date | None
+    next_due_provisional: str = _provisional()
     next_step: str
     overdue: bool
     promised_on: dt.date | None
@@ -133,6 +146,7 @@ class CaseRowOut(Schema):
     status_label: str
     received_on: dt.date
     next_due: dt.date | None
+    next_due_provisional: str = _provisional()
     next_step: str
     overdue: bool
     handler: PersonOut | None
@@ -170,6 +184,7 @@ class DeadlineOut(Schema):
     step: str
     step_label: str
     due: dt.date | None
+    due_provisional: str = _provisional()
     projected_due: dt.date | None
     limit: int
     unit: str

@@ -20,7 +20,7 @@ from gandan.petitions.services.timing import STEP_DONE_BY
 from gandan.worktime.days import add_working_days
 
 URL = "/api/v1/public/cases"
-RECEIPT_KEYS = {"tracking_code", "display_code", "status", "received_at", "due"}
+RECEIPT_KEYS = {"tracking_code", "display_code", "status", "received_at", "due", "due_provisional"}
 ENGLISH = ("Field required", "Input should", "valid", "Unauthorized", "Not Found")
 
 

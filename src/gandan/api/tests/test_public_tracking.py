@@ -21,6 +21,7 @@ PUBLIC_KEYS = {
     "status",
     "status_label",
     "next_due",
+    "next_due_provisional",
     "next_step",
     "overdue",
     "promised_on",
