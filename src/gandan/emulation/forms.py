@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gandan.core.forms import MultipleFileField, MultipleFileInput
+from gandan.core.forms import MultipleFileField, MultipleFileInput, VietnameseIntegerField
 from gandan.democracy.electorate import staff_of
 from gandan.emulation.models import (
     Criterion,
@@ -81,7 +81,7 @@ class CampaignForm(forms.Form):
 
 class CriterionForm(forms.Form):
     text = forms.CharField(label=_("Tiêu chí"), max_length=500)
-    max_points = forms.IntegerField(label=_("Điểm tối đa"), min_value=1, max_value=100)
+    max_points = VietnameseIntegerField(label=_("Điểm tối đa"), min_value=1, max_value=100)
 
 
 class NewCriterionForm(CriterionForm):
@@ -172,7 +172,7 @@ class ScoreForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
         for criterion in self.criteria:
-            self.fields[f"points_{criterion.pk}"] = forms.IntegerField(
+            self.fields[f"points_{criterion.pk}"] = VietnameseIntegerField(
                 label=_("%(text)s (tối đa %(max)d điểm)")
                 % {"text": criterion.text, "max": criterion.max_points},
                 min_value=0,

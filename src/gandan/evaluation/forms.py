@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core.forms import VietnameseDecimalField, VietnameseIntegerField
 from gandan.evaluation.documents import points_text
 from gandan.evaluation.models import Disqualification
 from gandan.evaluation.periods import PeriodType
@@ -16,7 +17,7 @@ LEVEL_CHOICES = [("", "—"), *Level.choices]
 
 
 def _score_field(label, maximum, required=True):
-    return forms.DecimalField(
+    return VietnameseDecimalField(
         label=label,
         max_value=maximum,
         required=required,
@@ -29,13 +30,14 @@ def _score_field(label, maximum, required=True):
 
 class OpenCycleForm(forms.Form):
     period_type = forms.ChoiceField(label=_("Kỳ"), choices=PeriodType.choices)
-    year = forms.IntegerField(
+    year = VietnameseIntegerField(
         label=_("Năm công tác (năm bắt đầu)"),
         min_value=2020,
         max_value=2100,
+        grouping=False,
         help_text=_("Năm học 2026–2027 ghi 2026."),
     )
-    number = forms.IntegerField(
+    number = VietnameseIntegerField(
         label=_("Số thứ tự kỳ"),
         min_value=1,
         max_value=12,
@@ -113,14 +115,14 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
     )
-    months_worked = forms.DecimalField(
+    months_worked = VietnameseDecimalField(
         label=_("Số tháng làm việc trong năm"),
         max_digits=3,
         decimal_places=1,
         min_value=0,
         max_value=12,
     )
-    months_absent = forms.DecimalField(
+    months_absent = VietnameseDecimalField(
         label=_("Số tháng nghỉ không tham gia công tác"),
         max_digits=3,
         decimal_places=1,

@@ -10,7 +10,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gandan.core.forms import MultipleFileField
+from gandan.core.forms import MultipleFileField, VietnameseIntegerField
 from gandan.core.uploads import check_archive
 from gandan.core.vietnamese import collation_key
 from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, User
@@ -257,7 +257,7 @@ class AssignForm(forms.Form):
 class ProgressForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("Tình trạng"), choices=AssignmentStatus.choices)
-    percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
+    percent = VietnameseIntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
     text = forms.CharField(
         label=_("Đã làm được gì"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core.forms import VietnameseIntegerField
 from gandan.reports.drafting import SECTIONS
 from gandan.reports.models import ReportKind, UnitReport
 from gandan.worktime import days
@@ -15,7 +16,9 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class RequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=ReportKind.choices)
-    year = forms.IntegerField(label=_("Năm báo cáo"), min_value=2020, max_value=2100)
+    year = VietnameseIntegerField(
+        label=_("Năm báo cáo"), min_value=2020, max_value=2100, grouping=False
+    )
     title = forms.CharField(
         label=_("Tên báo cáo"),
         max_length=300,

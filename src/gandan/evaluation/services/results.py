@@ -188,17 +188,29 @@ def _wanted_level(evaluation: Evaluation, cycle: EvaluationCycle) -> str:
     return rules.at_most(chosen, ceiling(evaluation, cycle))
 
 
+NAMES_SHOWN = 8
+
+
+def names_text(names: list[str]) -> str:
+    """The first names of a list and how many more: the count beside it is of the same list."""
+    shown = ", ".join(names[:NAMES_SHOWN])
+    rest = len(names) - NAMES_SHOWN
+    if rest <= 0:
+        return shown
+    return _("%(names)s và %(n)d người khác") % {"names": shown, "n": rest}
+
+
 def problems(cycle: EvaluationCycle, evaluations=None) -> list[str]:
     """Everything that stops the cycle from being closed, in plain Vietnamese."""
     rows = (
         evaluations if evaluations is not None else list(cycle.evaluations.select_related("person"))
     )
     found = []
-    pending = [e for e in rows if not e.is_decided]
+    pending = [e.person.full_name for e in rows if not e.is_decided]
     if pending:
         found.append(
             _("%(n)d người chưa có quyết định: %(names)s.")
-            % {"n": len(pending), "names": ", ".join(e.person.full_name for e in pending[:8])}
+            % {"n": len(pending), "names": names_text(pending)}
         )
     if not cycle.is_year:
         return found

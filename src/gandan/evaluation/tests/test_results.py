@@ -191,3 +191,28 @@ def test_a_person_with_under_six_months_gets_a_notice_saying_so(school, staff):
         )
     assert evaluation.status == EvaluationStatus.NOT_RATED
     assert evaluation.not_rated_reason.startswith("thời gian làm việc trong năm chưa đủ 6 tháng")
+
+
+def test_the_count_of_people_without_a_decision_is_the_count_of_the_names_given(
+    school, staff, nd233, unit_rules
+):
+    # given: twelve people of a quarter without a decision (more than the names shown)
+    from gandan.evaluation.models import Evaluation
+    from gandan.orgs.models import User
+
+    cycle = cycles.open_cycle(
+        organisation=school, actor=staff["principal"], period_type="quarter", year=2026
+    )
+    names = [f"Người Thứ {n:02d}" for n in range(1, 13)]
+    rows = [Evaluation(cycle=cycle, person=User(full_name=name)) for name in names]
+    # when
+    found = results.problems(cycle, rows)
+    # then: 12 said, 8 named and "4 others": one list behind both
+    message = found[0]
+    assert message.startswith("12 người chưa có quyết định: ")
+    named = [name for name in names if name in message]
+    assert named == names[:8]
+    assert message.endswith(" và 4 người khác.")
+    # and with a short list every name is given and nothing is added
+    short = results.problems(cycle, rows[:3])[0]
+    assert short == "3 người chưa có quyết định: Người Thứ 01, Người Thứ 02, Người Thứ 03."

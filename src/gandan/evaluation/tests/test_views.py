@@ -185,3 +185,24 @@ def test_the_score_history_names_the_levels_not_their_codes(client, school, staf
     assert "Hoàn thành tốt nhiệm vụ → Hoàn thành xuất sắc nhiệm vụ" in history
     assert "— → Hoàn thành tốt nhiệm vụ" in history
     assert "→ tot" not in history and "xuat_sac" not in history
+
+
+def test_a_score_over_the_maximum_is_refused_with_the_maximum_written_the_vietnamese_way(
+    client, quarter, staff
+):
+    # given
+    teacher = staff["teacher"]
+    evaluation = evaluation_of(quarter, teacher)
+    client.force_login(teacher)
+    # when: 31 general points where the decree gives 30 (stored as 30.00)
+    response = client.post(
+        reverse("evaluation:detail", args=[evaluation.public_id]),
+        {"general": "31", "task": "60", "comment": "Báo cáo."},
+    )
+    # then
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Hãy nhập số không lớn hơn 30." in body
+    assert "30.00" not in body and "30,00" not in body
+    evaluation.refresh_from_db()
+    assert evaluation.status == EvaluationStatus.PENDING and evaluation.self_general is None
