@@ -211,6 +211,10 @@ class MotionVoteForm(forms.Form):
     def choices(self) -> list[str]:
         return [self.cleaned_data["choice"]]
 
+    def needs_blank_confirmation(self) -> bool:
+        # "Không biểu quyết" is a choice of its own; a motion paper is never blank.
+        return False
+
 
 class OptionsVoteForm(forms.Form):
     picked = forms.MultipleChoiceField(
@@ -227,8 +231,17 @@ class OptionsVoteForm(forms.Form):
                 "Chọn tối đa %(n)d người. Không chọn ai là phiếu trắng."
             ) % {"n": ballot.seats}
 
+    # Set only by the second step of a blank vote: the voter saw that nothing was chosen and
+    # said so (views/ballots.py).
+    blank_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
     def choices(self) -> list[str]:
         return list(self.cleaned_data["picked"])
+
+    def needs_blank_confirmation(self) -> bool:
+        """Nothing chosen and not yet confirmed as a blank vote: a slip of the thumb on a phone
+        looks exactly like a blank paper, so it is asked about before it goes in the box."""
+        return not self.cleaned_data["picked"] and not self.cleaned_data["blank_confirmed"]
 
 
 class CloseBallotForm(forms.Form):

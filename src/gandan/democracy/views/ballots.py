@@ -166,6 +166,10 @@ def ballot_vote(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Phiếu chưa hợp lệ: hãy chọn lại."))
         return redirect("democracy:ballot", public_id=ballot.public_id)
+    if form.needs_blank_confirmation():
+        # Nothing is written: the voter is asked whether a blank paper is meant; the second,
+        # explicit confirmation posts the same empty choice with blank_confirmed set.
+        return render(request, "democracy/ballot_blank_confirm.html", {"ballot": ballot})
     try:
         code = services.cast_ballot(ballot=ballot, voter=request.user, choices=form.choices())
     except ValidationError as error:
