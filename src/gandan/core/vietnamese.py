@@ -95,3 +95,31 @@ def fold(text: str) -> str:
     text = text.lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+ELLIPSIS = "…"
+# Left at the end of a shortened text, these would dangle before the ellipsis.
+_DANGLING = " \t\r\n,.;:-–—/(“\"'"
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut between words and ended with '…' when cut.
+
+    Vietnamese writes one syllable per word, so a cut inside a word leaves a different
+    word ('Kế hoạch thực hi…'); the cut goes back to the last space instead. A single
+    word longer than the limit (an address, a code) is cut where it must be. Characters
+    are counted in NFC, as a reader sees them: a letter with its marks is one.
+    """
+    text = unicodedata.normalize("NFC", str(text))
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS
+    room = limit - 1  # the ellipsis takes one place
+    cut = text[:room]
+    if not text[room].isspace():
+        space = max(cut.rfind(" "), cut.rfind("\n"), cut.rfind("\t"))
+        if space > 0:
+            cut = cut[:space]
+    cut = cut.rstrip(_DANGLING)
+    return f"{cut}{ELLIPSIS}" if cut else ELLIPSIS

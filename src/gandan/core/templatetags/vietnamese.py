@@ -1,4 +1,4 @@
-"""Template filters for Vietnamese official forms of dates and numbers."""
+"""Template filters for Vietnamese official forms of dates and numbers, and short titles."""
 
 import datetime as dt
 
@@ -32,3 +32,14 @@ def so(value: int | float | None, decimals: int = 0) -> str:
 def thu(value: dt.date | None) -> str:
     """{{ day|thu }} → 'Thứ Hai'."""
     return vietnamese.weekday_name(value) if value else ""
+
+
+@register.filter
+def rut_gon(value: object, limit: int) -> str:
+    """{{ plan.title|rut_gon:60 }}: at most 60 characters, cut between words, with '…'.
+
+    Django's truncatechars cuts inside a word, which in Vietnamese leaves another word.
+    """
+    if value is None:
+        return ""
+    return vietnamese.shorten(str(value), int(limit))
