@@ -140,7 +140,12 @@ def _series_marks(series: Series, style: Style, index_of: dict, x_of) -> list[st
                 f'y2="{_y(value.low):.1f}" stroke="{style.colour}" stroke-width="1.5" '
                 f'stroke-opacity="0.45"/>'
             )
-        parts.append(_marker(style, x, y, f"{series.label}, {point_text(month, value)}"))
+        # Translators: a point's tooltip, the series' name then the month's figures.
+        tooltip = _("%(series)s, %(point)s") % {
+            "series": series.label,
+            "point": point_text(month, value),
+        }
+        parts.append(_marker(style, x, y, tooltip))
     segments.append(segment)
     dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
     lines = [
