@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gandan.democracy.models import Channel, DisclosureItem, DisclosureObligation, Timing
+from gandan.democracy.models import DisclosureItem, DisclosureObligation, Timing
 from gandan.worktime import days
 
 
@@ -52,7 +52,7 @@ def due_date(
         raise ValidationError(
             {"decision_date": _("Cần nhập ngày ban hành quyết định, văn bản hoặc ngày thay đổi.")}
         )
-    # Luật 10/2022/QH15, Điều 48 k1: staff disclosure no later than 05 working days after the
+    # Luật 10/2022/QH15, Điều 47 k2: staff disclosure no later than 05 working days after the
     # decision or document; Thông tư 09/2024, Điều 15 k1: a changed public item is updated
     # within 10 working days. Counted on the official calendar (BLDS 2015 Điều 147: the
     # decision day itself is not counted).
@@ -69,10 +69,13 @@ def _annual_due(obligation: DisclosureObligation, year: int) -> dt.date:
 
 
 def posting_required(item: DisclosureItem) -> bool:
-    """Luật 10/2022/QH15, Điều 48 k2: the ≥ 20-day posting applies unless every staff member
-    was notified in writing."""
-    minimum = item.obligation.min_posting_days
-    return bool(minimum) and Channel.WRITTEN_NOTICE not in item.channels
+    """Whether the item must stay up for the obligation's minimum (≥ 20 consecutive days).
+
+    Luật 10/2022/QH15, Điều 48 k2: where the unit has an internal information system the item
+    is kept on it for the period set; the exemption for a written notice to all staff applies
+    only to a unit without one. Gần Dân is the school's internal system, so the minimum holds
+    whatever other channels were used."""
+    return bool(item.obligation.min_posting_days)
 
 
 def posting_ends(item: DisclosureItem) -> dt.date | None:
