@@ -47,6 +47,7 @@ from gandan.democracy.models import (
     Elector,
     InformationRequest,
     Inspection,
+    InspectionStatus,
     Recommendation,
 )
 from gandan.democracy.models.disclosures import DisclosureItemQuerySet
@@ -470,3 +471,25 @@ def access_recommendation(user: User, public_id: str, *, action: str) -> Recomme
     if not allowed:
         raise Http404
     return recommendation
+
+
+def recommendations_awaiting_answer(user: User, school: Organisation) -> QuerySet[Recommendation]:
+    """The board's recommendations the head has not answered yet, soonest due first: for the
+    head and deputies (who answer them) and for the overseers (the board, the union)."""
+    if not can_oversee(user, school):
+        return Recommendation.objects.none()
+    return (
+        Recommendation.objects.awaiting_answer()
+        .filter(inspection__term__organisation=school)
+        .select_related("inspection")
+        .order_by("answer_due", "inspection__concluded_on", "order")
+    )
+
+
+def inspections_in_progress(user: User, school: Organisation) -> QuerySet[Inspection]:
+    """Announced inspections without findings yet: for the overseers."""
+    if not can_oversee(user, school):
+        return Inspection.objects.none()
+    return Inspection.objects.filter(
+        term__organisation=school, status=InspectionStatus.NOTIFIED
+    ).order_by("starts_on")

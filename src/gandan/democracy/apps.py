@@ -13,3 +13,7 @@ class DemocracyConfig(AppConfig):
         desk.register(
             desk.Panel("democracy", "democracy/desk_panel.html", democracy_panel, order=30)
         )
+        # The inspection board's panel: recommendations awaiting the head's answer, with due dates.
+        from gandan.democracy.board_desk import board_panel
+
+        desk.register(desk.Panel("board", "democracy/board_desk_panel.html", board_panel, order=31))

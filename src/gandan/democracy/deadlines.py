@@ -256,3 +256,54 @@ def earliest_inspection_start(notified_on: dt.date) -> dt.date:
     ahead. The notice day is not counted (BLDS 2015 Điều 147 k2); the check may start on the
     fifth working day after it, as "thông báo trước 01 ngày" allows the next working day."""
     return days.add_working_days(notified_on, 5)
+
+
+@dataclass(frozen=True)
+class AnswerLimit:
+    """How long the head has to answer the inspection board's recommendation, from the day
+    it was received, in the version in force on that day."""
+
+    valid_from: dt.date
+    days: int
+    working_days: bool
+    citation: str
+    needs_verification: bool = False
+
+    @property
+    def text(self) -> str:
+        """How the due date was counted (stored and printed: plain Vietnamese, ADR 1)."""
+        unit = "ngày làm việc" if self.working_days else "ngày"
+        return f"{self.days} {unit} kể từ ngày nhận kiến nghị ({self.citation})"
+
+
+# Luật 10/2022/QH15, Điều 63 k1c: the head of the unit considers and answers the board's
+# recommendations within 15 days of receiving them. The Law says "ngày", not "ngày làm
+# việc": calendar days (BLDS 2015 Điều 147–148: the day of receipt is not counted, a last day
+# off moves to the next working day). The Law is in force from 01/7/2023; it has no
+# transition clause for recommendations already received, and the decree it replaced
+# (NĐ 04/2015/NĐ-CP) set no number of days, so a recommendation received earlier gets no
+# statutory due date.
+RECOMMENDATION_ANSWER_LIMITS: tuple[AnswerLimit, ...] = (
+    AnswerLimit(
+        valid_from=dt.date(2023, 7, 1),
+        days=15,
+        working_days=False,
+        citation="Luật 10/2022/QH15, Điều 63 khoản 1 điểm c",
+    ),
+)
+
+
+def recommendation_answer_limit(received_on: dt.date) -> AnswerLimit | None:
+    """The version of the limit in force on the day the recommendation was received."""
+    in_force = [rule for rule in RECOMMENDATION_ANSWER_LIMITS if rule.valid_from <= received_on]
+    return max(in_force, key=lambda rule: rule.valid_from, default=None)
+
+
+def recommendation_answer_due(received_on: dt.date) -> dt.date | None:
+    """The last day for the head to answer a recommendation received on `received_on`."""
+    rule = recommendation_answer_limit(received_on)
+    if rule is None:
+        return None
+    if rule.working_days:
+        return days.add_working_days(received_on, rule.days)
+    return days.add_calendar_days(received_on, rule.days)

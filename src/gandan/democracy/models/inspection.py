@@ -8,6 +8,7 @@ runs `Inspection`s announced at least five working days ahead, and follows up ea
 `Recommendation` until the head has answered it and the board has checked the answer.
 """
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -192,9 +193,19 @@ class RecommendationStatus(models.TextChoices):
     CLOSED = "closed", _("Ban đã kết thúc theo dõi")
 
 
+class RecommendationQuerySet(models.QuerySet["Recommendation"]):
+    def awaiting_answer(self) -> "RecommendationQuerySet":
+        return self.filter(status=RecommendationStatus.OPEN)
+
+    def overdue(self, today: dt.date) -> "RecommendationQuerySet":
+        """Unanswered after the last day to answer (Luật 10/2022/QH15, Điều 63 k1c)."""
+        return self.awaiting_answer().filter(answer_due__lt=today)
+
+
 class Recommendation(models.Model):
     """A recommendation from an inspection (Luật 10/2022/QH15, Điều 61), the head's answer, and
-    the board's follow-up of that answer."""
+    the board's follow-up of that answer. The last day to answer is stored when the head
+    receives it (Điều 63 k1c: 15 days)."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     inspection = models.ForeignKey(
@@ -208,6 +219,9 @@ class Recommendation(models.Model):
         choices=RecommendationStatus.choices,
         default=RecommendationStatus.OPEN,
     )
+    received_on = models.DateField(_("Ngày thủ trưởng nhận kiến nghị"), null=True, blank=True)
+    answer_due = models.DateField(_("Hạn trả lời kiến nghị"), null=True, blank=True, db_index=True)
+    answer_rule = models.CharField(_("Cách tính hạn trả lời"), max_length=200, blank=True)
     answer = models.TextField(_("Trả lời của thủ trưởng"), blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -217,6 +231,8 @@ class Recommendation(models.Model):
     follow_up = models.TextField(_("Kết quả theo dõi của Ban"), blank=True)
     followed_up_on = models.DateField(_("Ngày theo dõi"), null=True, blank=True)
 
+    objects = RecommendationQuerySet.as_manager()
+
     class Meta:
         ordering = ["inspection", "order"]
         constraints = [
@@ -225,3 +241,18 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Still unanswered after its last day ("Quá hạn")."""
+        return (
+            self.status == RecommendationStatus.OPEN
+            and self.answer_due is not None
+            and today > self.answer_due
+        )
+
+    def answered_late(self) -> bool:
+        return (
+            self.answered_on is not None
+            and self.answer_due is not None
+            and self.answered_on > self.answer_due
+        )

@@ -373,14 +373,28 @@ def conclude_inspection(
     inspection.findings = findings
     inspection.concluded_on = concluded_on
     inspection.save(update_fields=["status", "findings", "concluded_on", "updated_at"])
+    # The conclusion reaches the head through Gần Dân the day it is recorded: the head's 15
+    # days (Luật 10/2022/QH15, Điều 63 k1c) run from the day of the conclusion.
+    due = deadlines.recommendation_answer_due(concluded_on)
+    limit = deadlines.recommendation_answer_limit(concluded_on)
     Recommendation.objects.bulk_create(
-        Recommendation(inspection=inspection, order=index, text=text)
+        Recommendation(
+            inspection=inspection,
+            order=index,
+            text=text,
+            received_on=concluded_on,
+            answer_due=due,
+            answer_rule=limit.text[:200] if limit else "",
+        )
         for index, text in enumerate(texts, start=1)
     )
+    summary = f"Kết luận kiểm tra “{inspection.subject}”: {len(texts)} kiến nghị"
+    if texts and due is not None:
+        summary += f", thủ trưởng trả lời chậm nhất ngày {due:%d/%m/%Y}"
     events.record(
         inspection.term.organisation,
         EventKind.INSPECTION_CONCLUDED,
-        f"Kết luận kiểm tra “{inspection.subject}”: {len(texts)} kiến nghị",
+        summary,
         actor,
         board_term=inspection.term,
         inspection=inspection,
@@ -404,17 +418,28 @@ def answer_recommendation(
     answer = answer.strip()
     if not answer:
         raise ValidationError({"answer": _("Hãy ghi nội dung trả lời.")})
+    on = on or timezone.localdate()
+    received = recommendation.received_on
+    if on > timezone.localdate() or (received is not None and on < received):
+        raise ValidationError({"on": _("Ngày trả lời phải từ ngày nhận kiến nghị đến hôm nay.")})
     recommendation.answer = answer
     recommendation.answered_by = actor
-    recommendation.answered_on = on or timezone.localdate()
+    recommendation.answered_on = on
     recommendation.status = RecommendationStatus.ANSWERED
     recommendation.save(update_fields=["answer", "answered_by", "answered_on", "status"])
     inspection = recommendation.inspection
+    summary = (
+        f"Thủ trưởng trả lời kiến nghị {recommendation.order} của cuộc kiểm tra "
+        f"“{inspection.subject}”"
+    )
+    if recommendation.answered_late():
+        summary += (
+            f", chậm so với hạn {recommendation.answer_due:%d/%m/%Y} (Luật 10/2022/QH15, Điều 63)"
+        )
     events.record(
         inspection.term.organisation,
         EventKind.RECOMMENDATION_ANSWERED,
-        f"Thủ trưởng trả lời kiến nghị {recommendation.order} của cuộc kiểm tra "
-        f"“{inspection.subject}”",
+        summary,
         actor,
         board_term=inspection.term,
         inspection=inspection,
@@ -461,6 +486,28 @@ def follow_up_recommendation(
         inspection=inspection,
     )
     return recommendation
+
+
+def recompute_answer_dues(*, organisation: Organisation | None = None) -> int:
+    """Store again the last day to answer every recommendation still awaiting the head's
+    answer (after a change of the working calendar, or for those recorded before due dates
+    were stored). Safe to rerun: the result depends only on the day of receipt, the rule and
+    the calendar."""
+    pending = Recommendation.objects.awaiting_answer().select_related("inspection__term")
+    if organisation is not None:
+        pending = pending.filter(inspection__term__organisation=organisation)
+    count = 0
+    for recommendation in pending:
+        received = recommendation.received_on or recommendation.inspection.concluded_on
+        if received is None:
+            continue
+        limit = deadlines.recommendation_answer_limit(received)
+        recommendation.received_on = received
+        recommendation.answer_due = deadlines.recommendation_answer_due(received)
+        recommendation.answer_rule = limit.text[:200] if limit else ""
+        recommendation.save(update_fields=["received_on", "answer_due", "answer_rule"])
+        count += 1
+    return count
 
 
 @in_vietnamese

@@ -90,6 +90,10 @@ def board_home(request: AuthenticatedRequest) -> HttpResponse:
     }
     if overseeing and term:
         context["inspections"] = list(term.inspections.prefetch_related("recommendations"))
+        # Recommendations the head has not answered, soonest due first (Điều 63 k1c).
+        context["awaiting_answer"] = list(
+            access.recommendations_awaiting_answer(request.user, school)
+        )
         context["events"] = list(
             term.events.filter(kind__in=BOARD_EVENTS).select_related("actor")[:30]
         )
@@ -176,9 +180,11 @@ def inspection_detail(request: AuthenticatedRequest, public_id: str) -> HttpResp
     school = inspection.term.organisation
     member = access.is_board_member(request.user, school)
     can_manage = access.can_manage(request.user, school)
+    today = timezone.localdate()
     recommendations = [
         {
             "rec": rec,
+            "overdue": rec.is_overdue(today),
             "answer_form": RecommendationAnswerForm(prefix=str(rec.public_id))
             if can_manage and rec.status == RecommendationStatus.OPEN
             else None,
