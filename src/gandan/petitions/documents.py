@@ -33,7 +33,7 @@ from gandan.paperwork.document import (
     DocumentSpec,
     Paragraph,
 )
-from gandan.paperwork.signing import head_signer, header_names
+from gandan.paperwork.signing import head_signer, head_title, header_names
 from gandan.petitions.models import Case, CaseKind, MinutesKind, Procedure
 from gandan.worktime.notices import provisional_warning
 
@@ -393,18 +393,63 @@ def resolution(case: Case, *, outcome: str, answer: str) -> DocumentSpec:
     verification = [m for m in case.minutes.all() if m.kind == MinutesKind.VERIFICATION]
     dialogue = [m for m in case.minutes.all() if m.kind == MinutesKind.DIALOGUE]
     if case.kind == CaseKind.COMPLAINT:
-        superior = case.organisation.parent.name if case.organisation.parent else ""
+        # The second instance: the head of the managing body (LAW.md §1a, NĐ 124/2020/NĐ-CP).
+        superior = superior_head(case)
         second = case.procedure in (Procedure.SECOND_INSTANCE, Procedure.DISCIPLINARY_SECOND)
         right = (
             _(
                 "Trong thời hạn 30 ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
                 "người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của "
+def superior_head(case: Case) -> str:
+    """The head of the body directly above the school, by title: 'Chủ tịch Ủy ban nhân dân
+    phường Hải An' (the managing body, `Organisation.parent`); the recorded managing body's
+    name when the tree does not hold it."""
+    parent = case.organisation.parent
+    if parent is not None:
+        return f"{head_title(parent).capitalize()} {parent.name}"
+    if case.organisation.managing_body_name:
+        return _("Thủ trưởng %(body)s") % {"body": case.organisation.managing_body_name}
+    return _("Thủ trưởng cơ quan quản lý trực tiếp")
+
+
+def complaint_decision_recipients(case: Case) -> tuple[str, ...]:
+    """Nơi nhận of a complaint decision, as the law names them.
+
+    First instance (Luật Khiếu nại 2011, Điều 32): the complainant, the direct superior of the
+    resolver (the school's managing body), the people with related rights and obligations,
+    and the body that forwarded the complaint; the respondent carries the decision out (Điều
+    31 k5). Second instance (Điều 41 k1): the complainant, the respondent, the first-instance
+    resolver, the people with related rights and obligations and the forwarding body.
+    Disciplinary decisions (Chương IV): the complainant and the person disciplining.
+    """
+    respondent = (case.denounced_person,) if case.denounced_person else ()
+    related = _("Người có quyền, nghĩa vụ liên quan (nếu có)")
+    forwarding = _("Cơ quan, tổ chức, cá nhân đã chuyển khiếu nại đến (nếu có)")
+    if case.procedure == Procedure.FIRST_INSTANCE:
+        return (
+            addressee(case),
+            *respondent,
+            _("%(head)s (để báo cáo)") % {"head": superior_head(case)},
+            related,
+            forwarding,
+        )
+    if case.procedure == Procedure.SECOND_INSTANCE:
+        return (
+            addressee(case),
+            *respondent,
+            _("Người giải quyết khiếu nại lần đầu"),
+            related,
+            forwarding,
+        )
+    return (addressee(case), *respondent)
+
+
                 "pháp luật về tố tụng hành chính."
             )
             if second
             else _(
                 "Trong thời hạn 30 ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
-                "người khiếu nại có quyền khiếu nại đến Chủ tịch %(superior)s hoặc khởi kiện vụ "
+                "người khiếu nại có quyền khiếu nại đến %(superior)s hoặc khởi kiện vụ "
                 "án hành chính tại Tòa án theo quy định của pháp luật về tố tụng hành chính."
             )
             % {"superior": superior}
@@ -452,10 +497,7 @@ def resolution(case: Case, *, outcome: str, answer: str) -> DocumentSpec:
             _("Về việc giải quyết khiếu nại của %(who)s (%(instance)s)")
             % {"who": addressee(case), "instance": instance},
             body,
-            recipients=(
-                addressee(case),
-                *((case.denounced_person,) if case.denounced_person else ()),
-            ),
+            recipients=complaint_decision_recipients(case),
         )
     if case.is_denunciation:
         body = [

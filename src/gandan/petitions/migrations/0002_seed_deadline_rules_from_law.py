@@ -75,6 +75,22 @@ CITE_THU_LY_2026 = (
     "NĐ 155/2026/NĐ-CP, Điều 10 (sửa NĐ 124/2020/NĐ-CP, Điều 16 k1); Luật 136/2025/QH15"
 )
 CITE_2026_AMENDMENTS = "Luật 136/2025/QH15; NĐ 155/2026/NĐ-CP (Điều 3a, 28b NĐ 124/2020/NĐ-CP)"
+# NĐ 75/2012/NĐ-CP was replaced by NĐ 124/2020/NĐ-CP (legal register, LAW.md §11): the
+# publication rule is cited in the text in force; its article number there is unverified.
+CITE_PUBLICATION = "Luật Khiếu nại 2011, Điều 41 k2; NĐ 124/2020/NĐ-CP"
+NOTE_PUBLICATION = (
+    "Một hoặc nhiều hình thức: họp tại đơn vị của người bị khiếu nại (báo trước ít nhất 03 ngày "
+    "làm việc); niêm yết tại trụ sở hoặc nơi tiếp công dân ít nhất 15 ngày; thông tin đại chúng, "
+    "trang thông tin điện tử ít nhất 15 ngày. Quy định này trước ghi ở NĐ 75/2012/NĐ-CP, Điều 12, "
+    "nay NĐ 75/2012 đã được thay thế bởi NĐ 124/2020/NĐ-CP; LAW.md §1a: “same rule believed kept "
+    "in NĐ 124/2020 [unverified]” (câu hỏi mở 3), số điều chưa đối chiếu. " + VERIFY
+)
+NOTE_THU_LY_DISCIPLINE_2026 = (
+    "Từ 01/7/2026 thời hạn thụ lý 07 ngày làm việc của Điều 16 k1 mới NĐ 124/2020 áp dụng cả "
+    "với khiếu nại quyết định kỷ luật (LAW.md §11: “From 1/7/2026 the 07-working-day acceptance "
+    "limit also covers complaints against disciplinary decisions”, NĐ 155/2026, new Điều 16 k1, "
+    "[source (crawl, unverified)]). Thông báo việc thụ lý cho người khiếu nại. " + VERIFY
+)
 
 
 def rule(kind, procedure, order, step, step_label, limit, unit, starts_from, citation, **extra):
@@ -146,6 +162,23 @@ def suspension_rows(procedure, instance):
     ]
 
 
+def discipline_thu_ly_rows(procedure, order, step_label):
+    """Thụ lý of a disciplinary complaint: 10 days (Luật KN Điều 50), from 01/7/2026 the 07
+    working days of the amended acceptance article, which includes these complaints."""
+    return [
+        rule(
+            KN, procedure, order, "thu_ly", step_label, 10, CAL, "received",
+            "Luật Khiếu nại 2011, Điều 50", ends_with="accepted", valid_from=LUAT_KN,
+            valid_to=LAST_DAY_BEFORE_2026, note="Thông báo việc thụ lý cho người khiếu nại.",
+        ),
+        rule(
+            KN, procedure, order, "thu_ly", step_label, 7, WD, "received", CITE_THU_LY_2026,
+            ends_with="accepted", valid_from=AMENDED_2026, needs_verification=True,
+            note=NOTE_THU_LY_DISCIPLINE_2026,
+        ),
+    ]
+
+
 FIRST = "lan_dau"
 SECOND = "lan_hai"
 DISCIPLINE_FIRST = "ky_luat_lan_dau"
@@ -195,12 +228,8 @@ ROWS = [
     ),
     rule(
         KN, SECOND, 4, "cong_bo_quyet_dinh", "Công bố quyết định giải quyết khiếu nại lần hai",
-        15, CAL, "decision_issued", "Luật Khiếu nại 2011, Điều 41 k2; NĐ 75/2012/NĐ-CP, Điều 12",
-        valid_from=LUAT_KN, needs_verification=True,
-        note="Một hoặc nhiều hình thức: họp tại đơn vị của người bị khiếu nại (báo trước ít nhất "
-        "03 ngày làm việc); niêm yết tại trụ sở hoặc nơi tiếp công dân ít nhất 15 ngày; thông tin "
-        "đại chúng, trang thông tin điện tử ít nhất 15 ngày. LAW.md §1a: “same rule believed kept "
-        "in NĐ 124/2020 [unverified]” (câu hỏi mở 3). " + VERIFY,
+        15, CAL, "decision_issued", CITE_PUBLICATION, valid_from=LUAT_KN, needs_verification=True,
+        note=NOTE_PUBLICATION,
     ),
     rule(
         KN, SECOND, 5, "hieu_luc", "Hết ngày này, quyết định lần hai có hiệu lực pháp luật", 30,
@@ -214,11 +243,7 @@ ROWS = [
         "Thời hiệu khiếu nại lần đầu quyết định kỷ luật (của người khiếu nại)", 15, CAL,
         "decision_received", "Luật Khiếu nại 2011, Điều 48", valid_from=LUAT_KN,
     ),
-    rule(
-        KN, DISCIPLINE_FIRST, 1, "thu_ly", "Thụ lý giải quyết khiếu nại quyết định kỷ luật", 10,
-        CAL, "received", "Luật Khiếu nại 2011, Điều 50", ends_with="accepted",
-        valid_from=LUAT_KN, note="Thông báo việc thụ lý cho người khiếu nại.",
-    ),
+    *discipline_thu_ly_rows(DISCIPLINE_FIRST, 1, "Thụ lý giải quyết khiếu nại quyết định kỷ luật"),
     rule(
         KN, DISCIPLINE_FIRST, 2, "giai_quyet", "Giải quyết khiếu nại quyết định kỷ luật lần đầu",
         30, CAL, "accepted", "Luật Khiếu nại 2011, Điều 50", complex_limit=45,
@@ -240,10 +265,8 @@ ROWS = [
         "Thời hiệu khiếu nại lần hai quyết định kỷ luật buộc thôi việc (của người khiếu nại)", 30,
         CAL, "decision_received", "Luật Khiếu nại 2011, Điều 48", valid_from=LUAT_KN,
     ),
-    rule(
-        KN, DISCIPLINE_SECOND, 2, "thu_ly",
-        "Thụ lý giải quyết khiếu nại quyết định kỷ luật lần hai", 10, CAL, "received",
-        "Luật Khiếu nại 2011, Điều 50", ends_with="accepted", valid_from=LUAT_KN,
+    *discipline_thu_ly_rows(
+        DISCIPLINE_SECOND, 2, "Thụ lý giải quyết khiếu nại quyết định kỷ luật lần hai"
     ),
     rule(
         KN, DISCIPLINE_SECOND, 3, "giai_quyet", "Giải quyết khiếu nại quyết định kỷ luật lần hai",
@@ -380,10 +403,16 @@ ROWS = [
 
 
 def seed(apps, schema_editor):
+    """Upsert every row. Later migrations run it again after a correction of ROWS; a field a
+    row names that the table does not have yet at this point of history is left for the
+    migration that adds it (which seeds again)."""
     DeadlineRule = apps.get_model("petitions", "DeadlineRule")
+    fields = {field.name for field in DeadlineRule._meta.get_fields()}
     for row in ROWS:
         key = {name: row[name] for name in ("kind", "procedure", "step", "valid_from")}
-        defaults = {name: value for name, value in row.items() if name not in key}
+        defaults = {
+            name: value for name, value in row.items() if name not in key and name in fields
+        }
         DeadlineRule.objects.update_or_create(**key, defaults=defaults)
 
 

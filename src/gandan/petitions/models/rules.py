@@ -63,8 +63,10 @@ PROCEDURES_OF_KIND: dict[str, tuple[str, ...]] = {
 }
 
 # The procedure of a case received by a school unless it says otherwise: the school resolves
-# complaints at first instance (LAW.md §1a, NĐ 75/2012 Điều 3 k2); requests that reach it through
-# this system (portal, e-mail) come "qua mạng điện tử" (Luật Tiếp cận thông tin 2016 Điều 30).
+# complaints at first instance (NĐ 124/2020/NĐ-CP, which replaced NĐ 75/2012: the head of the
+# public unit; the article number there is unverified, LAW.md §1a); requests that reach it
+# through this system (portal, e-mail) come "qua mạng điện tử" (Luật Tiếp cận thông tin 2016
+# Điều 30).
 DEFAULT_PROCEDURE: dict[str, str] = {
     kind: procedures[0] for kind, procedures in PROCEDURES_OF_KIND.items()
 }

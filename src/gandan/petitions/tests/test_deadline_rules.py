@@ -63,7 +63,7 @@ def test_seeded_rows_cite_and_flag_their_sources():
     # given / when
     rows = list(DeadlineRule.objects.all())
     # then
-    assert len(rows) == 49
+    assert len(rows) == 51
     for row in rows:
         row.full_clean()
         assert row.citation
@@ -91,6 +91,8 @@ def test_old_complaint_versions_end_the_day_before_the_amendment():
         (Procedure.FIRST_INSTANCE, "giai_quyet"),
         (Procedure.SECOND_INSTANCE, "thu_ly"),
         (Procedure.SECOND_INSTANCE, "giai_quyet"),
+        (Procedure.DISCIPLINARY_FIRST, "thu_ly"),
+        (Procedure.DISCIPLINARY_SECOND, "thu_ly"),
     }
 
 
