@@ -2,7 +2,9 @@
 
 One table says, for each action, who may do it, when it is offered, which form it takes and
 which service it calls; `views.actions.case_action` runs any of them, and `detail_context`
-shows those this user may take now.
+shows those this user may take now. `next_steps` says which of them the case's state calls
+for next: those are shown open at the top (at most `NEXT_SHOWN`), the others folded, and an
+action the state refuses is not shown at all (its `offered` mirrors the service's checks).
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -17,8 +19,16 @@ from gandan.core.http import AuthenticatedRequest
 from gandan.orgs.models import User
 from gandan.petitions import access, secrecy, services
 from gandan.petitions.forms import staff as forms
-from gandan.petitions.models import Case, CaseDeadline, CaseKind, CaseStatus, MinutesKind
-from gandan.petitions.services.resolution import PUBLICATION_STEPS
+from gandan.petitions.models import (
+    Case,
+    CaseDeadline,
+    CaseKind,
+    CaseStatus,
+    DeadlineRule,
+    MinutesKind,
+)
+from gandan.petitions.services.documents import issued
+from gandan.petitions.services.resolution import DIALOGUE_REQUIRED, PUBLICATION_STEPS
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -37,7 +47,9 @@ class CaseAction:
     run: Callable[[Case, User, dict[str, Any]], object]
     offered: Callable[[Case], bool]
     done: "StrOrPromise"
-    primary: bool = False  # shown open on the case page; the others are folded
+
+
+NEXT_SHOWN = 3  # a principal sees at most three open panels; the rest are folded
 
 
 def _pending_publication(case: Case) -> bool:
@@ -46,14 +58,83 @@ def _pending_publication(case: Case) -> bool:
     ).exists()
 
 
-def _extendable(deadlines: Sequence[CaseDeadline]) -> list[CaseDeadline]:
+def _pending_with_due(deadlines: Sequence[CaseDeadline]) -> list[CaseDeadline]:
+    # The extension form's choices: a resent form must still parse, so that extend_case can
+    # answer it as a replay even when that step allows no further extension.
     return [row for row in deadlines if row.is_pending and row.due is not None]
+
+
+def _extendable(case: Case, deadlines: Sequence[CaseDeadline]) -> list[CaseDeadline]:
+    """Pending steps with a due date whose rule in force allows some extension (extend_case
+    refuses the others: Luật KN Điều 28; Luật TC Điều 30 k2; NĐ 31/2019 Điều 3)."""
+    pending = _pending_with_due(deadlines)
+    if not pending:
+        return []
+    rules = DeadlineRule.objects.in_force(case.kind, case.received_on, case.procedure).filter(
+        step__in=[row.step for row in pending]
+    )
+    allowing = {
+        rule.step
+        for rule in rules
+        if rule.extension_count
+        or (rule.extension_count_very_complex and not case.is_very_complex)
+        or (rule.complex_limit and not case.is_complex)
+    }
+    return [row for row in pending if row.step in allowing]
+
+
+def _can_extend(case: Case) -> bool:
+    return case.status in RECEIVED | WORKING and bool(
+        _extendable(case, list(case.deadlines.order_by("order")))
+    )
+
+
+def _can_suspend(case: Case) -> bool:
+    # suspend_case: accepted and running, and the rules in force provide for suspension.
+    return (
+        case.status in WORKING
+        and case.kind in FORMAL
+        and DeadlineRule.objects.in_force(case.kind, case.received_on, case.procedure)
+        .filter(suspendable=True)
+        .exists()
+    )
+
+
+MINUTES_REQUIRED_BY: dict[str, "StrOrPromise"] = {
+    MinutesKind.VERIFICATION: _("Luật Tố cáo 2018, Điều 31"),
+    MinutesKind.DIALOGUE: _("Luật Khiếu nại 2011, Điều 39, 53"),
+}
+
+
+def missing_minutes(case: Case) -> list[str]:
+    """The minutes resolve_case requires before a decision and the case lacks: a verification
+    report for a denunciation (Luật Tố cáo 2018, Điều 31), dialogue minutes where the
+    procedure makes dialogue mandatory (Luật Khiếu nại 2011, Điều 39, 53)."""
+    if case.kind not in FORMAL or case.is_anonymous_information:
+        return []
+    kinds = set(case.minutes.values_list("kind", flat=True))
+    missing: list[str] = []
+    if case.is_denunciation and MinutesKind.VERIFICATION not in kinds:
+        missing.append(MinutesKind.VERIFICATION)
+    if case.procedure in DIALOGUE_REQUIRED and MinutesKind.DIALOGUE not in kinds:
+        missing.append(MinutesKind.DIALOGUE)
+    return missing
 
 
 def _resolvable(case: Case) -> bool:
     if case.kind in FORMAL and not case.is_anonymous_information:
-        return case.status in WORKING
+        return case.status in WORKING and not missing_minutes(case)
     return case.status in RECEIVED | WORKING
+
+
+def _closable(case: Case) -> bool:
+    # close_case: resolved, the result sent and, where required, published.
+    return (
+        case.status == CaseStatus.RESOLVED
+        and not case.is_closed
+        and bool(case.sent_on)
+        and not _pending_publication(case)
+    )
 
 
 ACTIONS = [
@@ -63,7 +144,9 @@ ACTIONS = [
         "receive",
         None,
         lambda case, user, data: services.issue_acknowledgement(case=case, actor=user),
-        lambda case: case.is_open and case.can_receive_letters,
+        lambda case: (
+            case.is_open and case.can_receive_letters and issued(case, "tiep_nhan") is None
+        ),
         _("Đã ban hành thông báo tiếp nhận."),
     ),
     CaseAction(
@@ -94,7 +177,6 @@ ACTIONS = [
         lambda case, user, data: services.accept_case(case=case, actor=user),
         lambda case: case.status in RECEIVED and not case.is_anonymous_information,
         _("Đã thụ lý."),
-        primary=True,
     ),
     CaseAction(
         "khong-thu-ly",
@@ -124,7 +206,6 @@ ACTIONS = [
         ),
         lambda case: case.is_open,
         _("Đã phân công."),
-        primary=True,
     ),
     CaseAction(
         "bien-tap",
@@ -134,7 +215,6 @@ ACTIONS = [
         lambda case, user, data: services.redact_case(case=case, actor=user, **data),
         lambda case: case.is_denunciation and case.is_open,
         _("Đã lưu nội dung đã che thông tin người tố cáo."),
-        primary=True,
     ),
     CaseAction(
         "bien-ban",
@@ -144,7 +224,6 @@ ACTIONS = [
         lambda case, user, data: services.record_minutes(case=case, actor=user, **data),
         lambda case: case.status in RECEIVED | WORKING,
         _("Đã lưu biên bản."),
-        primary=True,
     ),
     CaseAction(
         "gia-han",
@@ -152,7 +231,7 @@ ACTIONS = [
         "manage",
         forms.ExtendForm,
         lambda case, user, data: services.extend_case(case=case, actor=user, **data),
-        lambda case: case.status in RECEIVED | WORKING,
+        _can_extend,
         _("Đã ban hành văn bản gia hạn."),
     ),
     CaseAction(
@@ -161,7 +240,7 @@ ACTIONS = [
         "manage",
         forms.ReasonForm,
         lambda case, user, data: services.suspend_case(case=case, actor=user, **data),
-        lambda case: case.status in WORKING and case.kind in FORMAL,
+        _can_suspend,
         _("Đã ban hành quyết định tạm đình chỉ."),
     ),
     CaseAction(
@@ -172,7 +251,6 @@ ACTIONS = [
         lambda case, user, data: services.resume_case(case=case, actor=user),
         lambda case: case.status == CaseStatus.SUSPENDED,
         _("Đã ban hành quyết định tiếp tục giải quyết."),
-        primary=True,
     ),
     CaseAction(
         "giai-quyet",
@@ -182,7 +260,6 @@ ACTIONS = [
         lambda case, user, data: services.resolve_case(case=case, actor=user, **data),
         _resolvable,
         _("Đã lưu kết quả giải quyết."),
-        primary=True,
     ),
     CaseAction(
         "gui",
@@ -192,7 +269,6 @@ ACTIONS = [
         lambda case, user, data: services.send_resolution(case=case, actor=user),
         lambda case: case.status == CaseStatus.RESOLVED and not case.sent_on,
         _("Đã ghi nhận việc gửi kết quả."),
-        primary=True,
     ),
     CaseAction(
         "cong-khai",
@@ -202,7 +278,6 @@ ACTIONS = [
         lambda case, user, data: services.publish_resolution(case=case, actor=user, **data),
         lambda case: case.status == CaseStatus.RESOLVED and _pending_publication(case),
         _("Đã ghi nhận việc công khai."),
-        primary=True,
     ),
     CaseAction(
         "ket-thuc",
@@ -210,9 +285,8 @@ ACTIONS = [
         "manage",
         None,
         lambda case, user, data: services.close_case(case=case, actor=user),
-        lambda case: case.status == CaseStatus.RESOLVED and not case.is_closed,
+        _closable,
         _("Đã kết thúc vụ việc."),
-        primary=True,
     ),
     CaseAction(
         "dong",
@@ -251,6 +325,7 @@ ACTIONS = [
             case.status == CaseStatus.RESOLVED
             and case.kind in (CaseKind.RECOMMENDATION, CaseKind.FEEDBACK)
             and case.can_receive_letters
+            and issued(case, "cam_on") is None
         ),
         _("Đã ban hành thư cảm ơn."),
     ),
@@ -279,7 +354,7 @@ def make_form(
         }
         return forms.AssignForm(data, school=case.organisation, initial=assigned)
     if action.form is forms.ExtendForm:
-        return forms.ExtendForm(data, steps=_extendable(deadlines))
+        return forms.ExtendForm(data, steps=_pending_with_due(deadlines))
     if action.form is forms.ClassifyForm:
         classified = {"kind": case.kind, "procedure": case.procedure, "is_remote": case.is_remote}
         return forms.ClassifyForm(data, initial=classified)
@@ -288,17 +363,59 @@ def make_form(
     return action.form(data)
 
 
+def next_steps(case: Case) -> list[str]:
+    """The actions the case's state calls for next, most urgent first (before filtering by
+    what is offered to whom): the admission decision for a new complaint or denunciation
+    (Luật KN Điều 27, Luật TC Điều 29), an answer for other kinds; then the resolver, the
+    redacted version, the minutes the decision needs, the decision; after it, sending,
+    publication and closing."""
+    if case.status in RECEIVED:
+        if case.kind in FORMAL and not case.is_anonymous_information:
+            return ["thu-ly", "khong-thu-ly", "tiep-nhan"]
+        return ["phan-cong", "giai-quyet", "tiep-nhan"]
+    if case.status in WORKING:
+        steps = []
+        if case.handler_id is None:
+            steps.append("phan-cong")
+        if case.needs_redaction:
+            steps.append("bien-tap")
+        if missing_minutes(case) or (case.kind in FORMAL and not case.minutes.exists()):
+            steps.append("bien-ban")
+        steps.append("giai-quyet")
+        if case.is_overdue(timezone.localdate()):
+            steps.insert(0, "xin-loi")
+        return steps
+    if case.status == CaseStatus.SUSPENDED:
+        return ["tiep-tuc"]
+    if case.status == CaseStatus.RESOLVED:
+        return ["gui", "cong-khai", "ket-thuc", "cam-on"]
+    return []
+
+
 def action_forms(
     request: AuthenticatedRequest, case: Case, deadlines: Sequence[CaseDeadline], **bound
 ) -> list[dict[str, Any]]:
-    """The actions this user may take on this case now, each with its (maybe bound) form."""
+    """The actions this user may take on this case now, each with its (maybe bound) form:
+    those `next_steps` names first and shown open (`next`), at most NEXT_SHOWN; the others
+    folded, unless a refused submission of theirs is being shown again."""
+    available = [
+        action
+        for action in ACTIONS
+        if action.offered(case) and permitted(request.user, case, action)
+    ]
+    by_slug = {action.slug: action for action in available}
+    first = [by_slug[slug] for slug in next_steps(case) if slug in by_slug][:NEXT_SHOWN]
+    rest = [action for action in available if action not in first]
     offered = []
-    for action in ACTIONS:
-        if not action.offered(case) or not permitted(request.user, case, action):
-            continue
+    for action in [*first, *rest]:
         form = bound.get(action.slug) or make_form(action, case, deadlines)
         offered.append(
-            {"action": action, "form": form, "open": action.primary or action.slug in bound}
+            {
+                "action": action,
+                "form": form,
+                "next": action in first,
+                "open": action in first or action.slug in bound,
+            }
         )
     return offered
 
@@ -309,6 +426,7 @@ def detail_context(request: AuthenticatedRequest, case: Case, **forms) -> dict[s
     parts = access.case_parts(user, case)
     today = timezone.localdate()
     deadlines = list(case.deadlines.order_by("order"))
+    offered = action_forms(request, case, deadlines, **forms)
     return {
         "case": case,
         "parts": parts,
@@ -330,6 +448,14 @@ def detail_context(request: AuthenticatedRequest, case: Case, **forms) -> dict[s
         else "",
         "verifiers": case.verifiers.all(),
         "split_cases": case.split_cases.all(),
-        "forms": action_forms(request, case, deadlines, **forms),
+        "forms": offered,
+        "next_actions": [item for item in offered if item["next"]],
+        "other_actions": [item for item in offered if not item["next"]],
+        "other_open": any(item["open"] for item in offered if not item["next"]),
+        "missing_minutes": [
+            (MinutesKind(kind).label, MINUTES_REQUIRED_BY[kind]) for kind in missing_minutes(case)
+        ]
+        if case.status in WORKING
+        else [],
         "minutes_kinds": MinutesKind,
     }
