@@ -35,7 +35,7 @@ from gandan.core.ids import public_id_or_404
 from gandan.core.language import in_vietnamese
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, Role, User
-from gandan.paperwork.models import OutgoingDocument
+from gandan.paperwork.models import DocumentStatus, OutgoingDocument
 from gandan.petitions import secrecy
 from gandan.petitions.models import Attachment, Case, CaseKind, ReceptionEntry
 from gandan.petitions.models.cases import CaseQuerySet
@@ -347,3 +347,44 @@ def access_tracked_case(code: str) -> Case:
     if case is None:
         raise Http404
     return case
+
+
+# The letters addressed to the sender (Kính gửi, or the sender among the recipients), by the
+# kind in their register source: receipt, admission or refusal, the notice of a transfer,
+# extension, suspension and resumption, the result, termination, apology, thanks. Not the
+# transfer letter to the other body nor the notice to the person denounced (Luật Tố cáo 2018,
+# Điều 29 k3): those are addressed to others.
+CITIZEN_LETTERS = (
+    "tiep_nhan",
+    "thu_ly",
+    "khong_thu_ly",
+    "thong_bao_chuyen_don",
+    "gia_han",
+    "tam_dinh_chi",
+    "tiep_tuc",
+    "ket_qua",
+    "dinh_chi",
+    "xin_loi",
+    "cam_on",
+)
+
+
+def citizen_letters(case: Case, today: dt.date):
+    """The issued letters sent to the case's sender, oldest first: none for an anonymous
+    sender (no letter names them); never one withdrawn, nor one dated after `today`."""
+    if not case.can_receive_letters:
+        return OutgoingDocument.objects.none()
+    return OutgoingDocument.objects.filter(
+        source__in=[f"{SOURCE_PREFIX}:{case.pk}:{kind}" for kind in CITIZEN_LETTERS],
+        status=DocumentStatus.ISSUED,
+        issued_on__lte=today,
+    ).order_by("issued_on", "number")
+
+
+def access_tracked_letter(case: Case, pk: int, today: dt.date) -> OutgoingDocument:
+    """One letter of `citizen_letters` for whoever holds the tracking code (the case comes
+    from access_tracked_case), else 404."""
+    document = citizen_letters(case, today).filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    return document

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gandan.petitions.views import actions, cases, public, reception
+from gandan.petitions.views import actions, cases, letters, public, reception
 
 app_name = "petitions"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("tra-cuu/<str:code>/bien-nhan/", public.receipt, name="receipt"),
     path("tra-cuu/<str:code>/danh-gia/", public.rate, name="rate"),
     path("tra-cuu/<str:code>/khong-dong-y/", public.contest, name="contest"),
+    path("tra-cuu/<str:code>/van-ban/<int:pk>/", letters.letter_download, name="letter"),
     # Staff.
     path("don-thu/", cases.case_list, name="list"),
     path("don-thu/tong-hop/", reception.overview, name="dashboard"),

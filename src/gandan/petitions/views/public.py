@@ -161,6 +161,7 @@ def _tracking_page(
         "events": events,
         "receipt": receipt,
         "split_cases": case.split_cases.all(),
+        "letters": access.citizen_letters(case, timezone.localdate()),
         "rate_form": rate_form or RateForm(initial={"score": case.satisfaction}),
         "contest_form": contest_form or ContestForm(),
         "can_rate": case.is_closed and case.status != "withdrawn",
