@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gandan.democracy import demo_participation as participation
+from gandan.democracy.demo_disclosures import PUBLIC_CONTENT
 from gandan.democracy.models import (
     Audience,
     Ballot,
@@ -103,14 +104,18 @@ def _public_items(school, head, today) -> None:
     published_on = min(dt.date(year, 6, 15), today)
     for obligation in DisclosureObligation.objects.in_force(today).filter(audience=Audience.PUBLIC):
         title = f"{obligation.title} — năm {year}"
-        if DisclosureItem.objects.filter(organisation=school, title=title).exists():
+        content = PUBLIC_CONTENT.get(obligation.code)
+        if (
+            content is None
+            or DisclosureItem.objects.filter(organisation=school, title=title).exists()
+        ):
             continue
         item = disclosures.record_disclosure(
             organisation=school,
             obligation=obligation,
             actor=head,
             title=title,
-            body=obligation.description or obligation.title,
+            body=content,
             year=year,
         )
         disclosures.publish_disclosure(

@@ -79,6 +79,19 @@ class PublishForm(forms.Form):
     )
     proof_url = forms.URLField(label=_("Đường dẫn trên cổng thông tin"), required=False)
     proof_photo = forms.FileField(label=_("Ảnh chụp bảng tin (JPG, PNG, PDF)"), required=False)
+    body = forms.CharField(
+        label=_("Nội dung công khai"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("Nội dung được ghi nhận chưa có văn bản: nhập nội dung hoặc đính kèm tệp."),
+    )
+    document = forms.FileField(label=_("Tệp văn bản (PDF, Word, ảnh)"), required=False)
+
+    def __init__(self, *args, needs_content: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not needs_content:
+            del self.fields["body"]
+            del self.fields["document"]
 
 
 class TakeDownForm(forms.Form):

@@ -223,6 +223,11 @@ class DisclosureItem(TimeStampedModel):
     def is_published(self) -> bool:
         return self.published_on is not None and not self.withdrawn
 
+    @property
+    def has_content(self) -> bool:
+        """Something a reader can read: a text or an attached document."""
+        return bool(self.body.strip() or self.document)
+
     def channel_labels(self) -> list[str]:
         labels = dict(Channel.choices)
         return [str(labels.get(value, value)) for value in self.channels]

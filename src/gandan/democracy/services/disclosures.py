@@ -118,8 +118,11 @@ def publish_disclosure(
     channels: list[str],
     proof_url: str = "",
     proof_photo: UploadedFile | None = None,
+    body: str = "",
+    document: UploadedFile | None = None,
 ) -> DisclosureItem:
-    """Mark the item disclosed on a date, through channels, with proof."""
+    """Mark the item disclosed on a date, through channels, with proof. An item recorded with
+    nothing to read takes its text or file here; with neither it is refused."""
     item = (
         DisclosureItem.objects.select_for_update(of=("self",))
         .select_related("obligation")
@@ -142,10 +145,29 @@ def publish_disclosure(
         raise ValidationError(
             {"proof_url": _("Công khai trên cổng thông tin: hãy dán đường dẫn trang đã đăng.")}
         )
+    fields = ["published_on", "channels", "proof_url", "updated_at"]
+    # Luật 10/2022/QH15 Điều 46–47, Thông tư 09/2024 Điều 4–9: what is disclosed is the content
+    # itself; a register line marked published with no text and no document discloses nothing.
+    if not item.has_content:
+        if body.strip():
+            item.body = body.strip()
+            fields.append("body")
+        if document is not None:
+            item.document_type = _store_file(item.document, document)
+            item.document_name = (document.name or "")[:255]
+            fields += ["document", "document_name", "document_type"]
+    if not item.has_content:
+        raise ValidationError(
+            {
+                "body": _(
+                    "Chưa có gì để công khai: hãy nhập nội dung hoặc đính kèm tệp văn bản "
+                    "trước khi ghi nhận đã công khai."
+                )
+            }
+        )
     item.published_on = published_on
     item.channels = channels
     item.proof_url = proof_url.strip()
-    fields = ["published_on", "channels", "proof_url", "updated_at"]
     if proof_photo is not None:
         item.proof_photo_type = _store_file(item.proof_photo, proof_photo, allowed=PHOTO_TYPES)
         fields += ["proof_photo", "proof_photo_type"]

@@ -105,6 +105,7 @@ def world(
         obligation=staff_obligation,
         actor=principal,
         title="Kế hoạch công tác tháng 12",
+        body="Nội dung đã công khai để mọi người đọc.",
         decision_date=dt.date(2026, 11, 18),
     )
     public = disclosures.record_disclosure(
@@ -112,6 +113,7 @@ def world(
         obligation=public_obligation,
         actor=principal,
         title="Thu, chi tài chính năm 2025",
+        body="Nội dung đã công khai để mọi người đọc.",
         year=2026,
     )
     public = disclosures.publish_disclosure(

@@ -81,7 +81,12 @@ def test_public_update_is_due_ten_working_days_after_the_change(public_finance_o
 
 def _item(obligation, school, principal, **fields):
     return disclosures.record_disclosure(
-        organisation=school, obligation=obligation, actor=principal, title="Kế hoạch", **fields
+        organisation=school,
+        obligation=obligation,
+        actor=principal,
+        title="Kế hoạch",
+        body="Kế hoạch công tác tháng của nhà trường.",
+        **fields,
     )
 
 

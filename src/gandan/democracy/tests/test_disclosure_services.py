@@ -41,6 +41,7 @@ def item(school, principal, obligation):
             obligation=obligation,
             actor=principal,
             title="Quy chế chi tiêu nội bộ năm 2026",
+            body="Nội dung đã công khai để mọi người đọc.",
             decision_reference="12/QĐ-THTT",
             decision_date=D(2026, 11, 16),
         )

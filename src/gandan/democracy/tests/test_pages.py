@@ -43,6 +43,7 @@ def _public(school, principal, code, title, *, published_on, taken_down_on=None,
         obligation=DisclosureObligation.objects.get(code=code),
         actor=principal,
         title=title,
+        body="Nội dung đã công khai để mọi người đọc.",
         year=year,
     )
     if published_on:
@@ -104,6 +105,7 @@ def test_public_page_never_shows_staff_disclosures(client, school, principal):
         obligation=DisclosureObligation.objects.get(code="noi-bo-cong-tac-can-bo"),
         actor=principal,
         title="Kết quả xếp loại viên chức",
+        body="Nội dung đã công khai để mọi người đọc.",
         decision_date=dt.date(2026, 11, 2),
     )
     disclosures.publish_disclosure(
@@ -130,6 +132,7 @@ def test_head_sees_who_has_not_acknowledged(client, school, principal, teacher, 
         obligation=DisclosureObligation.objects.get(code="noi-bo-noi-quy-quy-che"),
         actor=principal,
         title="Nội quy",
+        body="Nội dung đã công khai để mọi người đọc.",
         decision_date=dt.date(2026, 11, 2),
     )
     item = disclosures.publish_disclosure(
@@ -150,6 +153,7 @@ def test_teacher_acknowledges_through_the_page(client, school, principal, teache
         obligation=DisclosureObligation.objects.get(code="noi-bo-noi-quy-quy-che"),
         actor=principal,
         title="Nội quy",
+        body="Nội dung đã công khai để mọi người đọc.",
         decision_date=dt.date(2026, 11, 2),
     )
     disclosures.publish_disclosure(
@@ -205,6 +209,7 @@ def test_desk_panel_lists_unread_disclosures_and_ballots_waiting(
         obligation=DisclosureObligation.objects.get(code="noi-bo-noi-quy-quy-che"),
         actor=principal,
         title="Nội quy cơ quan năm 2026",
+        body="Nội dung đã công khai để mọi người đọc.",
         decision_date=dt.date(2026, 11, 2),
     )
     item = disclosures.publish_disclosure(

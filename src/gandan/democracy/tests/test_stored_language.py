@@ -185,6 +185,7 @@ def test_the_year_of_democracy_is_stored_in_vietnamese_from_an_english_screen(
             obligation=rules,
             actor=principal,
             title="Quy chế chi tiêu nội bộ năm 2027",
+            body="Nội dung đã công khai để mọi người đọc.",
             decision_reference="12/QĐ-THTT",
             decision_date=dt.date(2026, 11, 16),
         )

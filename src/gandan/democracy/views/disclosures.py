@@ -131,7 +131,9 @@ def item_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     }
     if can_manage and not item.withdrawn:
         if item.published_on is None:
-            context["publish_form"] = PublishForm(initial={"published_on": today})
+            context["publish_form"] = PublishForm(
+                initial={"published_on": today}, needs_content=not item.has_content
+            )
         elif item.taken_down_on is None:
             context["take_down_form"] = TakeDownForm(initial={"taken_down_on": today})
         context["withdraw_form"] = ReasonForm()
@@ -142,7 +144,7 @@ def item_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
 @require_POST
 def item_publish(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     item = access.access_disclosure(request.user, public_id, for_write=True)
-    form = PublishForm(request.POST, request.FILES)
+    form = PublishForm(request.POST, request.FILES, needs_content=not item.has_content)
     if not form.is_valid():
         messages.error(request, _("Hãy nhập ngày công khai và chọn ít nhất một hình thức."))
         return redirect("democracy:item", public_id=item.public_id)
@@ -155,6 +157,8 @@ def item_publish(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
             channels=data["channels"],
             proof_url=data["proof_url"],
             proof_photo=data["proof_photo"],
+            body=data.get("body") or "",
+            document=data.get("document"),
         )
     except ValidationError as error:
         messages.error(request, error_text(error))

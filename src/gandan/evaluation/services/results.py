@@ -373,7 +373,11 @@ def publish_results(
         if item.decision_date and published_on < item.decision_date:
             published_on = item.decision_date
         item = disclosures.publish_disclosure(
-            item=item, actor=actor, published_on=published_on, channels=[Channel.INTRANET]
+            item=item,
+            actor=actor,
+            published_on=published_on,
+            channels=[Channel.INTRANET],
+            body=results_text(cycle),
         )
     cycle.status = CycleStatus.PUBLISHED
     cycle.published_on = published_on
