@@ -16,7 +16,9 @@ admin.site.index_title = _("Dữ liệu nền")
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("", include("gandan.orgs.urls")),
+    path("", include("gandan.paperwork.urls")),
     path("", include("gandan.plans.urls")),
     path("", include("gandan.petitions.urls")),
     path("", include("gandan.democracy.urls")),

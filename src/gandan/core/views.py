@@ -1,7 +1,8 @@
 """Friendly error pages. They must render even when the database is down."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template import loader
+from django.templatetags.static import static
 
 
 def _render(request: HttpRequest, template: str, status: int) -> HttpResponse:
@@ -26,3 +27,9 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return HttpResponse(loader.render_to_string("500.html", {}), status=500)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links: the
+    site's icon, by a permanent redirect to the static file (cached by the browser)."""
+    return HttpResponsePermanentRedirect(static("gandan/favicon.svg"))

@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 
 from gandan.orgs.access import grants, primary_organisation
-from gandan.orgs.models import Role
+from gandan.orgs.models import OrgKind, Role
 
 
 def current_organisation(request: HttpRequest) -> dict:
@@ -10,12 +10,18 @@ def current_organisation(request: HttpRequest) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     user_grants = grants(user)
+    organisation = primary_organisation(user)
     return {
-        "current_organisation": primary_organisation(user),
+        "current_organisation": organisation,
         # The menu a person sees: the school's modules for its members, the roll-ups,
         # reports and plans for a ward's or a Sở's officers (both for someone who is both).
         "menu": {
             "school": any(grant.role != Role.AUTHORITY_OFFICER for grant in user_grants),
             "authority": any(grant.role == Role.AUTHORITY_OFFICER for grant in user_grants),
+            # The outgoing-document register of the organisation in the header: for staff
+            # of a school or an authority (a seat on the parents' board gives no standing).
+            "register": organisation is not None
+            and (organisation.kind == OrgKind.SCHOOL or organisation.is_authority)
+            and any(grant.school_path == organisation.path for grant in user_grants),
         },
     }
