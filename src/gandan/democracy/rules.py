@@ -168,3 +168,49 @@ def tally(
     result["seats"] = seats
     result["tie"] = tied_votes is not None
     return result
+
+
+# The inspection board's composition (Ban Thanh tra nhân dân).
+
+
+@dataclass(frozen=True)
+class BoardComposition:
+    """Who may sit on the board and how many seats it has, in the version in force."""
+
+    valid_from: str  # ISO date
+    min_seats: int
+    max_seats: int
+    min_staff: int
+    excluded_roles: frozenset[str]
+    # Titles (accent-folded, lower case) of the people the law keeps off the board besides the
+    # head and deputies: the chief accountant and whoever does that job in a school.
+    excluded_titles: tuple[str, ...]
+    citation: str
+    needs_verification: bool = False
+
+    def seat_range(self, *, dispersed: bool) -> tuple[int, int | None]:
+        """The fewest and most members; no most for a dispersed or special unit."""
+        return self.min_seats, None if dispersed else self.max_seats
+
+    def is_excluded_title(self, folded_title: str) -> bool:
+        words = " " + " ".join(folded_title.replace(",", " ").replace(";", " ").split()) + " "
+        return any(f" {title} " in words for title in self.excluded_titles)
+
+
+# Luật 10/2022/QH15, Điều 60 (in force from 01/7/2023): elected by the staff conference on the
+# union's proposal, 03 to 09 members; a unit organised in dispersed places or of a special
+# nature may elect more (the Law names no upper number); not formed in a unit of 07 staff or
+# fewer; neither the head nor a deputy head may sit on it, nor the chief accountant (NĐ
+# 59/2023/NĐ-CP, Điều 21; LAW.md §11 marks the article unverified). A school has no "kế toán
+# trưởng" post of its own: the accountant in charge ("phụ trách kế toán", Luật Kế toán 2015
+# Điều 52 k1) does that job, so a title of "kế toán" at the school is kept off too [inference].
+BOARD_COMPOSITION = BoardComposition(
+    valid_from="2023-07-01",
+    min_seats=3,
+    max_seats=9,
+    min_staff=8,
+    excluded_roles=frozenset({"head", "deputy_head"}),
+    excluded_titles=("ke toan truong", "phu trach ke toan", "ke toan"),
+    citation="Luật 10/2022/QH15, Điều 60; Nghị định 59/2023/NĐ-CP, Điều 21",
+    needs_verification=True,
+)

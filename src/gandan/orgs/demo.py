@@ -174,7 +174,6 @@ PEOPLE = [
         [
             (SCHOOL_SLUG, Role.STAFF, "Kế toán"),
             ("th-thanh-to-van-phong", Role.UNIT_LEADER, "Tổ trưởng tổ văn phòng"),
-            ("th-thanh-to-bttnd", Role.INSPECTION_BOARD, "Thành viên Ban thanh tra nhân dân"),
         ],
         "Kế toán",
     ),

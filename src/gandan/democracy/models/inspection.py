@@ -1,7 +1,8 @@
 """The inspection board (Ban Thanh tra nhân dân): Luật 10/2022/QH15 Điều 60–63 and
 Nghị định 59/2023/NĐ-CP Điều 20–22.
 
-A `BoardTerm` is what a conference elected (3 to 9 `BoardMember`s for two years); the members
+A `BoardTerm` is what a conference elected (3 to 9 `BoardMember`s for two years, more where the
+school's `BoardUnitProfile` records dispersed places or a special nature); the members
 also hold the orgs role "inspection_board" in the school's board unit, dated to the term, so that
 every access predicate sees them. The board keeps a `Programme` per quarter, half-year or year,
 runs `Inspection`s announced at least five working days ahead, and follows up each
@@ -17,6 +18,36 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.models import TimeStampedModel
+
+
+class BoardUnitProfile(TimeStampedModel):
+    """What the school records about itself for its board: whether it is organised in
+    dispersed places or is of a special nature, so that more than nine members may be elected
+    (Luật 10/2022/QH15, Điều 60), with the reason."""
+
+    organisation = models.OneToOneField(
+        "orgs.Organisation",
+        verbose_name=_("Đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="board_profile",
+    )
+    dispersed_or_special = models.BooleanField(
+        _("Đơn vị có tổ chức phân tán hoặc có tính chất đặc thù"), default=False
+    )
+    basis = models.CharField(
+        _("Căn cứ (điểm trường, tính chất đặc thù)"),
+        max_length=255,
+        blank=True,
+        help_text="Trường có 3 điểm trường cách xa nhau",
+    )
+
+    class Meta:
+        verbose_name = _("đặc điểm đơn vị (Ban Thanh tra nhân dân)")
+        verbose_name_plural = _("đặc điểm đơn vị (Ban Thanh tra nhân dân)")
+        ordering = ["organisation"]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
 
 
 class BoardTerm(TimeStampedModel):
@@ -50,6 +81,9 @@ class BoardTerm(TimeStampedModel):
     )
     starts_on = models.DateField(_("Bắt đầu nhiệm kỳ"))
     ends_on = models.DateField(_("Kết thúc nhiệm kỳ"), db_index=True)
+    dispersed_or_special = models.BooleanField(
+        _("Đơn vị có tổ chức phân tán hoặc có tính chất đặc thù (khi bầu)"), default=False
+    )
     recognition_due = models.DateField(_("Hạn Công đoàn công nhận kết quả bầu"))
     recognised_on = models.DateField(_("Công đoàn công nhận ngày"), null=True, blank=True)
     recognised_by = models.ForeignKey(

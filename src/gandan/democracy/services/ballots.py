@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.democracy import events, rules, sealing
+from gandan.democracy import eligibility, events, rules, sealing
 from gandan.democracy.electorate import members_of, staff_of
 from gandan.democracy.models import (
     Ballot,
@@ -36,14 +36,7 @@ from gandan.democracy.models import (
     Secrecy,
     ThresholdBase,
 )
-from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, Role, User
-
-# Luật 10/2022/QH15, Điều 60 k1: the inspection board has 3 to 9 members; it is not formed in
-# a unit of 7 staff or fewer; the head and deputy heads may not sit on it (nor the chief
-# accountant, who has no role of their own here: the organiser checks that by hand).
-BOARD_SEATS = (3, 9)
-BOARD_MIN_STAFF = 8
-BOARD_EXCLUDED_ROLES = {Role.HEAD, Role.DEPUTY_HEAD}
+from gandan.orgs.models import INTERNAL_KINDS, Organisation, User
 
 logger = logging.getLogger(__name__)
 
@@ -195,33 +188,25 @@ def _check_board_election(
 ) -> None:
     if method != BallotMethod.ELECTION:
         raise ValidationError(_("Bầu Ban Thanh tra nhân dân là bầu chọn ứng cử viên."))
-    low, high = BOARD_SEATS
-    if seats is None or not low <= seats <= high:
-        raise ValidationError(
-            {
-                "seats": _("Ban Thanh tra nhân dân có từ %(low)d đến %(high)d thành viên.")
-                % {"low": low, "high": high}
-            }
-        )
-    if len(staff_ids) < BOARD_MIN_STAFF:
+    # Luật 10/2022/QH15, Điều 60: the seats, the staff needed and who may stand are in
+    # `rules.BOARD_COMPOSITION`, asked through `eligibility`.
+    if not eligibility.seats_allowed(organisation, seats):
+        raise ValidationError({"seats": eligibility.seats_text(organisation)})
+    if len(staff_ids) < rules.BOARD_COMPOSITION.min_staff:
         raise ValidationError(
             _("Đơn vị có từ 7 cán bộ trở xuống thì không thành lập Ban Thanh tra nhân dân.")
         )
     if not candidates:
         raise ValidationError({"candidates": _("Hãy chọn ứng cử viên trong cán bộ của trường.")})
-    managers = set(
-        Membership.objects.current()
-        .filter(organisation=organisation, role__in=BOARD_EXCLUDED_ROLES)
-        .values_list("user_id", flat=True)
-    )
+    refused = eligibility.ineligible(organisation, candidates)
     for user in candidates:
         if user.pk not in staff_ids:
             raise ValidationError({"candidates": _("Ứng cử viên phải là cán bộ của trường.")})
-        if user.pk in managers:
+        if user.pk in refused:
             raise ValidationError(
                 {
-                    "candidates": _("%(name)s là thủ trưởng hoặc cấp phó, không được bầu vào Ban.")
-                    % {"name": user.full_name}
+                    "candidates": _("%(name)s %(why)s, không được bầu vào Ban.")
+                    % {"name": user.full_name, "why": refused[user.pk]}
                 }
             )
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.democracy import deadlines, documents, events
+from gandan.democracy import deadlines, documents, eligibility, events
 from gandan.democracy.electorate import staff_of
 from gandan.democracy.models import (
     AgendaDocument,
@@ -36,12 +36,8 @@ from gandan.democracy.models import (
     Recommendation,
     RecommendationStatus,
 )
+from gandan.democracy.rules import BOARD_COMPOSITION
 from gandan.democracy.services import conferences
-from gandan.democracy.services.ballots import (
-    BOARD_EXCLUDED_ROLES,
-    BOARD_MIN_STAFF,
-    BOARD_SEATS,
-)
 from gandan.orgs import services as org_services
 from gandan.orgs.models import Membership, Organisation, OrgKind, Role, User
 from gandan.paperwork.rendering import render_docx
@@ -106,9 +102,10 @@ def constitute_board(
     """Record the board a closed election produced, for two years, and give its members their
     role in the school's board unit.
 
-    Luật 10/2022/QH15, Điều 60: 3 to 9 members, not formed with 7 staff or fewer, neither the
-    head nor a deputy head; NĐ 59/2023, Điều 21 k3: one head of the board and at most one
-    deputy, two when the board has nine members or more.
+    Luật 10/2022/QH15, Điều 60: 3 to 9 members (more in a dispersed or special unit), not
+    formed with 7 staff or fewer, neither the head, a deputy head nor the chief accountant
+    (`eligibility`); NĐ 59/2023, Điều 21 k3: one head of the board and at most one deputy, two
+    when the board has nine members or more.
     """
     # Lock the ballot row only: PostgreSQL refuses FOR UPDATE on the nullable side of a join.
     ballot = (
@@ -122,30 +119,25 @@ def constitute_board(
     if BoardTerm.objects.filter(ballot=ballot).exists():
         raise ValidationError(_("Kết quả cuộc bầu này đã được ghi nhận."))
     members = _elected(ballot)
-    low, high = BOARD_SEATS
-    if not low <= len(members) <= high:
+    dispersed = eligibility.is_dispersed(school)
+    low, high = BOARD_COMPOSITION.seat_range(dispersed=dispersed)
+    if len(members) < low or (high is not None and len(members) > high):
         raise ValidationError(
-            _(
-                "Mới có %(n)d người trúng cử; Ban Thanh tra nhân dân cần từ %(low)d đến %(high)d "
-                "thành viên: hãy bầu bổ sung."
-            )
-            % {"n": len(members), "low": low, "high": high}
+            _("Mới có %(n)d người trúng cử: hãy bầu bổ sung.") % {"n": len(members)}
+            + " "
+            + eligibility.seats_text(school)
         )
     staff_ids = set(staff_of(school).values_list("pk", flat=True))
-    if len(staff_ids) < BOARD_MIN_STAFF:
+    if len(staff_ids) < BOARD_COMPOSITION.min_staff:
         raise ValidationError(
             _("Đơn vị có từ 7 cán bộ trở xuống thì không thành lập Ban Thanh tra nhân dân.")
         )
-    managers = set(
-        Membership.objects.current()
-        .filter(organisation=school, role__in=BOARD_EXCLUDED_ROLES)
-        .values_list("user_id", flat=True)
-    )
+    refused = eligibility.ineligible(school, members)
     for person in members:
-        if person.pk not in staff_ids or person.pk in managers:
+        if person.pk in refused:
             raise ValidationError(
-                _("%(name)s không đủ điều kiện là thành viên Ban Thanh tra nhân dân.")
-                % {"name": person.full_name}
+                _("%(name)s không đủ điều kiện là thành viên Ban Thanh tra nhân dân: %(why)s.")
+                % {"name": person.full_name, "why": refused[person.pk]}
             )
     member_ids = {person.pk for person in members}
     deputy_ids = {person.pk for person in deputies}
@@ -181,6 +173,7 @@ def constitute_board(
         ballot=ballot,
         starts_on=starts_on,
         ends_on=ends_on,
+        dispersed_or_special=dispersed,
         recognition_due=deadlines.board_recognition_due(starts_on),
         created_by=actor,
     )
