@@ -41,6 +41,7 @@ from gandan.paperwork.document import (
 )
 from gandan.paperwork.signing import head_signer, header_names
 
+from gandan.worktime.notices import provisional_warning
 LAW = "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10 tháng 11 năm 2022"
 DECREE = (
     "Nghị định số 59/2023/NĐ-CP ngày 14 tháng 8 năm 2023 của Chính phủ quy định chi tiết một "
@@ -422,7 +423,14 @@ def board_report_spec(term: BoardTerm, *, until: dt.date) -> DocumentSpec:
         1
         for inspection in inspections
         for rec in inspection.recommendations.all()
+            if rec.status == RecommendationStatus.OPEN and rec.answer_due is not None:
+                # Luật 10/2022/QH15, Điều 63 k1c: the head answers within 15 days.
+                state += f", hạn trả lời {official_date(rec.answer_due)}"
+                state += ", đã quá hạn" if until > rec.answer_due else ""
         if rec.status != RecommendationStatus.CLOSED
+            if rec.status == RecommendationStatus.OPEN and rec.received_on is not None:
+                warning = provisional_warning(rec.received_on, rec.answer_due)
+                body += [Paragraph(warning)] if warning else []
     )
     body += [
         Heading(1, 3, "CHƯƠNG TRÌNH HOẠT ĐỘNG THỜI GIAN TỚI"),

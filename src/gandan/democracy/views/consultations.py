@@ -145,6 +145,7 @@ def consultation_detail(request: AuthenticatedRequest, public_id: str) -> HttpRe
         "answering": answering,
         "waiting": sum(1 for comment in comments if not comment.is_answered),
         "comment_count": len(comments),
+        "today": today,
         "working_days_left": days.working_days_between(today, consultation.deadline)
         if consultation.is_accepting(today)
         else None,
