@@ -33,6 +33,20 @@ class ObligationChoiceField(forms.ModelChoiceField):
         return f"{obj.get_audience_display()} — {obj.title}"
 
 
+def next_annual_year(obligations, today) -> int:
+    """The year whose yearly disclosures are the next to fall due: this year until its fixed
+    day (30 June, Thông tư 09/2024 Điều 15 k1) has passed, then the next. Defaulting to the
+    calendar year made every yearly item entered from July on overdue the moment it was saved."""
+    days = [
+        due
+        for obligation in obligations
+        if (due := obligation.annual_due_date(today.year)) is not None
+    ]
+    if days and today > max(days):
+        return today.year + 1
+    return today.year
+
+
 class DisclosureForm(forms.Form):
     obligation = ObligationChoiceField(
         label=_("Nội dung phải công khai"), queryset=DisclosureObligation.objects.none()
@@ -60,14 +74,18 @@ class DisclosureForm(forms.Form):
         label=_("Đây là cập nhật thông tin đã thay đổi (hạn 10 ngày làm việc)"), required=False
     )
     document = forms.FileField(label=_("Tệp văn bản (PDF, Word, ảnh)"), required=False)
+    # Shown only once the view has warned that the due date is already past.
+    late_confirmed = forms.BooleanField(
+        label=_("Tôi đã kiểm tra: ghi nhận muộn, sau hạn công khai"), required=False
+    )
 
     def __init__(self, *args, on=None, **kwargs):
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["obligation"]
-        ).queryset = DisclosureObligation.objects.in_force(on or timezone.localdate())
+        today = on or timezone.localdate()
+        obligations = DisclosureObligation.objects.in_force(today)
+        cast(forms.ModelChoiceField, self.fields["obligation"]).queryset = obligations
         if not self.is_bound:
-            self.fields["year"].initial = (on or timezone.localdate()).year
+            self.fields["year"].initial = next_annual_year(obligations, today)
 
 
 class PublishForm(forms.Form):

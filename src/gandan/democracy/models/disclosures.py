@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.models import TimeStampedModel
@@ -222,6 +223,13 @@ class DisclosureItem(TimeStampedModel):
     @property
     def is_published(self) -> bool:
         return self.published_on is not None and not self.withdrawn
+
+    @property
+    def recorded_late(self) -> bool:
+        """Recorded in the register only after its due date had passed: the due date belongs to
+        the decision (or the year), so the item is honestly late, but the lateness began
+        before anyone here knew of it, and the register says so."""
+        return self.created_at is not None and timezone.localdate(self.created_at) > self.due_date
 
     @property
     def has_content(self) -> bool:

@@ -36,6 +36,38 @@ def _store_file(field, upload: UploadedFile, *, allowed: set[str] | None = None)
     return checked.content_type
 
 
+def late_recording_warning(
+    obligation: DisclosureObligation,
+    *,
+    decision_date: dt.date | None,
+    year: int | None,
+    is_update: bool,
+    today: dt.date,
+) -> str | None:
+    """The warning shown before an item is recorded whose due date has already passed (None
+    when it has not, or when the input cannot give a due date: recording then says why).
+
+    The due date runs from the decision (Luật 10/2022/QH15 Điều 47 k2) or is the year's fixed
+    day (Thông tư 09/2024 Điều 15 k1), not from the day it is entered here, so a late entry is
+    late; the clerk is told before saving, which also catches a mistyped year or date."""
+    if obligation.timing == Timing.ON_DECISION:
+        is_update = False
+        year = year or (decision_date.year if decision_date else None)
+    try:
+        due, _rule = deadlines.due_date(
+            obligation, decision_date=decision_date, year=year, is_update=is_update
+        )
+    except ValidationError:
+        return None
+    if due >= today:
+        return None
+    return _(
+        "Hạn công khai của nội dung này là %(due)s, đã qua %(days)s ngày: nội dung sẽ được "
+        "ghi nhận muộn và hiện là quá hạn cho đến khi công khai. Kiểm tra lại năm, ngày ban "
+        "hành; nếu đúng, đánh dấu ô này rồi bấm Ghi nhận."
+    ) % {"due": due.strftime("%d/%m/%Y"), "days": (today - due).days}
+
+
 @in_vietnamese
 @transaction.atomic
 def record_disclosure(

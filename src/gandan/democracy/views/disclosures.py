@@ -76,7 +76,20 @@ def item_new(request: AuthenticatedRequest) -> HttpResponse:
     if not access.can_manage(request.user, school):
         raise Http404
     form = DisclosureForm(request.POST or None, request.FILES or None)
+    late_warning = None
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not data["late_confirmed"]:
+            late_warning = services.late_recording_warning(
+                data["obligation"],
+                decision_date=data["decision_date"],
+                year=data["year"],
+                is_update=data["is_update"],
+                today=timezone.localdate(),
+            )
+    if late_warning is not None:
+        form.add_error("late_confirmed", late_warning)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             item = services.record_disclosure(
