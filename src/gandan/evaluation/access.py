@@ -6,7 +6,11 @@
   tổ's members and records the tổ meeting's opinion on them (never on their own).
 - Managers (head, deputy heads) see every evaluation of the school, record meeting opinions,
   decide, close, notify and publish.
-- Authority officers above the school read the counts per level, never a person's evaluation.
+- Authority officers above the school read the counts per level, never a person's evaluation;
+  except the officers of the school's managing body (its `parent`, a UBND xã/phường), who see,
+  decide and notify the evaluations it rates: the head's (NĐ 233/2026, Điều 13 k2a, k3a). The
+  Sở, which only guides the school, is not its managing body.
+- Nobody decides their own evaluation: the head's is never decided or signed at her school.
 - Everyone else, other schools included: a 404.
 """
 
@@ -14,7 +18,13 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from gandan.core.ids import public_id_or_404
-from gandan.evaluation.models import CycleStatus, Evaluation, EvaluationCycle, EvaluationStatus
+from gandan.evaluation.models import (
+    CycleStatus,
+    Evaluation,
+    EvaluationCycle,
+    EvaluationStatus,
+    decided_above_q,
+)
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Organisation, OrgKind, Role, User
 
@@ -34,6 +44,17 @@ def can_manage(user: User, school: Organisation) -> bool:
 def can_read_counts(user: User, school: Organisation) -> bool:
     """Managers, and authority officers above the school (counts only)."""
     return can_manage(user, school) or org_access.is_authority_over(user, school)
+
+
+def managed_body_ids(user: User) -> set[int]:
+    """The bodies (wards) where the user is an officer: they manage the schools below them."""
+    return {g.organisation_id for g in org_access.grants(user) if g.role == Role.AUTHORITY_OFFICER}
+
+
+def is_managing_officer(user: User, school: Organisation) -> bool:
+    """An officer of the school's own managing body (its parent), not of another ward or of the
+    Sở that guides it (`is_authority_over` reads roll-ups for both)."""
+    return school.parent_id is not None and school.parent_id in managed_body_ids(user)
 
 
 def led_unit_ids(user: User) -> set[int]:
@@ -113,9 +134,11 @@ def access_cycle(user: User, public_id: str, *, action: str = "view") -> Evaluat
 def access_evaluation(user: User, public_id: str, *, action: str = "view") -> Evaluation:
     """One person's evaluation, if the user may do `action`.
 
-    view: the person, the leader of the person's tổ, managers; self and appeal: the person;
-    group: the tổ leader or a manager, never the person; decide: managers, not on
-    themselves (the head only transcribes the managing body's decision).
+    view: the person, the leader of the person's tổ, managers, and the managing body's officers
+    for the evaluations it decides; self and appeal: the person; group: the tổ leader or a
+    manager, never the person; decide: the managing body's officers for the head (Điều 13 k3a),
+    the school's managers for everyone else, never on themselves; notify: the managing body's
+    officers, for the evaluations it decides (the school notifies the others for the cycle).
     """
     evaluation = (
         Evaluation.objects.select_related(
@@ -139,16 +162,18 @@ def access_evaluation(user: User, public_id: str, *, action: str = "view") -> Ev
         and is_staff(user, school)
         and evaluation.unit_id in led_unit_ids(user)
     )
+    above = evaluation.decided_above
+    managing = above and is_managing_officer(user, school)
     if action == "view":
-        allowed = own or manager or leader
+        allowed = own or manager or leader or managing
     elif action in ("self", "appeal"):
         allowed = own
     elif action == "group":
         allowed = not own and (manager or leader)
     elif action == "decide":
-        # Nobody decides their own level, except the head recording the managing body's
-        # decision on the head (NĐ 233/2026, Điều 13 k3a; the service requires its reference).
-        allowed = manager and (not own or evaluation.is_head)
+        allowed = not own and (managing if above else manager)
+    elif action == "notify":
+        allowed = not own and managing
     else:
         raise ValueError(action)
     if not allowed:
@@ -174,20 +199,38 @@ def can_self(user: User, evaluation: Evaluation) -> bool:
 
 def can_group(user: User, evaluation: Evaluation) -> bool:
     """The tổ leader or a manager records the meeting's opinion once the person has reported."""
+    school = evaluation.cycle.organisation
     return (
         not _own(user, evaluation)
         and evaluation.cycle.is_open
         and evaluation.status in (EvaluationStatus.SELF_ASSESSED, EvaluationStatus.REVIEWED)
+        and (
+            can_manage(user, school)
+            or (is_staff(user, school) and evaluation.unit_id in led_unit_ids(user))
+        )
     )
 
 
 def can_decide(user: User, evaluation: Evaluation) -> bool:
-    """Managers decide while the cycle is open, never on themselves except the head recording
-    the managing body's decision (NĐ 233/2026, Điều 13 k3a)."""
+    """While the cycle is open: the managing body's officers on the head (NĐ 233/2026, Điều 13
+    k3a), the school's managers on the others; nobody on themselves."""
+    school = evaluation.cycle.organisation
+    deciders = is_managing_officer if evaluation.decided_above else can_manage
+    return evaluation.cycle.is_open and not _own(user, evaluation) and deciders(user, school)
+
+
+def can_notify_above(user: User, evaluation: Evaluation) -> bool:
+    """The managing body's officer issues its written notice once the year is closed at the
+    school and the evaluation decided (Điều 15 k1a, k2đ), once."""
+    cycle = evaluation.cycle
     return (
-        can_manage(user, evaluation.cycle.organisation)
-        and evaluation.cycle.is_open
-        and (not _own(user, evaluation) or evaluation.is_head)
+        evaluation.decided_above
+        and not _own(user, evaluation)
+        and is_managing_officer(user, cycle.organisation)
+        and cycle.is_year
+        and not cycle.is_open
+        and evaluation.is_decided
+        and evaluation.notice_id is None
     )
 
 
@@ -228,4 +271,16 @@ def evaluations_to_review(user: User) -> QuerySet[Evaluation]:
         return Evaluation.objects.none()
     return Evaluation.objects.filter(
         cycle__status=CycleStatus.OPEN, unit__in=units, status=EvaluationStatus.SELF_ASSESSED
+    ).exclude(person=user)
+
+
+def evaluations_for_managing_body(user: User) -> QuerySet[Evaluation]:
+    """The evaluations the user's managing bodies decide, of the schools directly below them."""
+    bodies = managed_body_ids(user)
+    if not bodies:
+        return Evaluation.objects.none()
+    return Evaluation.objects.filter(
+        decided_above_q(),
+        cycle__organisation__parent_id__in=bodies,
+        cycle__organisation__kind=OrgKind.SCHOOL,
     ).exclude(person=user)

@@ -2,6 +2,9 @@
 rated and notified under NĐ 90/2020 (the transition of NĐ 233/2026 Điều 20 k1), and Quý I of
 2026–2027 in progress with a few self-assessments scored from the plan tasks.
 
+The head's year is decided and notified by the ward's officer (NĐ 233/2026, Điều 13 k3a),
+the notice numbered in the ward's register and signed "TM. ỦY BAN NHÂN DÂN".
+
 Idempotent: a cycle that exists is left as it is. The year's results are notified but not yet
 published: the democracy demo records them as decided and awaiting disclosure, and the head's
 "Công khai kết quả" on the cycle page publishes that very item.
@@ -139,7 +142,8 @@ def _school_year_2025(school: Organisation, head: User, deputy: User) -> None:
         )
         assessment.decide_evaluation(
             evaluation=evaluation,
-            actor=head,
+            # NĐ 233/2026, Điều 13 k3a: the ward's officer decides the head's level.
+            actor=_ward_officer(school) if evaluation.is_head else head,
             level=decided,
             reason="" if own == decided else "Theo ý kiến cuộc họp tổ và giới hạn tỷ lệ.",
             decision_reference=(
@@ -150,6 +154,26 @@ def _school_year_2025(school: Organisation, head: User, deputy: User) -> None:
         )
     cycle = results.finalise_cycle(cycle=cycle, actor=head)
     results.notify_results(cycle=cycle, actor=head, issued_on=_issue_day(school))
+    ward = school.parent
+    if ward is not None:
+        for evaluation in cycle.evaluations.filter(is_head=True):
+            results.notify_managed_result(
+                evaluation=evaluation, actor=_ward_officer(school), issued_on=_issue_day(ward)
+            )
+
+
+def _ward_officer(school: Organisation) -> User:
+    """The ward's officer of the demo (README: canbophuong), or any officer of the ward."""
+    officer = (
+        Membership.objects.current()
+        .filter(organisation=school.parent, role=Role.AUTHORITY_OFFICER)
+        .select_related("user")
+        .order_by("user__username")
+        .first()
+    )
+    if officer is None:
+        raise LookupError("the demo's ward has no officer")
+    return officer.user
 
 
 def _minutes(own: str, decided: str) -> str:

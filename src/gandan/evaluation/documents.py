@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from gandan.core.vietnamese import format_number
 from gandan.evaluation.models import Evaluation, EvaluationStatus
+from gandan.orgs.models import Organisation
 from gandan.paperwork.document import (
     BasisLine,
     DocType,
@@ -30,11 +31,19 @@ def points_text(value) -> str:
     return format_number(Decimal(value), decimals)
 
 
-def notice_spec(evaluation: Evaluation, *, signer: Signer | None = None) -> DocumentSpec:
-    """'Thông báo kết quả đánh giá, xếp loại chất lượng viên chức năm học …' for one person."""
+def notice_spec(
+    evaluation: Evaluation, *, signer: Signer | None = None, issuer: Organisation | None = None
+) -> DocumentSpec:
+    """'Thông báo kết quả đánh giá, xếp loại chất lượng viên chức năm học …' for one person.
+
+    The body that rated the person issues it (NĐ 233/2026, Điều 15 k2đ, k3đ): the school, or
+    for its head the managing body (`issuer`, the school's parent; Điều 13 k3a), whose head
+    signs "TM. ỦY BAN NHÂN DÂN" (paperwork.signing).
+    """
     cycle = evaluation.cycle
     school = cycle.organisation
-    managing, issuing = header_names(school)
+    issuer = issuer or school
+    managing, issuing = header_names(issuer)
     person = evaluation.person
     where = evaluation.unit.name if evaluation.unit is not None else school.name
     body: list = [BasisLine(f"Căn cứ {cycle.rule_set.citation}")]
@@ -49,9 +58,11 @@ def notice_spec(evaluation: Evaluation, *, signer: Signer | None = None) -> Docu
                 f"{evaluation.group_meeting_on:%d/%m/%Y}"
             )
         )
+    if evaluation.party_opinion and issuer != school:
+        body.append(BasisLine("Căn cứ ý kiến nhận xét, đánh giá của cấp ủy đảng nơi công tác"))
     body.append(
         Paragraph(
-            f"{school.name} thông báo kết quả đánh giá, xếp loại chất lượng viên chức "
+            f"{issuer.name} thông báo kết quả đánh giá, xếp loại chất lượng viên chức "
             f"{cycle.year_label} đối với ông (bà) {person.full_name}"
             + (f", {evaluation.title.lower()}" if evaluation.title else "")
             + f", {where}, như sau:"
@@ -81,19 +92,28 @@ def notice_spec(evaluation: Evaluation, *, signer: Signer | None = None) -> Docu
             )
         if evaluation.decision_note:
             body.append(Paragraph(f"Nhận xét: {evaluation.decision_note}"))
+    where_to = (
+        "; đơn có thể gửi trên hệ thống Gần Dân của nhà trường"
+        if issuer == school
+        else f", gửi {issuer.name}"
+    )
     body.append(
         Paragraph(
             "Trường hợp không đồng ý với kết quả trên, ông (bà) có quyền kiến nghị hoặc khiếu nại "
-            "theo quy định của pháp luật; đơn có thể gửi trên hệ thống Gần Dân của nhà trường."
+            f"theo quy định của pháp luật{where_to}."
         )
     )
+    recipients = [f"Ông (bà) {person.full_name}"]
+    if issuer != school:
+        recipients.append(f"{school.name} (để công khai trong đơn vị)")
+    recipients.append("Lưu: VT, hồ sơ viên chức.")
     return DocumentSpec(
         managing_body=managing,
         issuing_body=issuing,
         doc_type=DocType.NOTICE,
         summary=NOTICE_SUMMARY.format(period=cycle.year_label),
-        place=school.place_name,
-        signer=signer or head_signer(school),
+        place=issuer.place_name,
+        signer=signer or head_signer(issuer),
         body=tuple(body),
-        recipients=(f"Ông (bà) {person.full_name}", "Lưu: VT, hồ sơ viên chức."),
+        recipients=tuple(recipients),
     )

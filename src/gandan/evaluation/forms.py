@@ -142,7 +142,7 @@ class DecisionForm(forms.Form):
         label=_("Căn cứ (số, ngày quyết định kỷ luật, kết luận)"), required=False, max_length=2000
     )
     decision_reference = forms.CharField(
-        label=_("Quyết định của cơ quan quản lý (với người đứng đầu)"),
+        label=_("Số, ngày văn bản quyết định của cơ quan quản lý (nếu có)"),
         required=False,
         max_length=200,
     )
@@ -180,7 +180,7 @@ class DecisionForm(forms.Form):
                 choices=[(value, Level(value).label) for value in levels] or LEVEL_CHOICES,
                 required=False,
             )
-        if not evaluation.is_head:
+        if not evaluation.decided_above:
             del self.fields["decision_reference"]
         self.order_fields(["general", "task", "level", "reason"])
 

@@ -23,8 +23,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.models import TimelineEvent, TimeStampedModel
+from gandan.core.vietnamese import shorten
 from gandan.evaluation.periods import PeriodType, period_label, year_label
-from gandan.evaluation.rules import LeaveReason, Level, QuotaBase, RuleParams
+from gandan.evaluation.rules import (
+    LeaveReason,
+    Level,
+    QuotaBase,
+    RatedAbove,
+    RuleParams,
+    decided_by_managing_body,
+)
 
 
 def _score_field(label, **kwargs):
@@ -92,6 +100,13 @@ class EvaluationRuleSet(TimeStampedModel):
     periodic_tracking = models.BooleanField(
         _("Theo dõi, chấm điểm hằng tháng hoặc hằng quý"), default=False
     )
+    # NĐ 233/2026, Điều 13 k2a, k3a: the managing body tracks and rates the unit's head.
+    rated_by_managing_body = models.CharField(
+        _("Cơ quan quản lý trực tiếp đánh giá, xếp loại"),
+        max_length=20,
+        choices=RatedAbove.choices,
+        default=RatedAbove.HEAD,
+    )
     fallback = models.ForeignKey(
         "self",
         verbose_name=_("Quy định áp dụng khi đơn vị chưa ban hành quy chế"),
@@ -150,6 +165,7 @@ class EvaluationRuleSet(TimeStampedModel):
             short_time_exceptions=tuple(self.short_time_exceptions),
             absence_cap_from_months=self.absence_cap_from_months,
             absence_cap_level=self.absence_cap_level,
+            rated_above=self.rated_by_managing_body,
         )
 
     def clean(self) -> None:
@@ -360,6 +376,13 @@ class Disqualification(models.TextChoices):
     CORRUPTION = "corruption", _("Đơn vị do mình quản lý bị xử lý vì tham ô, tham nhũng, lãng phí")
 
 
+def decided_above_q() -> Q:
+    """The evaluations the managing body decides (rules.decided_by_managing_body, as a filter)."""
+    return Q(is_head=True) | Q(
+        is_manager=True, cycle__rule_set__rated_by_managing_body=RatedAbove.HEAD_AND_DEPUTIES
+    )
+
+
 class Evaluation(TimeStampedModel):
     """One person in one cycle: the self-assessment, the tổ's opinion, the decision."""
 
@@ -477,6 +500,16 @@ class Evaluation(TimeStampedModel):
     def is_disqualified(self) -> bool:
         return bool(self.disqualification)
 
+    @property
+    def decided_above(self) -> bool:
+        """Decided and notified by the managing body, not by the school (NĐ 233/2026, Điều 13
+        k3a); reads `cycle.rule_set` (select it with the row)."""
+        return decided_by_managing_body(
+            is_head=self.is_head,
+            is_manager=self.is_manager,
+            rated_above=self.cycle.rule_set.rated_by_managing_body,
+        )
+
 
 class ScoreHistory(models.Model):
     """Every change of a score or level: who, when, which field, from what to what, why."""
@@ -552,7 +585,7 @@ class Appeal(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.evaluation}: {self.text[:60]}"
+        return f"{self.evaluation}: {shorten(self.text, 60)}"
 
 
 class EventKind(models.TextChoices):

@@ -41,6 +41,26 @@ class QuotaBase(models.TextChoices):
     GOOD_ONLY = "good_only", _("Số người được xếp loại đúng mức “Hoàn thành tốt”")
 
 
+class RatedAbove(models.TextChoices):
+    """Whom the managing body (the school's `parent`, a UBND xã/phường) tracks and rates."""
+
+    HEAD = "head", _("Người đứng đầu")
+    HEAD_AND_DEPUTIES = "head_and_deputies", _("Người đứng đầu và cấp phó")
+
+
+def decided_by_managing_body(*, is_head: bool, is_manager: bool, rated_above: str) -> bool:
+    """Whether the managing body, not the school, decides this person's evaluation.
+
+    NĐ 233/2026, Điều 13 k2a, k3a: the head of the body that manages the unit tracks, evaluates
+    and rates the unit's head; k2b, k3b: the unit's head does so for the deputies and staff.
+    Điều 15 k2đ: the body that rates notifies the result in writing. A decree version that gives
+    the deputies to the managing body too says so in its rule set (`HEAD_AND_DEPUTIES`).
+    """
+    if is_head:
+        return True
+    return is_manager and rated_above == RatedAbove.HEAD_AND_DEPUTIES
+
+
 @dataclass(frozen=True)
 class RuleParams:
     """The parameters of one decree version, as stored in `EvaluationRuleSet`."""
@@ -57,6 +77,7 @@ class RuleParams:
     short_time_exceptions: tuple[str, ...] = (LeaveReason.SICK, LeaveReason.MATERNITY)
     absence_cap_from_months: Decimal | None = None
     absence_cap_level: str = ""
+    rated_above: str = RatedAbove.HEAD
 
 
 def at_most(a: str, b: str) -> str:

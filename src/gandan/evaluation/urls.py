@@ -6,6 +6,7 @@ app_name = "evaluation"
 urlpatterns = [
     path("danh-gia/", personal.my_evaluations, name="mine"),
     path("danh-gia/so-lieu/", management.counts, name="counts"),
+    path("danh-gia/co-quan-quan-ly/", management.managed, name="managed"),
     path("danh-gia/ky/mo/", management.cycle_open, name="cycle_open"),
     path("danh-gia/ky/<str:public_id>/", management.cycle_detail, name="cycle"),
     path("danh-gia/ky/<str:public_id>/ket-qua/", management.published_results, name="results"),
@@ -18,5 +19,10 @@ urlpatterns = [
     path("danh-gia/<str:public_id>/y-kien/", management.group_opinion, name="group"),
     path("danh-gia/<str:public_id>/quyet-dinh/", management.decide, name="decide"),
     path("danh-gia/<str:public_id>/thong-bao.docx", personal.notice_download, name="notice"),
+    path(
+        "danh-gia/<str:public_id>/thong-bao-cua-co-quan-quan-ly/",
+        management.notify_managed,
+        name="notify_managed",
+    ),
     path("danh-gia/<str:public_id>/khieu-nai/", personal.appeal, name="appeal"),
 ]

@@ -298,11 +298,13 @@ def decide_evaluation(
     """The competent person's decision: the period's scores, or the year's level.
 
     Preconditions: the cycle is open; the meeting has given its opinion (Điều 15 k3b) unless
-    the person is not rated at all. A score other than the self-assessed one needs a reason.
-    The head's own level is the managing body's decision (Điều 13 k3a): its reference is
-    required, and it is never above the unit's level (Điều 12 k7).
+    the person is not rated at all; the actor is not the person. A score other than the
+    self-assessed one needs a reason. The head's level is decided by the managing body's officer
+    (Điều 13 k3a, access.can_decide), never above the unit's level (Điều 12 k7).
     """
     evaluation = _lock(evaluation)
+    if actor.pk == evaluation.person_id:
+        raise ValidationError(_("Không ai tự quyết định kết quả đánh giá của chính mình."))
     cycle = evaluation.cycle
     rule_set = cycle.rule_set
     params = rule_set.params()
@@ -332,15 +334,6 @@ def decide_evaluation(
         )
     evaluation.disqualification = disqualification
     evaluation.disqualification_note = disqualification_note.strip()
-    if cycle.is_year and evaluation.is_head and not decision_reference.strip():
-        raise ValidationError(
-            {
-                "decision_reference": _(
-                    "Mức xếp loại của người đứng đầu do cơ quan quản lý quyết định: ghi số, ngày "
-                    "quyết định."
-                )
-            }
-        )
     evaluation.decision_reference = decision_reference.strip()[:200]
     evaluation.decision_note = note.strip()
     rated = True

@@ -22,12 +22,14 @@ from gandan.evaluation.models import (
     EvaluationCycle,
     EvaluationStatus,
     EventKind,
+    decided_above_q,
 )
 from gandan.evaluation.periods import PeriodType
 from gandan.evaluation.rules import Level
 from gandan.evaluation.services.assessment import allowed_levels, ceiling
 from gandan.orgs.models import User
 from gandan.paperwork.document import Signer
+from gandan.paperwork.models import OutgoingDocument
 from gandan.paperwork.services import issue_document
 from gandan.paperwork.signing import head_signer
 
@@ -200,17 +202,30 @@ def names_text(names: list[str]) -> str:
     return _("%(names)s và %(n)d người khác") % {"names": shown, "n": rest}
 
 
+def _managing_body_name(cycle: EvaluationCycle) -> str:
+    parent = cycle.organisation.parent
+    return parent.name if parent is not None else cycle.organisation.managing_body_name
+
+
 def problems(cycle: EvaluationCycle, evaluations=None) -> list[str]:
     """Everything that stops the cycle from being closed, in plain Vietnamese."""
     rows = (
         evaluations if evaluations is not None else list(cycle.evaluations.select_related("person"))
     )
     found = []
-    pending = [e.person.full_name for e in rows if not e.is_decided]
-    if pending:
+    pending = [e for e in rows if not e.is_decided]
+    at_school = [e.person.full_name for e in pending if not e.decided_above]
+    above = [e.person.full_name for e in pending if e.decided_above]
+    if at_school:
         found.append(
             _("%(n)d người chưa có quyết định: %(names)s.")
-            % {"n": len(pending), "names": names_text(pending)}
+            % {"n": len(at_school), "names": names_text(at_school)}
+        )
+    if above:
+        # NĐ 233/2026, Điều 13 k3a: the head's level is the managing body's decision.
+        found.append(
+            _("Chờ cơ quan quản lý (%(body)s) quyết định kết quả của %(names)s.")
+            % {"body": _managing_body_name(cycle), "names": names_text(above)}
         )
     if not cycle.is_year:
         return found
@@ -278,7 +293,8 @@ def level_counts(cycle: EvaluationCycle) -> list[tuple[str, int]]:
 def notify_results(
     *, cycle: EvaluationCycle, actor: User, issued_on: dt.date, signer: Signer | None = None
 ) -> int:
-    """A numbered written notice to each person not yet notified (Điều 15 k3đ); the count.
+    """A numbered written notice from the school to each person it rated, not yet notified
+    (Điều 15 k3đ); the count. The head's notice is the managing body's (notify_managed_result).
 
     Precondition: the year's results are closed.
     """
@@ -287,6 +303,7 @@ def notify_results(
         raise ValidationError(_("Chỉ thông báo kết quả năm sau khi đã chốt."))
     pending = list(
         cycle.evaluations.filter(notice__isnull=True)
+        .exclude(decided_above_q())
         .select_related("person", "unit", "cycle__rule_set", "cycle__unit_rules")
         .order_by("person__sort_key")
     )
@@ -312,6 +329,62 @@ def notify_results(
             evaluation=evaluation,
         )
     return len(pending)
+
+
+@in_vietnamese
+@transaction.atomic
+def notify_managed_result(
+    *, evaluation: Evaluation, actor: User, issued_on: dt.date
+) -> OutgoingDocument:
+    """The managing body's written notice of the result it decided (NĐ 233/2026, Điều 13 k3a,
+    Điều 15 k2đ): numbered in its own register, signed "TM. ỦY BAN NHÂN DÂN" by its head.
+
+    Preconditions: the managing body decides this evaluation; the school closed the year and it
+    is decided; the actor is not the person. Sent again, it answers with the notice issued.
+    """
+    evaluation = (
+        Evaluation.objects.select_for_update(of=("self",))
+        .select_related(
+            "cycle__organisation__parent",
+            "cycle__rule_set",
+            "cycle__unit_rules",
+            "person",
+            "unit",
+            "notice",
+        )
+        .get(pk=evaluation.pk)
+    )
+    cycle = evaluation.cycle
+    body = cycle.organisation.parent
+    if not evaluation.decided_above or body is None:
+        raise ValidationError(_("Kết quả này do nhà trường thông báo, không do cơ quan quản lý."))
+    if actor.pk == evaluation.person_id:
+        raise ValidationError(_("Không ai tự ký thông báo kết quả của chính mình."))
+    if evaluation.notice is not None:
+        return evaluation.notice
+    if not cycle.is_year or cycle.is_open or not evaluation.is_decided:
+        raise ValidationError(
+            _("Chỉ thông báo kết quả năm đã quyết định, sau khi nhà trường chốt kết quả.")
+        )
+    document = issue_document(
+        organisation=body,
+        spec=notice_spec(evaluation, issuer=body, signer=head_signer(body)),
+        issued_on=issued_on,
+        source=f"evaluation.evaluation:{evaluation.pk}",
+        actor=actor,
+    )
+    evaluation.notice = document
+    evaluation.notified_at = timezone.now()
+    evaluation.save(update_fields=["notice", "notified_at", "updated_at"])
+    events.record(
+        cycle,
+        EventKind.NOTIFIED,
+        f"{body.name} ban hành thông báo số {document.number_symbol} gửi "
+        f"{evaluation.person.full_name}",
+        actor,
+        evaluation=evaluation,
+    )
+    return document
 
 
 def results_text(cycle: EvaluationCycle) -> str:

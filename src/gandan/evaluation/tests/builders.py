@@ -5,12 +5,23 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
+from gandan.conftest import _person
 from gandan.evaluation.models import Evaluation, EvaluationCycle
 from gandan.evaluation.services import assessment, cycles, results
+from gandan.orgs.models import Role, User
 
 
 def evaluation_of(cycle: EvaluationCycle, user) -> Evaluation:
     return Evaluation.objects.get(cycle=cycle, person=user)
+
+
+def ward_officer(school) -> User:
+    """The officer of the school's managing body (the conftest's authority_officer): the one
+    who decides the head's evaluation (NĐ 233/2026, Điều 13 k3a)."""
+    existing = User.objects.filter(username="canbophuong").first()
+    if existing is not None:
+        return existing
+    return _person("canbophuong", "Nguyễn Quang Huy", (school.parent, Role.AUTHORITY_OFFICER, ""))
 
 
 def score_person(cycle, user, general, task, *, recorder, decider, meeting_on=None):
@@ -38,8 +49,8 @@ def score_person(cycle, user, general, task, *, recorder, decider, meeting_on=No
 def scored_quarters(school, head, scores: dict, *, deputy):
     """Open the four quarters of 2026–2027 and decide each person's (general, task) per quarter.
 
-    `scores` maps a user to a list of four (general, task) pairs. The head's own period scores
-    are decided by the deputy (nobody decides on themselves).
+    `scores` maps a user to a list of four (general, task) pairs. The head's period scores are
+    decided by the managing body's officer (NĐ 233/2026, Điều 13 k2a).
     """
     made = []
     for number in range(1, 5):
@@ -62,7 +73,7 @@ def after(day: dt.date) -> dt.datetime:
 def _score_quarter(cycle, scores, number, *, head, deputy):
     for user, quarters in scores.items():
         general, task = quarters[number - 1]
-        decider = deputy if user.pk == head.pk else head
+        decider = ward_officer(cycle.organisation) if user.pk == head.pk else head
         score_person(
             cycle, user, general, task, recorder=head, decider=decider, meeting_on=cycle.ends_on
         )
@@ -97,7 +108,7 @@ def decided_nd90_year(school, staff: dict, levels: dict):
             )
             assessment.decide_evaluation(
                 evaluation=evaluation,
-                actor=principal,
+                actor=ward_officer(school) if user == principal else principal,
                 level=level,
                 decision_reference="QĐ 102/QĐ-UBND" if user == principal else "",
             )

@@ -34,6 +34,10 @@ def test_demo_builds_a_finished_year_and_a_quarter_in_progress_idempotently(db):
     )
     assert year.evaluations.filter(level=Level.EXCELLENT).count() == 2
     assert not year.evaluations.filter(notice__isnull=True).exists()
+    # the head's notice is the ward's, signed for the UBND (NĐ 233/2026, Điều 13 k3a)
+    head = year.evaluations.select_related("notice__organisation").get(is_head=True)
+    assert head.notice is not None and head.notice.organisation == school.parent
+    assert head.decided_by is not None and head.decided_by.username == "canbophuong"
     quarter = EvaluationCycle.objects.get(period_type="quarter")
     assert (quarter.label, quarter.rule_set.code, quarter.status) == (
         "Quý I năm học 2026–2027",
@@ -106,7 +110,14 @@ def test_every_page_of_the_demo_renders_for_the_people_who_use_it(client, db):
             reverse("evaluation:cycle", args=[quarter.public_id]),
             reverse("desk"),
         ],
-        "canbophuong": [reverse("evaluation:counts") + "?truong=th-thanh-to"],
+        "canbophuong": [
+            reverse("evaluation:counts") + "?truong=th-thanh-to",
+            reverse("evaluation:managed"),
+            reverse("evaluation:detail", args=[form(year, "hieutruong")]),
+            reverse("evaluation:detail", args=[form(quarter, "hieutruong")]),
+            reverse("evaluation:notice", args=[form(year, "hieutruong")]),
+            reverse("desk"),
+        ],
     }
     # when / then
     for username, urls in pages.items():

@@ -9,7 +9,7 @@ from django.urls import reverse
 from gandan.audit.models import AuditEvent
 from gandan.democracy.models import DisclosureItem
 from gandan.evaluation.models import Appeal, CycleStatus, EvaluationCycle, EvaluationStatus
-from gandan.evaluation.tests.builders import after, decided_nd90_year, evaluation_of
+from gandan.evaluation.tests.builders import after, decided_nd90_year, evaluation_of, ward_officer
 from gandan.paperwork.models import OutgoingDocument
 from gandan.petitions.models import Case
 
@@ -107,9 +107,19 @@ def test_notices_publication_and_an_appeal_sent_twice_are_made_once(client, staf
     # when: the notices twice
     notify = reverse("evaluation:notify", args=[decided_year.public_id])
     _first, _second, state, audit = twice(client, notify, with_day)
-    # then: one numbered notice each, none on the second
-    assert OutgoingDocument.objects.count() == len(staff)
+    # then: one numbered notice each but the head's, none on the second
+    assert OutgoingDocument.objects.count() == len(staff) - 1
     assert made() == state and AuditEvent.objects.count() == audit
+    # when: the ward's officer notifies the head twice (NĐ 233/2026, Điều 13 k3a)
+    client.force_login(ward_officer(decided_year.organisation))
+    head = evaluation_of(decided_year, principal)
+    notify_head = reverse("evaluation:notify_managed", args=[head.public_id])
+    _first, _second, state, audit = twice(client, notify_head, with_day)
+    # then: one notice in the ward's register
+    ward = decided_year.organisation.parent
+    assert OutgoingDocument.objects.filter(organisation=ward).count() == 1
+    assert made() == state and AuditEvent.objects.count() == audit
+    client.force_login(principal)
     # when: the publication twice
     publish = reverse("evaluation:publish", args=[decided_year.public_id])
     _first, _second, state, audit = twice(client, publish, {"day": "2026-11-28"})

@@ -10,7 +10,7 @@ from django.urls import reverse
 from gandan.evaluation.models import Appeal, CycleStatus, EvaluationEvent, EventKind
 from gandan.evaluation.rules import Level
 from gandan.evaluation.services import appeals, assessment, cycles, results
-from gandan.evaluation.tests.builders import after, decided_nd90_year, evaluation_of
+from gandan.evaluation.tests.builders import after, decided_nd90_year, evaluation_of, ward_officer
 from gandan.evaluation.tests.conftest import NOW
 from gandan.paperwork.models import OutgoingDocument
 
@@ -90,6 +90,11 @@ def test_closing_notices_publication_and_appeal_are_stored_in_vietnamese(
     principal, teacher = staff["principal"], staff["teacher"]
     # when: the written notices are issued, the results published, the teacher appeals
     results.notify_results(cycle=year, actor=principal, issued_on=D(2026, 6, 8))
+    results.notify_managed_result(
+        evaluation=evaluation_of(year, principal),
+        actor=ward_officer(school),
+        issued_on=D(2026, 6, 8),
+    )
     year = results.publish_results(cycle=year, actor=principal, published_on=D(2026, 6, 9))
     appeal = appeals.file_appeal(
         evaluation=evaluation_of(year, teacher),

@@ -118,7 +118,10 @@ def test_notices_publication_and_appeal_through_the_pages(client, school, staff)
     client.post(reverse("evaluation:publish", args=[year.public_id]), {"day": "2026-11-28"})
     year.refresh_from_db()
     assert year.status == CycleStatus.PUBLISHED
-    assert not year.evaluations.filter(notice__isnull=True).exists()
+    # everyone but the head, whose notice is the managing body's
+    assert list(year.evaluations.filter(notice__isnull=True).values_list("person", flat=True)) == [
+        principal.pk
+    ]
     # then: the teacher downloads the notice and appeals
     client.force_login(teacher)
     evaluation = evaluation_of(year, teacher)
@@ -141,7 +144,12 @@ def test_finalising_with_open_forms_tells_the_head_why(client, school, staff):
     )
     client.force_login(staff["principal"])
     response = client.post(reverse("evaluation:finalise", args=[year.public_id]), follow=True)
-    assert "5 người chưa có quyết định" in response.content.decode()
+    body = response.content.decode()
+    assert "4 người chưa có quyết định" in body
+    assert (
+        "Chờ cơ quan quản lý (Ủy ban nhân dân phường Hải An) quyết định kết quả của "
+        "Nguyễn Thị Thu Hà" in body
+    )
     year.refresh_from_db()
     assert year.status == CycleStatus.OPEN
 
@@ -203,6 +211,6 @@ def test_a_score_over_the_maximum_is_refused_with_the_maximum_written_the_vietna
     body = response.content.decode()
     assert response.status_code == 200
     assert "Hãy nhập số không lớn hơn 30." in body
-    assert "30.00" not in body and "30,00" not in body
+    assert "bằng với 30.00" not in body and "30,00" not in body
     evaluation.refresh_from_db()
     assert evaluation.status == EvaluationStatus.PENDING and evaluation.self_general is None

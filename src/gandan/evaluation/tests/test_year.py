@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from gandan.evaluation.models import CycleStatus, EvaluationStatus
 from gandan.evaluation.rules import LeaveReason, Level
 from gandan.evaluation.services import assessment, cycles, results
-from gandan.evaluation.tests.builders import after, evaluation_of, scored_quarters
+from gandan.evaluation.tests.builders import after, evaluation_of, scored_quarters, ward_officer
 
 D = dt.date
 YEAR_END = D(2027, 8, 31)
@@ -97,13 +97,14 @@ def test_the_quota_lets_one_of_five_be_excellent(year_2026, staff):
 
 def test_the_head_is_never_above_the_unit(year_2026, staff):
     principal, deputy = staff["principal"], staff["deputy"]
+    officer = ward_officer(year_2026.organisation)
     with time_machine.travel(after(YEAR_END), tick=False):
         _review(year_2026, principal, deputy)
         head = evaluation_of(year_2026, principal)
         # without the unit's level: refused (Điều 15 k1a)
         with pytest.raises(ValidationError):
             assessment.decide_evaluation(
-                evaluation=head, actor=principal, decision_reference="QĐ 12/QĐ-UBND"
+                evaluation=head, actor=officer, decision_reference="QĐ 12/QĐ-UBND"
             )
         cycles.record_unit_level(
             cycle=year_2026, actor=principal, level=Level.GOOD, reference="QĐ 30/QĐ-UBND"
@@ -116,13 +117,13 @@ def test_the_head_is_never_above_the_unit(year_2026, staff):
         with pytest.raises(ValidationError):
             assessment.decide_evaluation(
                 evaluation=head,
-                actor=principal,
+                actor=officer,
                 level=Level.EXCELLENT,
                 decision_reference="QĐ 12/QĐ-UBND",
             )
         decided = assessment.decide_evaluation(
             evaluation=head,
-            actor=principal,
+            actor=officer,
             level=Level.GOOD,
             reason="Điều 12 khoản 7: không cao hơn mức của đơn vị.",
             decision_reference="QĐ 12/QĐ-UBND ngày 25/8/2027 của Chủ tịch UBND phường",
@@ -130,19 +131,25 @@ def test_the_head_is_never_above_the_unit(year_2026, staff):
     assert (decided.level, decided.proposed_level) == (Level.GOOD, Level.EXCELLENT)
 
 
-def test_the_heads_decision_needs_the_managing_bodys_reference(year_2026, staff):
+def test_the_head_never_decides_her_own_evaluation_and_a_refusal_changes_nothing(year_2026, staff):
+    # given: the head reviewed, the unit rated
     principal, deputy = staff["principal"], staff["deputy"]
     with time_machine.travel(after(YEAR_END), tick=False):
         _review(year_2026, principal, deputy)
         cycles.record_unit_level(
             cycle=year_2026, actor=principal, level=Level.EXCELLENT, reference="QĐ 30/QĐ-UBND"
         )
+        head = evaluation_of(year_2026, principal)
+        before = (head.status, head.level, head.decided_by_id, head.history.count())
+        # when: she decides her own level (NĐ 233/2026, Điều 13 k3a: the managing body's)
         with pytest.raises(ValidationError) as error:
             assessment.decide_evaluation(
-                evaluation=evaluation_of(year_2026, principal), actor=principal
+                evaluation=head, actor=principal, decision_reference="QĐ 12/QĐ-UBND"
             )
-    assert "decision_reference" in error.value.message_dict
-    assert evaluation_of(year_2026, principal).level == ""
+    # then
+    assert error.value.messages == ["Không ai tự quyết định kết quả đánh giá của chính mình."]
+    head = evaluation_of(year_2026, principal)
+    assert (head.status, head.level, head.decided_by_id, head.history.count()) == before
 
 
 def test_points_decide_the_level_only_the_quota_lowers_it(year_2026, staff):
@@ -224,7 +231,7 @@ def test_closing_is_refused_over_the_quota_and_allowed_within_it(year_2026, staf
             assessment.decide_evaluation(evaluation=evaluation_of(year_2026, user), actor=principal)
         assessment.decide_evaluation(
             evaluation=evaluation_of(year_2026, principal),
-            actor=principal,
+            actor=ward_officer(year_2026.organisation),
             decision_reference="QĐ 12/QĐ-UBND",
         )
         # three "xuất sắc" of five: 25 % of 5 → 1

@@ -25,7 +25,7 @@ from gandan.evaluation.forms import (
     OpenCycleForm,
     UnitLevelForm,
 )
-from gandan.evaluation.models import EvaluationCycle, EvaluationStatus
+from gandan.evaluation.models import Evaluation, EvaluationCycle, EvaluationStatus
 from gandan.evaluation.rules import Level
 from gandan.evaluation.services import assessment, cycles, results
 
@@ -68,7 +68,7 @@ def cycle_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
     manager = access.can_manage(request.user, cycle.organisation)
     rows = list(
         access.visible_evaluations(request.user, cycle)
-        .select_related("person", "unit")
+        .select_related("person", "unit", "cycle__rule_set")
         .order_by("unit__name", "person__sort_key")
     )
     context = {
@@ -89,7 +89,9 @@ def cycle_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
             else None
         )
         context["date_form"] = DateForm(initial={"day": timezone.localdate()})
-        context["unnotified"] = sum(1 for row in rows if row.notice_id is None)
+        context["unnotified"] = sum(
+            1 for row in rows if row.notice_id is None and not row.decided_above
+        )
     return render(request, "evaluation/cycle.html", context)
 
 
@@ -176,6 +178,8 @@ def decide(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("Đã ghi quyết định."))
+            if evaluation.decided_above:
+                return redirect("evaluation:managed")
             return redirect("evaluation:cycle", public_id=cycle.public_id)
     return render(
         request,
@@ -188,6 +192,69 @@ def decide(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
             "ceiling_label": Level(top).label if top else "",
         },
     )
+
+
+@dataclass(frozen=True)
+class ManagedRow:
+    """One evaluation the managing body decides, with what its officer may do on it now."""
+
+    evaluation: Evaluation
+    can_decide: bool
+    can_notify: bool
+
+
+@login_required
+def managed(request: AuthenticatedRequest) -> HttpResponse:
+    """The managing body's page: the heads of the schools below it, whose evaluation it
+    decides and notifies (NĐ 233/2026, Điều 13 k3a, Điều 15 k2đ)."""
+    if not access.managed_body_ids(request.user):
+        raise Http404
+    evaluations = list(
+        access.evaluations_for_managing_body(request.user)
+        .select_related("person", "cycle__organisation__parent", "cycle__rule_set", "notice")
+        .order_by("-cycle__ends_on", "cycle__organisation__name", "person__sort_key")[:200]
+    )
+    rows = [
+        ManagedRow(
+            evaluation=e,
+            can_decide=access.can_decide(request.user, e),
+            can_notify=access.can_notify_above(request.user, e),
+        )
+        for e in evaluations
+    ]
+    waiting = [row for row in rows if row.can_decide and not row.evaluation.is_decided]
+    to_notify = [row for row in rows if row.can_notify]
+    others = [row for row in rows if row not in waiting and row not in to_notify]
+    return render(
+        request,
+        "evaluation/managed.html",
+        {
+            "waiting": waiting,
+            "to_notify": to_notify,
+            "others": others,
+            "date_form": DateForm(initial={"day": timezone.localdate()}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def notify_managed(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
+    """The managing body's written notice of the head's result, in its own register."""
+    evaluation = access.access_evaluation(request.user, public_id, action="notify")
+    try:
+        document = results.notify_managed_result(
+            evaluation=evaluation, actor=request.user, issued_on=_day(request)
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Đã ban hành thông báo số %(number)s.") % {"number": document.number_symbol},
+        )
+    return redirect("evaluation:managed")
 
 
 def _cycle_action(request, public_id: str, run, success: str) -> HttpResponse:
