@@ -372,7 +372,11 @@ def test_the_board_report_for_the_conference(concluded, teacher):
     assert spec.signer.name == teacher.full_name
     assert "gồm 3 thành viên" in text
     assert "Việc thu, chi quỹ phúc lợi quý IV (Bộ phận kế toán)" in text
-    assert "Kiến nghị: Bổ sung biên nhận 2 khoản chi (chờ thủ trưởng trả lời)." in text
+    # Luật 10/2022/QH15, Điều 63 k1c: 15 days from 13/11 end on Saturday 28/11, so Monday 30/11.
+    assert (
+        "Kiến nghị: Bổ sung biên nhận 2 khoản chi (chờ thủ trưởng trả lời, hạn trả lời ngày 30 "
+        "tháng 11 năm 2026)." in text
+    )
     assert "Tiếp tục theo dõi 2 kiến nghị chưa hoàn thành" in text
 
 
