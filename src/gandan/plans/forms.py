@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gandan.core.forms import MultipleFileField, VietnameseIntegerField
 from gandan.core.uploads import check_archive
-from gandan.core.vietnamese import collation_key
+from gandan.core.vietnamese import collation_key, shorten
 from gandan.orgs.models import INTERNAL_KINDS, Membership, Organisation, User
 from gandan.plans.models import AssignmentStatus, Plan, PlanTask, TaskItem
 
@@ -30,7 +30,7 @@ class ItemChoiceField(forms.ModelChoiceField):
     """A task's bullets by the start of their text."""
 
     def label_from_instance(self, obj: Any) -> str:
-        return obj.text[:120]
+        return shorten(obj.text, 120)
 
 
 class ParentPlanChoiceField(forms.ModelMultipleChoiceField):

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.models import StoredFile, TimelineEvent, TimeStampedModel
+from gandan.core.vietnamese import shorten
 
 
 class PlanStatus(models.TextChoices):
@@ -98,7 +99,7 @@ class PlanBasis(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "order"], name="basis_order")]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return shorten(self.text, 80)
 
 
 class PlanReference(models.Model):
@@ -191,7 +192,7 @@ class TaskItem(models.Model):
         ordering = ["task", "order"]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return shorten(self.text, 80)
 
 
 class AssignmentStatus(models.TextChoices):

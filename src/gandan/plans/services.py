@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
-from gandan.core.vietnamese import collation_key
+from gandan.core.vietnamese import collation_key, shorten
 from gandan.legal.services import link_references
 from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.document import Signer
@@ -374,7 +374,7 @@ def assign_task(
     assignment.full_clean(exclude=["assigned_by"])
     assignment.save()
     who = assignment.responsible_name
-    what = item.text[:80] if item else task.heading[:80]
+    what = shorten(item.text if item else task.heading, 80)
     record(
         task.plan,
         PlanEventKind.ASSIGNED,
@@ -467,7 +467,7 @@ def report_progress(
     record(
         plan,
         PlanEventKind.REPORTED,
-        f"{author.full_name} báo cáo “{assignment.task.heading[:80]}”: "
+        f"{author.full_name} báo cáo “{shorten(assignment.task.heading, 80)}”: "
         f"{assignment.get_status_display()}, {percent}%",
         author,
         task=assignment.task,
@@ -564,7 +564,7 @@ def set_parent_plans(*, plan: Plan, actor: User, parents: Sequence[Plan]) -> Pla
     if any(parent.pk not in allowed for parent in parents):
         raise ValidationError(_("Chỉ chọn được kế hoạch đã ban hành của cơ quan cấp trên."))
     plan.parents.set(parents)
-    names = ", ".join(p.number_symbol or p.title[:40] for p in parents) or "không có"
+    names = ", ".join(p.number_symbol or shorten(p.title, 40) for p in parents) or "không có"
     record(
         plan,
         PlanEventKind.EDITED,

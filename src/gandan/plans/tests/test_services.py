@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gandan.audit.models import Action, AuditEvent
+from gandan.core.vietnamese import shorten
 from gandan.paperwork.models import NumberSequence, OutgoingDocument
 from gandan.paperwork.signing import head_signer
 from gandan.plans import documents, services
@@ -330,7 +331,8 @@ def test_assign_with_working_days_skips_the_national_day_holiday(plan, principal
     )
     event = plan.events.get(kind=PlanEventKind.ASSIGNED)
     assert (event.task, event.actor) == (task, principal)
-    assert event.summary == f"Giao “{task.heading[:80]}” cho Lê Thị Hồng Nhung, hạn 04/09/2026"
+    heading = shorten(task.heading, 80)  # cut between words, with "…"
+    assert event.summary == f"Giao “{heading}” cho Lê Thị Hồng Nhung, hạn 04/09/2026"
 
 
 def test_assign_counts_working_days_from_a_given_date(plan, principal, teacher):
@@ -360,7 +362,7 @@ def test_assign_a_bullet_to_a_unit_with_an_absolute_due_date(plan, principal, su
     assert (assignment.unit, assignment.assignee, assignment.item) == (subject_group, None, item)
     assert (assignment.due_date, assignment.due_rule) == (dt.date(2026, 10, 15), "")
     assert plan.events.get(kind=PlanEventKind.ASSIGNED).summary == (
-        f"Giao “{item.text[:80]}” cho Tổ 1, hạn 15/10/2026"
+        f"Giao “{shorten(item.text, 80)}” cho Tổ 1, hạn 15/10/2026"
     )
 
 
@@ -434,7 +436,7 @@ def test_report_done_is_recorded_at_100_percent(assignment, teacher):
     assert assignment.last_reported_at == reported_at
     event = PlanEvent.objects.filter(kind=PlanEventKind.REPORTED).get()
     assert event.summary == (
-        f"Lê Thị Hồng Nhung báo cáo “{assignment.task.heading[:80]}”: Đã hoàn thành, 100%"
+        f"Lê Thị Hồng Nhung báo cáo “{shorten(assignment.task.heading, 80)}”: Đã hoàn thành, 100%"
     )
 
 
