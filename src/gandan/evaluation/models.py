@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.models import TimelineEvent, TimeStampedModel
-from gandan.core.vietnamese import shorten
+from gandan.core.vietnamese import format_number, shorten
 from gandan.evaluation.periods import PeriodType, period_label, year_label
 from gandan.evaluation.rules import (
     LeaveReason,
@@ -511,6 +511,15 @@ class Evaluation(TimeStampedModel):
         )
 
 
+def _number_text(value: str) -> str:
+    try:
+        number = Decimal(value).normalize()
+    except ArithmeticError:
+        return value
+    exponent = number.as_tuple().exponent
+    return format_number(number, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+
+
 class ScoreHistory(models.Model):
     """Every change of a score or level: who, when, which field, from what to what, why."""
 
@@ -555,7 +564,11 @@ class ScoreHistory(models.Model):
 
     def _label(self, value: str) -> str:
         field = self._evaluation_field()
-        if not value or field is None or not field.choices:
+        if not value or field is None:
+            return value
+        if isinstance(field, models.DecimalField):
+            return _number_text(value)  # "28,5", not the stored "28.5"
+        if not field.choices:
             return value
         return str(dict(field.flatchoices).get(value, value))
 

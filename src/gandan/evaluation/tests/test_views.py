@@ -195,6 +195,23 @@ def test_the_score_history_names_the_levels_not_their_codes(client, school, staf
     assert "→ tot" not in history and "xuat_sac" not in history
 
 
+def test_the_score_history_writes_scores_the_vietnamese_way(client, quarter, staff):
+    # given: a self-assessment of 28.5 + 60
+    teacher = staff["teacher"]
+    evaluation = evaluation_of(quarter, teacher)
+    client.force_login(teacher)
+    client.post(
+        reverse("evaluation:detail", args=[evaluation.public_id]),
+        {"general": "28.5", "task": "60", "task_reason": "Ngoài kế hoạch.", "comment": "Quý I."},
+    )
+    # when
+    body = client.get(reverse("evaluation:detail", args=[evaluation.public_id])).content.decode()
+    # then
+    history = body[body.index("Lịch sử điểm và mức xếp loại") :]
+    assert "— → 28,5" in history and "— → 60" in history
+    assert "28.5" not in history
+
+
 def test_a_score_over_the_maximum_is_refused_with_the_maximum_written_the_vietnamese_way(
     client, quarter, staff
 ):
