@@ -308,3 +308,23 @@ def test_the_heads_notice_waits_for_the_school_to_close_the_year(open_year, peop
                 evaluation=head, actor=people["authority_officer"], issued_on=D(2026, 6, 5)
             )
     assert _state(open_year) == before
+
+
+def test_the_wards_decision_sent_twice_is_one_decision(client, open_year, people):
+    # given
+    head = evaluation_of(open_year, people["principal"])
+    url = reverse("evaluation:decide", args=[head.public_id])
+    data = {"level": "tot", "months_worked": "12"}
+    client.force_login(people["authority_officer"])
+    with time_machine.travel(after(D(2026, 6, 4)), tick=False):
+        # when: a double click
+        first = client.post(url, data)
+        history = ScoreHistory.objects.filter(evaluation=head).count()
+        second = client.post(url, data)
+    # then: decided once; the second send writes no new score or level
+    assert (first.status_code, second.status_code) == (302, 302)
+    head.refresh_from_db()
+    assert (head.status, head.level) == (EvaluationStatus.DECIDED, "tot")
+    assert history > 0
+    assert ScoreHistory.objects.filter(evaluation=head).count() == history
+    assert OutgoingDocument.objects.count() == 0
