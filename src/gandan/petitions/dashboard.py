@@ -12,7 +12,8 @@ from gandan.petitions.models import OPEN_STATUSES, Case, CaseDeadline, CaseKind,
 
 
 def counts_by_kind_and_status(school: Organisation) -> list[dict[str, Any]]:
-    """Rows {kind, label, counts: {status: n}, open, total, cells} for every kind, one query."""
+    """Rows {kind, label, counts: {status: n}, open, total, cells, linked: [(status, n)]} for
+    every kind, one query."""
     found = (
         Case.objects.filter(organisation=school)
         .values("kind", "status")
@@ -30,6 +31,7 @@ def counts_by_kind_and_status(school: Organisation) -> list[dict[str, Any]]:
             "open": sum(counts[kind].get(status, 0) for status in OPEN_STATUSES),
             "total": sum(counts[kind].values()),
             "cells": [counts[kind].get(status, 0) for status in CaseStatus.values],
+            "linked": [(status, counts[kind].get(status, 0)) for status in CaseStatus.values],
         }
         for kind, label in CaseKind.choices
     ]

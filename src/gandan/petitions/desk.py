@@ -23,10 +23,10 @@ def panel(user: User, today: dt.date) -> dict[str, Any]:
         school = access.case_school(user)
     if school is not None and access.can_receive_cases(user, school):
         new_count = access.visible_cases(user, school).awaiting_admission().count()
+    mine = Case.objects.open().worked_on_by(user)
     return {
-        "cases": list(
-            Case.objects.open().worked_on_by(user).order_by("next_due", "received_at")[:MY_CASES]
-        ),
+        "cases": list(mine.order_by("next_due", "received_at")[:MY_CASES]),
+        "case_count": mine.count(),  # the badge counts them all, not the first MY_CASES
         "notices": list(Notification.objects.unread_by(user).select_related("case")[:NOTICES]),
         "new_count": new_count,
         "has_school": school is not None,

@@ -42,6 +42,7 @@ def case_list(request: AuthenticatedRequest) -> HttpResponse:
     if kind in CaseKind.values:
         cases = cases.filter(kind=kind)
     rows = list(cases.order_by("next_due", "-received_at")[:PAGE_SIZE])
+    total = len(rows) if len(rows) < PAGE_SIZE else cases.count()
     soon = due_soon_until(today)
     return render(
         request,
@@ -49,6 +50,7 @@ def case_list(request: AuthenticatedRequest) -> HttpResponse:
         {
             "school": school,
             "cases": rows,
+            "total": total,
             "today": today,
             "soon": soon,
             "status": status,

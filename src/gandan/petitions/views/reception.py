@@ -17,6 +17,7 @@ from gandan.petitions.models import Case, ReceptionSession
 from gandan.petitions.services.reminders import due_soon_until
 
 REGISTER_ROWS = 100
+DASHBOARD_ROWS = 50  # of each list; the headings count them all
 
 
 @login_required
@@ -117,8 +118,10 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
             "today": today,
             "table": dashboard.counts_by_kind_and_status(school),
             "statuses": Case._meta.get_field("status").choices,
-            "due_soon": dashboard.due_soon(school, today, until)[:50],
-            "overdue": dashboard.overdue(school, today)[:50],
+            "due_soon": dashboard.due_soon(school, today, until)[:DASHBOARD_ROWS],
+            "overdue": dashboard.overdue(school, today)[:DASHBOARD_ROWS],
+            "due_soon_count": dashboard.due_soon(school, today, until).count(),
+            "overdue_count": dashboard.overdue(school, today).count(),
             "months": dashboard.on_time_by_month(school),
             "satisfaction": dashboard.satisfaction(school),
             "gaps": services.months_without_reception(school, today.year, today),
