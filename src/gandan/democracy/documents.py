@@ -26,6 +26,7 @@ from gandan.democracy.models import (
     InspectionStatus,
     RecommendationStatus,
 )
+from gandan.paperwork.conventions import official_moment
 from gandan.paperwork.document import (
     Article,
     BasisLine,
@@ -40,9 +41,10 @@ from gandan.paperwork.document import (
     Table,
 )
 from gandan.paperwork.signing import head_signer, header_names
-
 from gandan.worktime.notices import provisional_warning
-LAW = "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10 tháng 11 năm 2022"
+
+# Nghị định 30/2020, Phụ lục I, II.6b: a Law is cited by its name and date only.
+LAW = "Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022"
 DECREE = (
     "Nghị định số 59/2023/NĐ-CP ngày 14 tháng 8 năm 2023 của Chính phủ quy định chi tiết một "
     "số điều của Luật Thực hiện dân chủ ở cơ sở"
@@ -160,9 +162,7 @@ def percent(count: int, base: int) -> str:
     return f"{format_number(count * 100 / base, 1).removesuffix(',0')}%"
 
 
-def _clock(moment) -> str:
-    local = timezone.localtime(moment)
-    return f"{local:%H} giờ {local:%M} phút, {official_date(local.date())}"
+_clock = official_moment
 
 
 def vote_lines(ballot: Ballot) -> list[str]:
@@ -269,7 +269,8 @@ def minutes_spec(conference: Conference) -> DocumentSpec:
         signer=Signer(name=conference.chair.full_name, title="CHỦ TỌA"),
         co_signer=Signer(name=secretary.full_name if secretary else "", title="THƯ KÝ"),
         body=tuple(body),
-        recipients=("Ban Chấp hành Công đoàn", "Lưu: VT."),
+        # Phụ lục III, Mẫu 1.9.
+        recipients=("Ban Chấp hành Công đoàn", "Lưu: VT, Hồ sơ."),
     )
 
 
@@ -279,12 +280,16 @@ def resolution_spec(conference: Conference, *, minutes_number: str = "") -> Docu
     union)."""
     school = conference.organisation
     managing, issuing = header_names(school)
-    minutes = f"Biên bản số {minutes_number} " if minutes_number else "Biên bản "
+    cited = f" số {minutes_number}" if minutes_number else ""
     body: list = [
+        # Mẫu 1.1: the issuing authority first, then the bases (Phụ lục I, II.6a: type,
+        # number, date, issuer and subject of each cited text).
         CentredLine(f"HỘI NGHỊ CÁN BỘ, VIÊN CHỨC, NGƯỜI LAO ĐỘNG {school.name.upper()}"),
         BasisLine(f"Căn cứ {LAW};"),
         BasisLine(f"Căn cứ {DECREE};"),
-        BasisLine(f"Căn cứ {minutes}{conference.title} {official_date(conference.held_on)}."),
+        BasisLine(
+            f"Căn cứ Biên bản{cited} {official_date(conference.held_on)} của {conference.title}."
+        ),
         CentredLine("QUYẾT NGHỊ:"),
     ]
     articles: list[tuple[str, list[str]]] = [
@@ -391,8 +396,8 @@ def board_report_spec(term: BoardTerm, *, until: dt.date) -> DocumentSpec:
     body: list = [
         Heading(1, 1, "TÌNH HÌNH TỔ CHỨC"),
         Paragraph(
-            f"Ban Thanh tra nhân dân nhiệm kỳ {term.starts_on:%d/%m/%Y} – {term.ends_on:%d/%m/%Y} "
-            f"gồm {len(members)} thành viên:"
+            f"Ban Thanh tra nhân dân nhiệm kỳ từ {official_date(term.starts_on)} đến "
+            f"{official_date(term.ends_on)} gồm {len(members)} thành viên:"
         ),
     ]
     body += [Bullet(f"{m.user.full_name}: {m.get_position_display().lower()};") for m in members]
@@ -418,19 +423,19 @@ def board_report_spec(term: BoardTerm, *, until: dt.date) -> DocumentSpec:
             body.append(Paragraph("Đang kiểm tra, chưa có kết luận."))
         for rec in inspection.recommendations.all():
             state = RECOMMENDATION_STATES[rec.status]
-            body.append(Bullet(f"Kiến nghị: {rec.text} ({state})."))
-    open_count = sum(
-        1
-        for inspection in inspections
-        for rec in inspection.recommendations.all()
             if rec.status == RecommendationStatus.OPEN and rec.answer_due is not None:
                 # Luật 10/2022/QH15, Điều 63 k1c: the head answers within 15 days.
                 state += f", hạn trả lời {official_date(rec.answer_due)}"
                 state += ", đã quá hạn" if until > rec.answer_due else ""
-        if rec.status != RecommendationStatus.CLOSED
+            body.append(Bullet(f"Kiến nghị: {rec.text} ({state})."))
             if rec.status == RecommendationStatus.OPEN and rec.received_on is not None:
                 warning = provisional_warning(rec.received_on, rec.answer_due)
                 body += [Paragraph(warning)] if warning else []
+    open_count = sum(
+        1
+        for inspection in inspections
+        for rec in inspection.recommendations.all()
+        if rec.status != RecommendationStatus.CLOSED
     )
     body += [
         Heading(1, 3, "CHƯƠNG TRÌNH HOẠT ĐỘNG THỜI GIAN TỚI"),

@@ -25,9 +25,11 @@ from gandan.emulation.models import (
     RecognitionLevel,
     Registration,
     RegistrationKind,
+    Score,
 )
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Membership, Organisation, Role, User
+from gandan.paperwork.conventions import official_moment
 from gandan.paperwork.document import (
     Article,
     BasisLine,
@@ -42,13 +44,13 @@ from gandan.paperwork.document import (
     SignerPrefix,
     Table,
 )
-from gandan.paperwork.signing import deputy_signer, head_signer, header_names
+from gandan.paperwork.signing import competence_basis, deputy_signer, head_signer, header_names
 
 
 def points(value: Decimal | int | None) -> str:
-    """'88,33' (two decimals at most, Vietnamese comma); '—' when there is none."""
+    """'88,33' (two decimals at most, Vietnamese comma); 'chưa có' when there is none."""
     if value is None:
-        return "—"
+        return "chưa có"
     text = format_number(value, 2)
     return text.removesuffix(",00")
 
@@ -184,11 +186,19 @@ def minutes_spec(
     managing, issuing = header_names(school)
     chair = next((m for m in members if m.role == CouncilRole.CHAIR), None)
     secretary = next((m for m in members if m.role == CouncilRole.SECRETARY), None)
+    # Mẫu 1.9 asks for the start and end: the council's work starts with its first score
+    # card and ends when its chair concludes it (this document is built at that moment).
+    first_score = (
+        Score.objects.filter(registration__in=rows).order_by("scored_at").first() if rows else None
+    )
+    started = official_moment(first_score.scored_at) if first_score else official_date(held_on)
     body: list[Block] = [
-        Paragraph(f"Thời gian: {official_date(held_on)}."),
+        Paragraph(f"Thời gian bắt đầu: {started}."),
         Paragraph(f"Địa điểm: {school.name}."),
-        Paragraph(f"Thành phần: {council_name(campaign)}, gồm {len(members)} thành viên:"),
-        *[Bullet(f"{m.user.full_name} — {m.get_role_display()};") for m in members],
+        Paragraph(f"Thành phần tham dự: {council_name(campaign)}, gồm {len(members)} thành viên:"),
+        *[Bullet(f"{m.user.full_name}, {m.get_role_display()};") for m in members],
+        Paragraph(f"Chủ trì: {chair.user.full_name if chair else ''}, Chủ tịch Hội đồng."),
+        Paragraph(f"Thư ký: {secretary.user.full_name if secretary else ''}."),
         Paragraph(
             f"Nội dung: Hội đồng xem xét {len(rows)} mô hình, điển hình đã gửi hồ sơ đánh giá; "
             "mỗi thành viên chấm điểm độc lập theo tiêu chí của phong trào (thành viên không chấm "
@@ -233,12 +243,15 @@ def minutes_spec(
             )
         )
         body += [
-            Bullet(f"“{row.title}” — {row.registrant_label} ({points(row.council_score)} điểm);")
+            Bullet(f"“{row.title}”, {row.registrant_label} ({points(row.council_score)} điểm);")
             for row in proposed
         ]
     else:
         body.append(Paragraph("Hội đồng không đề nghị công nhận mô hình, điển hình nào."))
-    body.append(Paragraph("Biên bản được thông qua trước Hội đồng và các thành viên nhất trí./."))
+    body += [
+        Paragraph("Biên bản được thông qua trước Hội đồng và các thành viên nhất trí."),
+        Paragraph(f"Cuộc họp kết thúc vào {official_moment(timezone.now())}./."),
+    ]
     return DocumentSpec(
         managing_body=managing,
         issuing_body=issuing,
@@ -248,7 +261,8 @@ def minutes_spec(
         signer=Signer(name=chair.user.full_name if chair else "", title="CHỦ TỊCH HỘI ĐỒNG"),
         co_signer=Signer(name=secretary.user.full_name if secretary else "", title="THƯ KÝ"),
         body=tuple(body),
-        recipients=("Hiệu trưởng", "Thành viên Hội đồng", "Lưu: VT."),
+        # Phụ lục III, Mẫu 1.9.
+        recipients=("Hiệu trưởng", "Thành viên Hội đồng", "Lưu: VT, Hồ sơ."),
     )
 
 
@@ -271,15 +285,22 @@ def shortlist_lines(ballot: Ballot) -> list[Block]:
     return lines
 
 
-def _authority_line(school: Organisation) -> CentredLine:
-    return CentredLine(f"HIỆU TRƯỞNG {school.name.upper()}")
+def _authority(school: Organisation) -> list[Block]:
+    """Mẫu 1.2: the head's title, then the text that gives the head the power to decide."""
+    basis = competence_basis(school)
+    return [
+        CentredLine(f"HIỆU TRƯỞNG {school.name.upper()}"),
+        *([BasisLine(f"{basis};")] if basis else []),
+    ]
 
 
 def _minutes_basis(campaign: Campaign) -> BasisLine:
     minutes = campaign.minutes
     number = f"số {minutes.number_symbol} " if minutes else ""
     day = f"{official_date(minutes.issued_on)} " if minutes else ""
-    return BasisLine(f"Căn cứ Biên bản {number}{day}của {council_name(campaign)};")
+    return BasisLine(
+        f"Căn cứ Biên bản {number}{day}của {council_name(campaign)} về kết quả đánh giá;"
+    )
 
 
 def recognition_decision_spec(
@@ -316,7 +337,7 @@ def recognition_decision_spec(
         "Quyết định này./."
     )
     body: list[Block] = [
-        _authority_line(school),
+        *_authority(school),
         *_plan_basis(campaign),
         _minutes_basis(campaign),
         BasisLine(f"Xét đề nghị của {council_name(campaign)}."),
@@ -351,7 +372,7 @@ def nomination_decision_spec(nomination: Nomination, *, signer: Signer) -> Docum
     title = staff_title(nomination.nominee, school)
     who = f"{nomination.nominee.full_name}{', ' + title if title else ''}"
     body: list[Block] = [
-        _authority_line(school),
+        *_authority(school),
         *_plan_basis(campaign),
         BasisLine(
             f"Căn cứ kết quả bỏ phiếu kín của cán bộ, viên chức, người lao động{closed}: "

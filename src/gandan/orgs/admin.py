@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from gandan.audit.admin import AuditedModelAdmin
-from gandan.orgs.models import Membership, Organisation, User
+from gandan.orgs.models import FormerManagingBody, Membership, Organisation, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -30,6 +30,15 @@ class OrganisationAdmin(AuditedModelAdmin):
         """An organisation is never deleted: its audit log and registers refer to it for good.
         One that closes or merges is marked inactive (`is_active`)."""
         return False
+
+
+@admin.register(FormerManagingBody)
+class FormerManagingBodyAdmin(AuditedModelAdmin):
+    """The managing body printed on documents dated before a reorganisation."""
+
+    list_display = ["organisation", "name", "until"]
+    search_fields = ["organisation__name", "name"]
+    autocomplete_fields = ["organisation"]
 
 
 @admin.register(User)

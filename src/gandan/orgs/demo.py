@@ -3,12 +3,13 @@
 Idempotent: running it again finds what exists and adds nothing twice.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from gandan.orgs import services
-from gandan.orgs.models import Organisation, OrgKind, Role, User
+from gandan.orgs.models import FormerManagingBody, Organisation, OrgKind, Role, User
 
 DEMO_PASSWORD = "gandan-demo"
 SCHOOL_SLUG = "th-thanh-to"
@@ -237,6 +238,12 @@ def build() -> Organisation:
         parent=by_slug["ubnd-phuong-hai-an"], guided_by=by_slug["so-gddt-hai-phong"], **SCHOOL
     )
     by_slug[school.slug] = school
+    # Until 30/6/2025 the district managed the school (LAW.md §8): its 2022 plan names it.
+    FormerManagingBody.objects.get_or_create(
+        organisation=school,
+        until=dt.date(2025, 6, 30),
+        defaults={"name": "Phòng GD&ĐT quận Hải An"},
+    )
     for slug, kind, name, short in UNITS:
         by_slug[slug] = _organisation(
             slug=slug,

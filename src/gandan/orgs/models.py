@@ -194,6 +194,41 @@ class Organisation(TimeStampedModel):
         return self.parent
 
 
+class FormerManagingBody(TimeStampedModel):
+    """The managing body a unit had before a reorganisation, as its documents of that time
+    print it (Nghị định 30/2020, Phụ lục I, II.2a: "tên cơ quan, tổ chức chủ quản trực tiếp").
+
+    A primary school's 2022 plan names "PHÒNG GD&ĐT QUẬN …" (the district managed it then),
+    not the ward that manages it since 1/7/2025 (Luật Tổ chức chính quyền địa phương số
+    72/2025/QH15; LAW.md §8). A document dated on or before `until` prints `name`; the
+    earliest such record wins; after the last one, the tree's parent.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("Tổ chức"),
+        on_delete=models.PROTECT,
+        related_name="former_managing_bodies",
+    )
+    name = models.CharField(_("Cơ quan chủ quản ghi trên văn bản"), max_length=128)
+    until = models.DateField(
+        _("Áp dụng cho văn bản đến hết ngày"), help_text=_("Ví dụ 30/6/2025 (trước sắp xếp).")
+    )
+
+    class Meta:
+        verbose_name = _("cơ quan chủ quản trước đây")
+        verbose_name_plural = _("cơ quan chủ quản trước đây")
+        ordering = ["organisation", "until"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "until"], name="one_former_managing_body_per_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.until:%d/%m/%Y})"
+
+
 class UserManagerWithNames(UserManager["User"]):
     pass
 

@@ -27,12 +27,14 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from gandan.core.text import FORBIDDEN, strip_forbidden
+from gandan.paperwork.conventions import arrange
 from gandan.paperwork.document import (
     Article,
     BasisLine,
     Block,
     Bullet,
     CentredLine,
+    DocType,
     DocumentSpec,
     Heading,
     Paragraph,
@@ -90,8 +92,9 @@ RULE_GAP_PT = 3
 
 
 def render_docx(spec: DocumentSpec) -> bytes:
-    """The document as .docx bytes, in the Phụ lục I layout."""
-    spec = _xml_safe(spec)
+    """The document as .docx bytes, in the Phụ lục I layout, the conventions applied
+    (`conventions.arrange`)."""
+    spec = arrange(_xml_safe(spec))
     document = Document()
     _set_defaults(document)
     _set_page(document, spec)
@@ -374,6 +377,10 @@ def _add_heading_table(document: DocxDocument, spec: DocumentSpec) -> None:
         # II.5b: a công văn's "V/v …" sits under the number, 6 pt below it.
         summary = balanced_lines(spec.summary_line(), SIZE_LETTER_SUMMARY, left_width)
         _lines(number_cell, summary, SIZE_LETTER_SUMMARY, before=6)
+    if spec.doc_type == DocType.MINUTES:
+        # Phụ lục III, Mẫu 1.9: a biên bản has no place and date under the Tiêu ngữ; its
+        # start and end times are in the text.
+        return
     _lines(date_cell, spec.date_line(), SIZE_DATE, first=True, italic=True, before=6)
 
 
@@ -485,6 +492,8 @@ def _add_table(document: DocxDocument, block: Table) -> None:
         for cell in table.columns[index].cells:
             cell.width = Mm(width)
     for row_index, row in enumerate(block.rows):
+        # A row is never split across a page break.
+        table.rows[row_index]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         is_header = block.header and row_index == 0
         if is_header:
             # A table running onto the next page repeats its header row.
@@ -502,12 +511,25 @@ def _add_table(document: DocxDocument, block: Table) -> None:
 # Recipients and signatures.
 
 
-def _add_signer(cell: _Cell, signer: Signer) -> None:
-    """Phụ lục I, II.7: authority and title bold, upper case; the name bold under the signature."""
+def _title_texts(signer: Signer, width_mm: float) -> list[str]:
+    return [balanced_lines(line, SIZE_BODY, width_mm, bold=True) for line in signer.title_lines()]
+
+
+def _line_count(texts: list[str]) -> int:
+    return sum(text.count("\n") + 1 for text in texts)
+
+
+def _add_signer(cell: _Cell, signer: Signer, *, title_lines: int = 0) -> None:
+    """Phụ lục I, II.7: authority and title bold, upper case; the name bold under the signature.
+
+    `title_lines` pads the titles to that many lines, so that two signers' names stand level.
+    """
     width = cell.width.mm - 2 * CELL_MARGIN_MM
-    for index, line in enumerate(signer.title_lines()):
-        text = balanced_lines(line, SIZE_BODY, width, bold=True)
+    titles = _title_texts(signer, width)
+    for index, text in enumerate(titles):
         _lines(cell, text, SIZE_BODY, first=index == 0, bold=True)
+    for _pad in range(title_lines - _line_count(titles)):
+        _lines(cell, "", SIZE_BODY, bold=True)
     name = _lines(cell, signer.name, SIZE_BODY, bold=True)
     name.paragraph_format.space_before = Pt(SIGNATURE_SPACE_PT)
 
@@ -523,6 +545,10 @@ def _add_recipients(cell: _Cell, spec: DocumentSpec, *, first: bool) -> None:
 
 
 def _add_signature_table(document: DocxDocument, spec: DocumentSpec) -> None:
+    # The signature block never stands alone on a page: the content's last paragraph keeps
+    # with it, and its table is one row that cannot split.
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     spacer = _format(document.add_paragraph(), before=PARAGRAPH_SPACING_PT)
     spacer.paragraph_format.keep_with_next = True
     widths = (SIGNATURE_LEFT_MM, SIGNATURE_RIGHT_MM)
@@ -532,14 +558,20 @@ def _add_signature_table(document: DocxDocument, spec: DocumentSpec) -> None:
         _add_recipients(left, spec, first=True)
         _add_signer(right, spec.signer)
         return
-    # Two signers (biên bản, joint resolutions): both signatures first, the recipients below.
-    table = _plain_table(document, (TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2), rows=2)
+    # Two signers (biên bản, joint resolutions), names level; the recipients under the left
+    # signature (Phụ lục III, Mẫu 1.9), in the same row so the block stays on one page.
+    half = TEXT_WIDTH_MM / 2
+    table = _plain_table(document, (half, half))
     left, right = table.rows[0].cells
-    _add_signer(left, spec.co_signer)
-    _add_signer(right, spec.signer)
-    bottom = table.rows[1].cells[0]
-    _add_recipients(bottom, spec, first=True)
-    bottom.paragraphs[0].paragraph_format.space_before = Pt(12)
+    width = half - 2 * CELL_MARGIN_MM
+    lines = max(
+        _line_count(_title_texts(spec.co_signer, width)),
+        _line_count(_title_texts(spec.signer, width)),
+    )
+    _add_signer(left, spec.co_signer, title_lines=lines)
+    _add_signer(right, spec.signer, title_lines=lines)
+    _add_recipients(left, spec, first=False)
+    left.paragraphs[-len(spec.recipient_lines()) - 1].paragraph_format.space_before = Pt(12)
 
 
 # PDF.

@@ -12,9 +12,10 @@ from gandan.audit.models import Action
 from gandan.audit.services import record_event
 from gandan.core.language import check_vietnamese
 from gandan.orgs.models import Organisation
-from gandan.paperwork.document import DocumentSpec, number_symbol, spec_to_json
+from gandan.paperwork.document import DocType, DocumentSpec, number_symbol, spec_to_json
 from gandan.paperwork.models import DocumentStatus, NumberSequence, OutgoingDocument
 from gandan.paperwork.rendering import render_docx, render_pdf
+from gandan.paperwork.signing import drafting_unit
 
 # Builds the content once the number is known: (number, issued_on) -> DocumentSpec.
 SpecBuilder = Callable[[int, dt.date], DocumentSpec]
@@ -48,7 +49,8 @@ def issue_document(
 
     `spec` is a DocumentSpec, or a function (number, issued_on) -> DocumentSpec for content
     that quotes its own number. The register sets the number, symbol and date.
-    `unit` is the drafting unit or field in a công văn's symbol ('05/THTT-VP').
+    `unit` is the drafting unit or field in a công văn's symbol ('05/THTT-VP'); left empty,
+    the organisation's office (`signing.drafting_unit`).
     Precondition: the organisation has a symbol (Organisation.symbol). `source` names the
     record the document belongs to, as "<app>.<model>:<pk>[:<part>]" (e.g. "plans.plan:12",
     "democracy.conference:3:bien_ban"), so that the
@@ -81,6 +83,8 @@ def issue_document(
                 % {"day": issued_on.strftime("%d/%m/%Y"), "latest": latest.strftime("%d/%m/%Y")}
             )
         content = spec(number, issued_on) if callable(spec) else spec
+        if content.doc_type == DocType.OFFICIAL_LETTER and not unit.strip():
+            unit = drafting_unit(organisation)
         symbol = number_symbol(number, content.doc_type.abbreviation, organisation.symbol, unit)
         final = content.issued(number_symbol=symbol, date=issued_on)
         document = OutgoingDocument.objects.create(

@@ -51,10 +51,13 @@ def plan_body(plan: Plan) -> list:
 
 
 @in_vietnamese
-def plan_spec(plan: Plan, *, signer: Signer | None = None) -> DocumentSpec:
+def plan_spec(
+    plan: Plan, *, signer: Signer | None = None, on: dt.date | None = None
+) -> DocumentSpec:
     """The plan as an official document: Vietnamese whatever the reader's language (the
-    download of a draft builds it outside any use case)."""
-    managing, issuing = header_names(plan.organisation)
+    download of a draft builds it outside any use case). Its header names the managing body
+    the school had on the plan's date (an imported 2022 plan: the Phòng GD&ĐT of then)."""
+    managing, issuing = header_names(plan.organisation, on=on or plan.issued_on)
     if signer is None:
         signer = (
             Signer(name=plan.signer_name, title=plan.signer_title or head_title(plan.organisation))
@@ -141,7 +144,7 @@ def progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> Docum
     Official documents are Vietnamese whatever the reader's language (the draft download
     builds it outside any use case).
     """
-    managing, issuing = header_names(plan.organisation)
+    managing, issuing = header_names(plan.organisation, on=as_of)
     assignments = list(
         Assignment.objects.filter(task__plan=plan)
         .select_related("task", "item", "assignee", "unit")

@@ -263,7 +263,7 @@ def issue_plan(*, plan: Plan, actor: User, issued_on: dt.date, signer: Signer) -
     plan.signer_name, plan.signer_title = signer.name, signer.title
     document = issue_document(
         organisation=plan.organisation,
-        spec=documents.plan_spec(plan, signer=signer),
+        spec=lambda _number, day: documents.plan_spec(plan, signer=signer, on=day),
         issued_on=issued_on,
         source=f"plans.plan:{plan.pk}",
         actor=actor,

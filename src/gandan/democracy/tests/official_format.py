@@ -72,8 +72,10 @@ def assert_official_format(
         "Độc lập - Tự do - Hạnh phúc",
     ]
     assert cell_texts(number_cell) == [number]
-    assert cell_texts(date_cell) == [date_line]
-    assert runs(date_cell.paragraphs[0])[0].italic
+    # Phụ lục III, Mẫu 1.9: minutes carry no place and date line (pass date_line="").
+    assert cell_texts(date_cell) == ([date_line] if date_line else [])
+    if date_line:
+        assert runs(date_cell.paragraphs[0])[0].italic
     # Ô 5a: the type name, bold, then the summary.
     texts = body_texts(document)
     assert texts[0] == heading
@@ -85,12 +87,17 @@ def assert_official_format(
     if co_signer is None:
         recipients, signer_cell = signature.rows[0].cells
         assert one_line(signer_cell) == signer
+        lines = cell_texts(recipients)
     else:
-        assert one_line(signature.rows[0].cells[0]) == co_signer
-        assert one_line(signature.rows[0].cells[1]) == signer
-        recipients = signature.rows[1].cells[0]
-    lines = cell_texts(recipients)
+        # Two signers side by side, "Nơi nhận" under the left one, all in one row.
+        assert len(signature.rows) == 1
+        recipients, signer_cell = signature.rows[0].cells
+        left = one_line(recipients)
+        assert left[: len(co_signer)] == co_signer
+        assert one_line(signer_cell) == signer
+        lines = left[len(co_signer) :]
     assert lines[0] == "Nơi nhận:"
     assert lines[-1] == recipients_last
-    heading_run = runs(recipients.paragraphs[0])[0]
+    heading = next(p for p in recipients.paragraphs if p.text == "Nơi nhận:")
+    heading_run = runs(heading)[0]
     assert heading_run.italic and heading_run.bold and heading_run.font.size.pt == 12

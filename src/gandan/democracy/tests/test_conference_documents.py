@@ -107,7 +107,8 @@ def _download(client, user, conference, kind):
 
 
 BODIES = ["UBND PHƯỜNG HẢI AN", "TRƯỜNG TIỂU HỌC THÀNH TÔ"]
-TITLE = "Hội nghị cán bộ, viên chức, người lao động năm học 2025–2026"
+# The en dash typed in the title prints as the hyphen with spaces of official text.
+TITLE = "Hội nghị cán bộ, viên chức, người lao động năm học 2025 - 2026"
 
 
 def test_minutes_have_the_official_format_signed_by_chair_and_secretary(client, closed, teacher):
@@ -118,12 +119,12 @@ def test_minutes_have_the_official_format_signed_by_chair_and_secretary(client, 
         document,
         bodies=BODIES,
         number="Số: 01/BB-THTT",
-        date_line="Hải An, ngày 12 tháng 10 năm 2026",
+        date_line="",
         heading="BIÊN BẢN",
         summary=TITLE,
         signer=["CHỦ TỌA", "Nguyễn Thị Thu Hà"],
         co_signer=["THƯ KÝ", "Đặng Thị Ngọc Ánh"],
-        recipients_last="- Lưu: VT.",
+        recipients_last="- Lưu: VT, Hồ sơ.",
     )
 
 
@@ -139,7 +140,11 @@ def test_minutes_follow_form_1_9_from_what_happened(client, closed, teacher):
     assert "- Vắng mặt: Giáo Viên Số 3 (không có lý do)." in texts
     assert "Thư ký: Đặng Thị Ngọc Ánh." in texts
     assert "Người trình bày: Nguyễn Thị Thu Hà, Hiệu trưởng." in texts
-    assert "Năm học 2025–2026 hoàn thành 12/12 chỉ tiêu." in texts
+    assert "Năm học 2025 - 2026 hoàn thành 12/12 chỉ tiêu." in texts
+    assert (
+        "Chủ trì: Nguyễn Thị Thu Hà, Hiệu trưởng; phối hợp: Vũ Đức Thắng, Chủ tịch Công đoàn."
+        in texts
+    )
     assert "- Tài liệu: bao-cao-tong-ket.pdf." in texts
     assert (
         "Biểu quyết “Thông qua nghị quyết hội nghị” (biểu quyết công khai): 5/6 người có mặt "
@@ -179,14 +184,19 @@ def test_resolution_states_its_bases_the_decisions_and_the_six_monthly_checks(
     # then: the bases in italics (Phụ lục I, II.6b), then "QUYẾT NGHỊ:"
     bases = [p for p in document.paragraphs if p.text.startswith("Căn cứ")]
     assert [p.text for p in bases][-1] == (
-        "Căn cứ Biên bản số 01/BB-THTT Hội nghị cán bộ, viên chức, người lao động năm học "
-        "2025–2026 ngày 12 tháng 10 năm 2026."
+        "Căn cứ Biên bản số 01/BB-THTT ngày 12 tháng 10 năm 2026 của Hội nghị cán bộ, viên "
+        "chức, người lao động năm học 2025 - 2026."
+    )
+    # Phụ lục I, II.6b: a Law is cited by its name and date, without number or issuer.
+    assert bases[0].text == (
+        "Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;"
     )
     assert all(run.italic for p in bases for run in runs(p))
     assert "QUYẾT NGHỊ:" in texts
     text = all_text(document)
-    assert "Điều 2. Kết quả bầu Ban Thanh tra nhân dân nhiệm kỳ 2026–2028" in text
-    assert "- Lê Thị Hồng Nhung;" in texts
+    assert "Điều 2. Kết quả bầu Ban Thanh tra nhân dân nhiệm kỳ 2026 - 2028" in text
+    # the last name of the list ends with "."
+    assert "- Lê Thị Hồng Nhung." in texts
     assert "- 100% giáo viên đạt chuẩn nghề nghiệp;" in texts
     assert "định kỳ 6 tháng kiểm tra, đánh giá việc thực hiện" in text
     assert "với 5/6 người có mặt tán thành (83,3%)./." in text

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 
 import docx
 import pytest
@@ -46,11 +47,11 @@ def test_the_registration_form_is_a_letter_to_the_head_without_a_number(client, 
     assert head[0][0] == "UBND PHƯỜNG HẢI AN TRƯỜNG TIỂU HỌC THÀNH TÔ"
     number, summary = head[1][0].split(" V/v ")
     assert number == "Số: " + "\u00a0" * 6 + "/"  # blank until the school files it
-    assert summary == "đăng ký xây dựng mô hình “Dân vận khéo” năm học 2025–2026"
+    assert summary == "đăng ký xây dựng mô hình “Dân vận khéo” năm học 2025 - 2026"
     texts = _texts(document)
     assert texts[0] == "Kính gửi: Hiệu trưởng Trường Tiểu học Thành Tô."
     assert "QUYẾT ĐỊNH" not in texts and "BIÊN BẢN" not in texts
-    assert "2. Lĩnh vực: Văn hóa – xã hội." in texts
+    assert "2. Lĩnh vực: Văn hóa - xã hội." in texts
     assert "Phụ huynh ít nắm được việc học của con." in texts
     assert "Lê Thị Hồng Nhung (Giáo viên) đăng ký xây dựng mô hình" in texts[1]
     assert _cells(document, -1)[0][1] == "NGƯỜI ĐĂNG KÝ Lê Thị Hồng Nhung"
@@ -72,14 +73,21 @@ def test_the_minutes_give_each_result_and_are_signed_by_chair_and_secretary(
     # when
     document = _download(client, principal, "emulation:minutes", reviewed.campaign.public_id)
     # then
-    assert _cells(document, 0)[1] == ["Số: 01/BB-THTT", "Hải An, ngày 28 tháng 11 năm 2026"]
+    # Phụ lục III, Mẫu 1.9: no place and date line under the Tiêu ngữ.
+    assert _cells(document, 0)[1] == ["Số: 01/BB-THTT", ""]
     texts = _texts(document)
     assert texts[0] == "BIÊN BẢN"
     assert texts[1] == (
-        "Họp Hội đồng xét công nhận mô hình, điển hình “Dân vận khéo” năm học 2025–2026"
+        "Họp Hội đồng xét công nhận mô hình, điển hình “Dân vận khéo” năm học 2025 - 2026"
     )
-    assert "Thời gian: ngày 28 tháng 11 năm 2026." in texts
-    assert "- Hoàng Thị Thanh Tâm — Chủ tịch Hội đồng;" in texts
+    # start (the first score card) and end, chair and secretary (Mẫu 1.9)
+    assert any(re.fullmatch(r"Thời gian bắt đầu: \d\d giờ \d\d phút, ngày .+\.", t) for t in texts)
+    assert any(
+        re.fullmatch(r"Cuộc họp kết thúc vào \d\d giờ \d\d phút, ngày .+\./\.", t) for t in texts
+    )
+    assert "Chủ trì: Hoàng Thị Thanh Tâm, Chủ tịch Hội đồng." in texts
+    assert "Thư ký: Đặng Thị Ngọc Ánh." in texts
+    assert "- Hoàng Thị Thanh Tâm, Chủ tịch Hội đồng;" in texts
     # only the individual criteria were used: the registration is the teacher's own
     assert "Tiêu chí đối với cá nhân (tối đa 100 điểm):" in texts
     assert "Tiêu chí đối với tập thể (tối đa 100 điểm):" not in texts
@@ -90,9 +98,11 @@ def test_the_minutes_give_each_result_and_are_signed_by_chair_and_secretary(
         "2",
         "85/100",
     ]
-    assert "- “Zalo “Phụ huynh đồng hành”” — Lê Thị Hồng Nhung (85 điểm);" in texts
-    signatures = _cells(document, -1)[0]
-    assert signatures == ["THƯ KÝ Đặng Thị Ngọc Ánh", "CHỦ TỊCH HỘI ĐỒNG Hoàng Thị Thanh Tâm"]
+    assert "- “Zalo “Phụ huynh đồng hành””, Lê Thị Hồng Nhung (85 điểm)." in texts
+    left, right = _cells(document, -1)[0]
+    assert left.startswith("THƯ KÝ Đặng Thị Ngọc Ánh Nơi nhận:")
+    assert left.endswith("- Lưu: VT, Hồ sơ.")
+    assert right == "CHỦ TỊCH HỘI ĐỒNG Hoàng Thị Thanh Tâm"
 
 
 def test_the_minutes_report_the_councils_secret_ballot(
@@ -128,7 +138,7 @@ def test_the_minutes_report_the_councils_secret_ballot(
     texts = _texts(_open(render_docx(campaign.minutes.spec)))
     assert "III. BỎ PHIẾU KÍN LỰA CHỌN DANH SÁCH ĐỀ NGHỊ" in texts
     assert "2/3 thành viên đã bỏ phiếu" in next(t for t in texts if t.startswith("Hội đồng bỏ"))
-    assert "- 1. Zalo “Phụ huynh đồng hành” (Lê Thị Hồng Nhung): 2/3 phiếu; được đề nghị;" in texts
+    assert "- 1. Zalo “Phụ huynh đồng hành” (Lê Thị Hồng Nhung): 2/3 phiếu; được đề nghị." in texts
 
 
 @pytest.mark.parametrize(
@@ -148,9 +158,11 @@ def test_the_decision_recognises_at_the_chosen_level(
     assert _cells(document, 0)[1] == ["Số: 02/QĐ-THTT", "Hải An, ngày 28 tháng 11 năm 2026"]
     texts = _texts(document)
     assert texts[0] == "QUYẾT ĐỊNH"
-    assert texts[1] == "Về việc công nhận mô hình “Dân vận khéo” năm học 2025–2026"
+    assert texts[1] == "Về việc công nhận mô hình “Dân vận khéo” năm học 2025 - 2026"
     assert texts[2] == "HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC THÀNH TÔ"
-    assert texts[3].startswith("Căn cứ Biên bản số 01/BB-THTT ngày 28 tháng 11 năm 2026 của Hội")
+    # the head's power to decide first (Phụ lục I, II.6a), then the council's minutes
+    assert texts[3].startswith("Căn cứ Thông tư số 28/2020/TT-BGDĐT ngày 04 tháng 9 năm 2020")
+    assert texts[4].startswith("Căn cứ Biên bản số 01/BB-THTT ngày 28 tháng 11 năm 2026 của Hội")
     first = next(line for line in texts if line.startswith("Điều 1."))
     assert "(điểm đánh giá của Hội đồng: 85/100)" in first
     assert ("tặng Giấy khen của Hiệu trưởng" in first) is merit
@@ -178,10 +190,10 @@ def test_the_good_example_decision_quotes_the_vote(
     # then
     assert _cells(document, 0)[1][0] == "Số: 01/QĐ-THTT"
     texts = _texts(document)
-    assert texts[1] == "Về việc công nhận gương “Người tốt, việc tốt” năm học 2025–2026"
+    assert texts[1] == "Về việc công nhận gương “Người tốt, việc tốt” năm học 2025 - 2026"
     assert any(line.endswith(": 3/3 phiếu tán thành.") for line in texts), texts
     assert (
         "Điều 1. Công nhận Lê Thị Hồng Nhung, Giáo viên là gương “Người tốt, việc tốt” trong "
-        "phong trào thi đua “Dân vận khéo” năm học 2025–2026, với việc làm: Trả lại ví cho phụ "
+        "phong trào thi đua “Dân vận khéo” năm học 2025 - 2026, với việc làm: Trả lại ví cho phụ "
         "huynh." in texts
     )

@@ -39,7 +39,7 @@ def test_documents_json_lists_one_years_register(register):
     # then
     assert [(row["number"], row["symbol"], row["type"], row["date"]) for row in rows] == [
         (1, "01/KH-THTT", "KH", "2026-01-05"),
-        (2, "02/THTT", "CV", "2026-01-06"),
+        (2, "02/THTT-VP", "CV", "2026-01-06"),
         (3, "03/KH-THTT", "KH", "2026-02-09"),
     ]
     assert rows[0]["summary"] == sample_plan().summary
@@ -64,7 +64,7 @@ def test_documents_plain_table_is_readable(register):
     # given / when
     text = run("documents", "--org", "th-thanh-to", "--year", "2026")
     # then
-    assert "02/THTT" in text
+    assert "02/THTT-VP" in text
     assert "05/01/2026" in text
     assert "đã thu hồi" in text
 

@@ -103,11 +103,11 @@ def test_cong_van_symbol_has_no_type_abbreviation(school):
     # when: Phụ lục I, II.3b: body abbreviation, then the drafting unit.
     plain = issue_document(organisation=school, spec=letter, issued_on=dt.date(2026, 1, 5))
     with_unit = issue_document(
-        organisation=school, spec=letter, issued_on=dt.date(2026, 1, 5), unit="VP"
+        organisation=school, spec=letter, issued_on=dt.date(2026, 1, 5), unit="HC"
     )
-    # then
-    assert plain.number_symbol == "02/THTT"
-    assert with_unit.number_symbol == "03/THTT-VP"
+    # then: without a unit named, the office ("VP"), never the body alone.
+    assert plain.number_symbol == "02/THTT-VP"
+    assert with_unit.number_symbol == "03/THTT-HC"
     assert with_unit.doc_type == DocType.OFFICIAL_LETTER
 
 

@@ -9,7 +9,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from gandan.paperwork.document import DocType, Signer
+from gandan.paperwork.document import DocType, Signer, SignerPrefix
 from gandan.paperwork.metrics import text_width_mm
 from gandan.paperwork.rendering import render_docx
 from gandan.paperwork.samples import sample_letter, sample_plan
@@ -91,7 +91,8 @@ def test_heading_table_components_in_order_with_their_formats():
     bodies, national = table.rows[0].cells
     number, date = table.rows[1].cells
     # then: the bodies top left, the Quốc hiệu top right (Phụ lục I, ô 1-2).
-    assert texts(bodies)[:2] == ["UBND PHƯỜNG THÀNH TÔ", "TRƯỜNG TIỂU HỌC THÀNH TÔ"]
+    # A 2022 plan names the managing body of 2022 (before the reform of 1/7/2025).
+    assert texts(bodies)[:2] == ["PHÒNG GD&ĐT QUẬN HẢI AN", "TRƯỜNG TIỂU HỌC THÀNH TÔ"]
     managing, issuing = bodies.paragraphs[0], bodies.paragraphs[1]
     assert not only_run(managing).bold
     assert only_run(managing).font.size.pt in (12, 13)
@@ -213,7 +214,7 @@ def test_letter_has_vv_under_the_number_and_no_type_name():
     number = document.tables[0].rows[1].cells[0]
     paragraphs = body_paragraphs(document)
     # then: Phụ lục I, II.5b: "V/v …" under "Số:", 12-13 pt; no "CÔNG VĂN" title.
-    assert texts(number)[0] == "Số: 05/THTT"
+    assert texts(number)[0] == "Số: 05/THTT-VP"  # II.3b: body, then drafting unit
     assert texts(number)[1].replace("\n", " ").startswith("V/v đề nghị phối hợp")
     assert all(run.font.size.pt in (12, 13) for run in runs_with_text(number.paragraphs[1]))
     assert number.paragraphs[1].paragraph_format.space_before.pt == 6
@@ -254,11 +255,65 @@ def test_two_signers_side_by_side_with_recipients_below():
     )
     # when
     table = open_docx(minutes).tables[-1]
-    # then
-    assert texts(table.rows[0].cells[0]) == ["THƯ KÝ", "Lê Thu Trang"]
+    # then: Phụ lục III, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right, "Nơi nhận" under the secretary,
+    # "Lưu: VT, Hồ sơ."; one row, so the block cannot split over two pages.
+    assert len(table.rows) == 1
+    left = [text for text in texts(table.rows[0].cells[0]) if text]
+    assert left[:3] == ["THƯ KÝ", "Lê Thu Trang", "Nơi nhận:"]
+    assert left[-1] == "- Lưu: VT, Hồ sơ."
     assert texts(table.rows[0].cells[1]) == ["CHỦ TỌA", "Trần Văn Minh"]
-    assert texts(table.rows[1].cells[0])[0] == "Nơi nhận:"
-    assert texts(table.rows[1].cells[0])[-1] == "- Lưu: VT."
+
+
+def test_two_signers_names_stand_level_when_one_title_has_more_lines():
+    # given: the union chair signs "TM. BAN CHẤP HÀNH CÔNG ĐOÀN / CHỦ TỊCH", the head one line.
+    resolution = dataclasses.replace(
+        sample_plan(),
+        doc_type=DocType.RESOLUTION,
+        signer=Signer("Trần Văn Minh", "Hiệu trưởng"),
+        co_signer=Signer(
+            "Phạm Thị Lan", "Chủ tịch", SignerPrefix.ON_BEHALF_OF_BODY, "Ban Chấp hành Công đoàn"
+        ),
+    )
+    # when
+    left, right = open_docx(resolution).tables[-1].rows[0].cells
+
+    # then: as many title lines stand above each name, the head's padded with empty lines.
+    def lines_above(cell, name):
+        above = texts(cell)[: texts(cell).index(name)]
+        return sum(text.count("\n") + 1 for text in above)
+
+    assert lines_above(left, "Phạm Thị Lan") == lines_above(right, "Trần Văn Minh") >= 2
+    assert texts(right)[0] == "HIỆU TRƯỞNG"
+    assert set(texts(right)[1 : texts(right).index("Trần Văn Minh")]) == {""}
+
+
+def test_body_table_rows_never_split_and_the_last_paragraph_keeps_with_the_signature():
+    # given
+    document = open_docx(sample_plan())
+    # when
+    body_table = document.tables[1]
+    last_text = [p for p in document.paragraphs if p.text.strip()][-1]
+    # then
+    for row in body_table.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert last_text.text.endswith("./.")
+    assert last_text.paragraph_format.keep_with_next
+
+
+def test_minutes_have_no_place_and_date_line():
+    # given: Phụ lục III, Mẫu 1.9 shows only the Quốc hiệu and Tiêu ngữ on the right.
+    minutes = dataclasses.replace(
+        sample_plan(),
+        doc_type=DocType.MINUTES,
+        co_signer=Signer("Lê Thu Trang", "Thư ký"),
+        signer=Signer("Trần Văn Minh", "Chủ tọa"),
+    )
+    # when
+    date_cell = open_docx(minutes).tables[0].rows[1].cells[1]
+    plan_date = open_docx(sample_plan()).tables[0].rows[1].cells[1]
+    # then
+    assert date_cell.text == ""
+    assert plan_date.text == "Hải Phòng, ngày 05 tháng 8 năm 2022"
 
 
 def test_issued_date_in_january_has_leading_zero_month_in_the_file():

@@ -71,7 +71,7 @@ def test_pdf_has_three_a4_pages_numbered_from_page_two(plan_pdf):
     width, height = size.groups()
     assert abs(float(width) - 595.3) < 1 and abs(float(height) - 841.9) < 1
     assert len(first_lines) == 3
-    assert first_lines[0].startswith("UBND PHƯỜNG THÀNH TÔ")
+    assert first_lines[0].startswith("PHÒNG GD&ĐT QUẬN HẢI AN")
     assert first_lines[1:] == ["2", "3"]
 
 
