@@ -354,6 +354,7 @@ class NamedPersonField(forms.ModelChoiceField):
 
 
 class ConveneForm(forms.Form):
+    field_order = ["kind", "matters"]
     kind = forms.ChoiceField(label=_("Loại hội nghị"), choices=ConferenceKind.choices)
     work_year_label = forms.CharField(
         label=_("Năm công tác"), max_length=64, initial=_("năm học 2025–2026")
@@ -378,6 +379,19 @@ class ConveneForm(forms.Form):
     secretary = NamedPersonField(
         label=_("Thư ký hội nghị"), queryset=User.objects.none(), required=False
     )
+    matters = forms.CharField(
+        label=_("Nội dung hội nghị bất thường (mỗi dòng một)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_(
+            "Chỉ ghi cho hội nghị bất thường: chương trình gồm đúng các nội dung được đề nghị "
+            "đưa ra hội nghị (Điều 51 khoản 1), rồi thông qua nghị quyết. Hội nghị thường niên "
+            "có chương trình theo Điều 51 khoản 4, được lập sẵn."
+        ),
+    )
+
+    def matter_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["matters"].splitlines() if line.strip()]
 
     def __init__(self, *args, staff, union_officers, **kwargs):
         super().__init__(*args, **kwargs)

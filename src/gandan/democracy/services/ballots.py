@@ -222,8 +222,13 @@ def _electorate(ballot: Ballot) -> list[int]:
 
 @in_vietnamese
 @transaction.atomic
-def open_ballot(*, ballot: Ballot, actor: User) -> Ballot:
-    """Freeze the electorate and start the vote."""
+def open_ballot(*, ballot: Ballot, actor: User, summoned: int | None = None) -> Ballot:
+    """Freeze the electorate and start the vote.
+
+    `summoned` is given for a vote at the staff conference: those present vote, but the
+    quorum is counted on everyone summoned (Luật 10/2022/QH15, Điều 51 k2c), so the ballot's
+    "được triệu tập" is the conference's number, stored once here, and the electors are
+    named "có mặt" rather than "triệu tập"."""
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     if ballot.status != BallotStatus.DRAFT:
         raise ValidationError(_("Chỉ mở được cuộc biểu quyết đang chuẩn bị."))
@@ -236,16 +241,19 @@ def open_ballot(*, ballot: Ballot, actor: User) -> Ballot:
     Elector.objects.bulk_create(Elector(ballot=ballot, user_id=pk) for pk in electorate)
     ballot.status = BallotStatus.OPEN
     ballot.opened_at = timezone.now()
-    ballot.electorate_size = len(electorate)
+    ballot.electorate_size = len(electorate) if summoned is None else summoned
     ballot.save(update_fields=["status", "opened_at", "electorate_size", "updated_at"])
-    events.record(
-        ballot.organisation,
-        EventKind.BALLOT_OPENED,
-        _("Mở bỏ phiếu “%(title)s” (%(n)d người được triệu tập)")
-        % {"title": ballot.title, "n": len(electorate)},
-        actor,
-        ballot=ballot,
-    )
+    if summoned is None:
+        summary = _("Mở bỏ phiếu “%(title)s” (%(n)d người được triệu tập)") % {
+            "title": ballot.title,
+            "n": len(electorate),
+        }
+    else:
+        summary = _(
+            "Mở biểu quyết “%(title)s” tại hội nghị (%(n)d người có mặt bỏ phiếu; "
+            "%(s)d người được triệu tập)"
+        ) % {"title": ballot.title, "n": len(electorate), "s": summoned}
+    events.record(ballot.organisation, EventKind.BALLOT_OPENED, summary, actor, ballot=ballot)
     return ballot
 
 

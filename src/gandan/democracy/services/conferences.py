@@ -74,8 +74,10 @@ def convene_conference(
     work_year_ends: dt.date | None = None,
     secretary: User | None = None,
     starts_at: dt.time | None = None,
+    matters: Sequence[str] = (),
 ) -> Conference:
-    """Summon all staff to the conference, with its agenda in the order of Điều 51 k4.
+    """Summon all staff to the conference: the annual one with its agenda in the order of
+    Điều 51 k4, an extraordinary one with the matters that prompted it.
 
     Precondition: the actor manages the school. The due date of an annual conference is stored.
     """
@@ -97,6 +99,23 @@ def convene_conference(
     staff_ids = {person.pk for person in staff}
     if secretary is not None and secretary.pk not in staff_ids:
         raise ValidationError({"secretary": _("Thư ký phải là cán bộ của trường.")})
+    # Luật 10/2022/QH15, Điều 51 k1: an extraordinary conference is held on a proposal (the
+    # union, the head, or at least a third of the staff) to deal with what was proposed; the
+    # order of business of k4 (the year's reports, emulation, pledge) is the annual one's.
+    matters = [line.strip()[:300] for line in matters if line.strip()]
+    if kind == ConferenceKind.EXTRAORDINARY and not matters:
+        raise ValidationError(
+            {"matters": _("Hãy ghi các nội dung cần đưa ra hội nghị bất thường, mỗi dòng một.")}
+        )
+    if kind == ConferenceKind.ANNUAL and matters:
+        raise ValidationError(
+            {
+                "matters": _(
+                    "Hội nghị thường niên có chương trình theo Điều 51 khoản 4; nội dung riêng "
+                    "chỉ ghi cho hội nghị bất thường."
+                )
+            }
+        )
     due_by = None
     if kind == ConferenceKind.ANNUAL:
         if work_year_ends is None:
@@ -130,7 +149,7 @@ def convene_conference(
     Attendee.objects.bulk_create(Attendee(conference=conference, user=person) for person in staff)
     AgendaItem.objects.bulk_create(
         AgendaItem(conference=conference, order=index, kind=agenda_kind, title=title)
-        for index, (agenda_kind, _point, title) in enumerate(ORDER_OF_BUSINESS, start=1)
+        for index, (agenda_kind, title) in enumerate(_agenda(kind, matters), start=1)
     )
     summary = f"Triệu tập {conference.title} ngày {held_on:%d/%m/%Y} ({len(staff)} người)"
     if conference.is_held_late:
@@ -139,6 +158,20 @@ def convene_conference(
         organisation, EventKind.CONFERENCE_CONVENED, summary, actor, conference=conference
     )
     return conference
+
+
+def _agenda(kind: str, matters: Sequence[str]) -> list[tuple[AgendaKind, str]]:
+    """The points of business: Điều 51 k4 a) to i) for the annual conference; for an
+    extraordinary one each matter put to it (discussed and decided at that point), then the
+    resolution that records the decisions."""
+    if kind == ConferenceKind.ANNUAL:
+        return [(agenda_kind, title) for agenda_kind, _point, title in ORDER_OF_BUSINESS]
+    resolution = next(
+        (agenda_kind, title)
+        for agenda_kind, _point, title in ORDER_OF_BUSINESS
+        if agenda_kind == AgendaKind.RESOLUTION
+    )
+    return [(AgendaKind.DECISIONS, matter) for matter in matters] + [resolution]
 
 
 def quorum(conference: Conference) -> dict:
@@ -381,12 +414,10 @@ def open_conference_vote(
         candidates=candidates,
         seats=seats,
     )
-    ballot = ballots.open_ballot(ballot=ballot, actor=actor)
     # Those present vote; the quorum is counted on those summoned.
     ballot.agenda_item = item
-    ballot.electorate_size = conference.summoned_count
-    ballot.save(update_fields=["agenda_item", "electorate_size", "updated_at"])
-    return ballot
+    ballot.save(update_fields=["agenda_item", "updated_at"])
+    return ballots.open_ballot(ballot=ballot, actor=actor, summoned=conference.summoned_count)
 
 
 def _running_vote(

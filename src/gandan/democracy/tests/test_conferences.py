@@ -395,6 +395,7 @@ def test_an_extraordinary_conference_has_no_yearly_due_date(
         held_on=HELD_ON,
         place="Hội trường",
         union_chair=union_officer,
+        matters=["Điều chỉnh mức chi hỗ trợ dạy buổi chiều"],
     )
     assert (extra.due_by, extra.work_year_ends, extra.is_held_late) == (None, None, False)
     assert extra.title.startswith("Hội nghị bất thường")

@@ -120,6 +120,8 @@ def ballot_detail(request: AuthenticatedRequest, public_id: str) -> HttpResponse
         "is_elector": is_elector,
         "voted": voted,
         "turnout": ballot.participations.count(),
+        # Who may vote: everyone summoned, or at a conference those present (Điều 51 k2c).
+        "electors": ballot.electors.count(),
         # Who voted when is a sign-in sheet, not news: kept in the audit log, not shown here.
         "events": ballot.events.exclude(kind=EventKind.BALLOT_CAST).select_related("actor")[:30],
     }

@@ -84,6 +84,7 @@ def conference_new(request: AuthenticatedRequest) -> HttpResponse:
                 place=data["place"],
                 union_chair=data["union_chair"],
                 secretary=data["secretary"],
+                matters=form.matter_lines(),
             )
         except ValidationError as error:
             add_service_error(form, error)
