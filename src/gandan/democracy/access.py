@@ -40,6 +40,7 @@ from gandan.democracy.models import (
     BoardTerm,
     Comment,
     Conference,
+    ConferenceStatus,
     Consultation,
     ConsultationAudience,
     ConsultationStatus,
@@ -493,3 +494,32 @@ def inspections_in_progress(user: User, school: Organisation) -> QuerySet[Inspec
     return Inspection.objects.filter(
         term__organisation=school, status=InspectionStatus.NOTIFIED
     ).order_by("starts_on")
+
+
+def conferences_to_prepare(user: User, school: Organisation) -> QuerySet[Conference]:
+    """Conferences convened and not yet closed, soonest first: for the union's officers, who
+    organise them with the head (Luật 10/2022/QH15, Điều 51 k1)."""
+    if not is_union_officer(user, school):
+        return Conference.objects.none()
+    return (
+        Conference.objects.filter(organisation=school)
+        .exclude(status=ConferenceStatus.CLOSED)
+        .order_by("held_on", "created_at")
+    )
+
+
+def ballots_under_way(user: User, school: Organisation) -> QuerySet[Ballot]:
+    """The school's open votes: for the union's officers, who organise the votes of the staff."""
+    if not is_union_officer(user, school):
+        return Ballot.objects.none()
+    return visible_ballots(user, school).filter(status=BallotStatus.OPEN).order_by("opened_at")
+
+
+def board_terms_to_recognise(user: User, school: Organisation) -> QuerySet[BoardTerm]:
+    """Elected boards whose result the union has not recognised yet, soonest due first (NĐ
+    59/2023/NĐ-CP, Điều 21 k1: within 05 working days): for the union's officers."""
+    if not is_union_officer(user, school):
+        return BoardTerm.objects.none()
+    return BoardTerm.objects.filter(organisation=school, recognised_on__isnull=True).order_by(
+        "recognition_due"
+    )

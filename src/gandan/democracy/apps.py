@@ -17,3 +17,7 @@ class DemocracyConfig(AppConfig):
         from gandan.democracy.board_desk import board_panel
 
         desk.register(desk.Panel("board", "democracy/board_desk_panel.html", board_panel, order=31))
+        # The union chair's panel: conferences to prepare, votes under way, boards to recognise.
+        from gandan.democracy.union_desk import union_panel
+
+        desk.register(desk.Panel("union", "democracy/union_desk_panel.html", union_panel, order=32))
