@@ -20,6 +20,7 @@ from gandan.orgs.models import Organisation, User
 from gandan.paperwork.models import OutgoingDocument
 from gandan.petitions import services
 from gandan.petitions.models import Case, CaseKind, Channel, ReceptionSession
+from gandan.petitions.models.cases import Salutation
 
 MARK = "demo-"
 
@@ -74,7 +75,10 @@ def _script(school, p, today, cases):
     head, deputy, teacher = p["hieutruong"], p["phohieutruong"], p["giaovien"]
     days = [today - dt.timedelta(days=n) for n in range(31)]
     parent = services.Sender(
-        name="Trần Văn Bình", phone="0912 345 678", address="Tổ 5, phường Hải An"
+        name="Trần Văn Bình",
+        phone="0912 345 678",
+        address="Tổ 5, phường Hải An",
+        salutation=Salutation.ONG,
     )
 
     def step(key, func):
@@ -117,7 +121,7 @@ def _script(school, p, today, cases):
                     actor=teacher,
                     outcome="Đã kiểm tra, thay 3 tấm tôn hỏng.",
                     public_answer="Nhà trường đã thay 3 tấm tôn bị hỏng ở lớp 2A ngày "
-                    f"{on:%d/%m/%Y}. Cảm ơn phụ huynh đã báo.",
+                    f"{on:%d/%m/%Y}. Nhà trường trân trọng cảm ơn ông đã phản ánh kịp thời.",
                     on=on,
                 ),
             ),
@@ -150,7 +154,10 @@ def _script(school, p, today, cases):
                 CaseKind.RECOMMENDATION,
                 days[6],
                 sender=services.Sender(
-                    name="Nguyễn Thị Hoa", email="hoa.phuhuynh@example.com", address="Phường Hải An"
+                    name="Nguyễn Thị Hoa",
+                    email="hoa.phuhuynh@example.com",
+                    address="Phường Hải An",
+                    salutation=Salutation.BA,
                 ),
                 title="Đề nghị mở thêm lớp bán trú khối 1",
                 content="Nhiều gia đình đi làm xa, đề nghị nhà trường mở thêm một lớp bán trú "
@@ -181,7 +188,10 @@ def _script(school, p, today, cases):
                 days[15],
                 channel=Channel.WALK_IN,
                 sender=services.Sender(
-                    name="Lê Văn Cường", phone="0987 111 222", address="Số 12 phố Thành Tô"
+                    name="Lê Văn Cường",
+                    phone="0987 111 222",
+                    address="Số 12 phố Thành Tô",
+                    salutation=Salutation.ONG,
                 ),
                 title="Khiếu nại việc không xét miễn tiền bán trú",
                 content="Gia đình tôi thuộc hộ cận nghèo nhưng nhà trường không xét miễn tiền bán "
@@ -326,7 +336,10 @@ def _script(school, p, today, cases):
                 CaseKind.FEEDBACK,
                 days[25],
                 sender=services.Sender(
-                    name="Hoàng Văn Dũng", phone="0934 567 890", address="Tổ 2, phường Hải An"
+                    name="Hoàng Văn Dũng",
+                    phone="0934 567 890",
+                    address="Tổ 2, phường Hải An",
+                    salutation=Salutation.ONG,
                 ),
                 title="Cổng trường ùn tắc giờ tan học",
                 content="Xe máy đỗ tràn ra lòng đường trước cổng trường lúc 16 giờ 30 rất nguy "
@@ -438,7 +451,12 @@ def build_neighbour(school: Organisation, *, profile: int, head: User, teacher: 
     if Case.objects.filter(organisation=school, idempotency_key__startswith=MARK).exists():
         return
     today = timezone.localdate()
-    sender = services.Sender(name="Nguyễn Thị Mai", phone="0987 654 321", address="Phường Hải An")
+    sender = services.Sender(
+        name="Nguyễn Thị Mai",
+        phone="0987 654 321",
+        address="Phường Hải An",
+        salutation=Salutation.BA,
+    )
     for key, kind, received_ago, answered_after, rating, title in NEIGHBOUR_CASES[profile]:
         received = today - dt.timedelta(days=received_ago)
         case = services.submit_case(
@@ -461,7 +479,7 @@ def build_neighbour(school: Organisation, *, profile: int, head: User, teacher: 
             case=case,
             actor=teacher,
             outcome="Đã kiểm tra và xử lý.",
-            public_answer="Nhà trường đã kiểm tra và khắc phục nội dung phụ huynh phản ánh.",
+            public_answer="Nhà trường đã kiểm tra và khắc phục nội dung bà đã phản ánh.",
             on=answered,
         )
         if rating is not None:

@@ -24,7 +24,6 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from gandan.core.vietnamese import official_date
 from gandan.paperwork.document import (
     Article,
     BasisLine,
@@ -49,10 +48,23 @@ LAW_BASIS: dict[str, str] = {
 
 
 def addressee(case: Case) -> str:
-    """'Ông (bà) Nguyễn Văn An'; a denouncer only by pseudonym."""
+    """'Bà Lê Thị Hoa' (after "Kính gửi:", among the recipients), as the sender chose to be
+    addressed, 'Ông/Bà Lê Thị Hoa' when nothing was chosen; a denouncer only by pseudonym."""
     if case.is_denunciation:
         return case.pseudonym
-    return _("Ông (bà) %(name)s") % {"name": case.contact_name}
+    return case.addressed_as(capitalised=True)
+
+
+def _named(case: Case) -> str:
+    """The addressee inside a sentence: 'bà Lê Thị Hoa'."""
+    if case.is_denunciation:
+        return case.pseudonym
+    return case.addressed_as(capitalised=False)
+
+
+def _you(case: Case, *, capitalised: bool = False) -> str:
+    """How the letter speaks to its addressee: 'bà' ('Bà' opening a sentence)."""
+    return case.form_of_address(capitalised=capitalised)
 
 
 def _kind(case: Case) -> str:
@@ -96,7 +108,7 @@ def _received(case: Case) -> str:
         "date": case.received_on.strftime("%d/%m/%Y"),
         "school": case.organisation.name,
         "kind": _kind(case),
-        "sender": addressee(case) if case.can_receive_letters else case.sender_label,
+        "sender": _named(case) if case.can_receive_letters else case.sender_label,
         "title": case.title,
     }
 
@@ -120,10 +132,10 @@ def acknowledgement(case: Case) -> DocumentSpec:
     body.append(
         Paragraph(
             _(
-                "Ông (bà) theo dõi kết quả trên trang công khai của nhà trường với mã tra cứu "
+                "%(you)s theo dõi kết quả trên trang công khai của nhà trường với mã tra cứu "
                 "%(code)s."
             )
-            % {"code": case.display_code}
+            % {"you": _you(case, capitalised=True), "code": case.display_code}
         )
     )
     return _spec(
@@ -194,7 +206,7 @@ def denounced_notice(case: Case) -> DocumentSpec:
             ),
             Paragraph(
                 _(
-                    "Đề nghị ông (bà) giải trình bằng văn bản và cung cấp thông tin, tài liệu "
+                    "Đề nghị ông/bà giải trình bằng văn bản và cung cấp thông tin, tài liệu "
                     "liên quan theo Điều 10 Luật Tố cáo 2018."
                 )
             ),
@@ -458,7 +470,7 @@ def complaint_decision_recipients(case: Case) -> tuple[str, ...]:
             BasisLine(LAW_BASIS[case.kind]),
             BasisLine(
                 _("Xét đơn khiếu nại ngày %(date)s của %(who)s")
-                % {"date": case.received_on.strftime("%d/%m/%Y"), "who": addressee(case)}
+                % {"date": case.received_on.strftime("%d/%m/%Y"), "who": _named(case)}
             ),
             Paragraph(_("Nội dung khiếu nại: %(content)s") % {"content": case.title}),
             Paragraph(
@@ -495,7 +507,7 @@ def complaint_decision_recipients(case: Case) -> tuple[str, ...]:
             case,
             DocType.DECISION,
             _("Về việc giải quyết khiếu nại của %(who)s (%(instance)s)")
-            % {"who": addressee(case), "instance": instance},
+            % {"who": _named(case), "instance": instance},
             body,
             recipients=complaint_decision_recipients(case),
         )
@@ -553,10 +565,11 @@ def thanks(case: Case) -> DocumentSpec:
             Paragraph(_received(case)),
             Paragraph(
                 _(
-                    "Nhà trường trân trọng cảm ơn ông (bà) đã quan tâm, đóng góp ý kiến để nhà "
+                    "Nhà trường trân trọng cảm ơn %(you)s đã quan tâm, đóng góp ý kiến để nhà "
                     "trường làm tốt hơn công tác giáo dục và phục vụ nhân dân. Mong tiếp tục nhận "
-                    "được sự đồng hành của ông (bà)."
+                    "được sự đồng hành của %(you)s."
                 )
+                % {"you": _you(case)}
             ),
         ],
         kinh_gui=(addressee(case),),
@@ -583,11 +596,12 @@ def apology(case: Case, *, late_step: str, due, new_date, reason: str) -> Docume
                 }
             ),
             Paragraph(
+                # One date style inside a letter: dd/mm/yyyy; the long form is the date line's.
                 _(
-                    "Nhà trường thành thật xin lỗi ông (bà) và hẹn trả kết quả chậm nhất ngày "
-                    "%(date)s (%(official)s)."
+                    "Nhà trường thành thật xin lỗi %(you)s và hẹn trả kết quả chậm nhất ngày "
+                    "%(date)s."
                 )
-                % {"date": new_date.strftime("%d/%m/%Y"), "official": official_date(new_date)}
+                % {"you": _you(case), "date": new_date.strftime("%d/%m/%Y")}
             ),
         ],
         kinh_gui=(addressee(case),),

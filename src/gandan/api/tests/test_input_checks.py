@@ -151,4 +151,4 @@ def test_a_letter_with_a_control_character_stored_before_the_check_still_downloa
     assert response.status_code == 200
     parsed = docx.Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in parsed.paragraphs)
-    assert "Kính gửi: Ông (bà) Trần VănPhụ Huynh" in text
+    assert "Kính gửi: Ông/Bà Trần VănPhụ Huynh" in text

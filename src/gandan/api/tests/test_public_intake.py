@@ -89,6 +89,7 @@ def test_the_due_date_of_a_complaint_is_what_the_rules_give_for_its_first_step(
             kind="khieu_nai",
             title="Khiếu nại việc không xét miễn tiền bán trú",
             denounced_person="Hiệu trưởng",
+            contact_address="Tổ 5, phường Hải An",  # Luật Khiếu nại 2011, Điều 8
         ),
     )
     # then: the earliest of the school's own steps (thụ lý), computed here independently

@@ -1,18 +1,22 @@
 """The public forms: sending a case from a phone, looking it up, rating and contesting it."""
 
 import secrets
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.forms import MultipleFileField
 from gandan.petitions.models import CaseKind, Delivery, InformationForm
+from gandan.petitions.models.cases import Salutation
 from gandan.petitions.services.intake import (
+    COMPLAINT_IDENTITY_FIELDS,
     CONSENT_TEXT,
     MAX_CONTENT,
     MAX_TITLE,
     Sender,
     Submission,
+    check_submission,
 )
 
 # The kinds in plain words, to help a parent choose (Luật Tiếp công dân 2013, Điều 2;
@@ -27,7 +31,8 @@ KIND_HELP = {
     ),
     CaseKind.COMPLAINT: _(
         "Đề nghị xem xét lại một quyết định hoặc việc làm của nhà trường, của cán bộ, giáo viên "
-        "mà ông (bà) cho là sai và ảnh hưởng trực tiếp đến quyền lợi của mình hoặc của con."
+        "mà ông (bà) cho là sai và ảnh hưởng trực tiếp đến quyền lợi của mình hoặc của con. "
+        "Khiếu nại cần ghi họ tên và địa chỉ của người khiếu nại."
     ),
     CaseKind.DENUNCIATION: _(
         "Báo cho hiệu trưởng biết hành vi vi phạm pháp luật của cán bộ, giáo viên, nhân viên. "
@@ -48,8 +53,17 @@ KIND_ORDER = [
 ]
 
 
+# The button a refused unsigned complaint offers: send the same text as a phản ánh.
+AS_FEEDBACK = "as_feedback"
+AS_FEEDBACK_ANCHOR = "as-feedback"
+
+
 class SubmissionFields(forms.Form):
-    """What a case says and who sends it; shared by the public form and staff entry."""
+    """What a case says and who sends it; shared by the public form and staff entry.
+
+    A form sent with AS_FEEDBACK is read as a phản ánh when it says khiếu nại: the sender,
+    told that a complaint needs a name and address (Luật Khiếu nại 2011, Điều 8), chose to send
+    the text as feedback. Every problem the service would find is shown at once, at the top."""
 
     kind = forms.ChoiceField(
         label=_("Loại đơn"),
@@ -85,6 +99,12 @@ class SubmissionFields(forms.Form):
         required=False,
     )
     name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
+    salutation = forms.ChoiceField(
+        label=_("Nhà trường xưng hô trong thư trả lời"),
+        choices=[("", _("Không chọn (thư ghi “Ông/Bà”)")), *Salutation.choices],
+        widget=forms.RadioSelect,
+        required=False,
+    )
     phone = forms.CharField(
         label=_("Điện thoại"),
         max_length=20,
@@ -117,6 +137,68 @@ class SubmissionFields(forms.Form):
     )
     consent = forms.BooleanField(label=CONSENT_TEXT, required=False)
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get(AS_FEEDBACK) and data.get("kind") == CaseKind.COMPLAINT:
+            data = data.copy()
+            data["kind"] = CaseKind.FEEDBACK
+        super().__init__(data, *args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # The service's own check on what parsed, so that an empty form lists every problem
+        # the first time, not one more each time it is sent. Files are checked by the service.
+        submission = Submission(
+            kind=data.get("kind") or "",
+            title=data.get("title") or "",
+            content=data.get("content") or "",
+            sender=self._sender(data),
+            anonymous=bool(data.get("anonymous")),
+            consent=bool(data.get("consent")),
+            information_form=data.get("information_form") or "",
+            delivery=data.get("delivery") or "",
+            information_purpose=data.get("information_purpose") or "",
+            denounced_person=data.get("denounced_person") or "",
+        ).with_clean_sender()
+        for field, messages in check_submission(submission).items():
+            if field in self.fields and field not in self.errors:
+                for message in messages:
+                    self.add_error(field, message)
+        return data
+
+    @staticmethod
+    def _sender(data: dict[str, Any]) -> Sender:
+        return Sender(
+            name=data.get("name") or "",
+            phone=data.get("phone") or "",
+            email=data.get("email") or "",
+            address=data.get("address") or "",
+            id_number=data.get("id_number") or "",
+            salutation=data.get("salutation") or "",
+        )
+
+    @property
+    def offers_feedback(self) -> bool:
+        """A complaint refused for want of a name or address: offer to send it as feedback."""
+        return (
+            self.is_bound
+            and self.data.get("kind") == CaseKind.COMPLAINT
+            and any(field in self.errors for field in COMPLAINT_IDENTITY_FIELDS)
+        )
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(anchor, message) of every error in the order of the page, for the summary on top;
+        the anchor is the field's input ("" for an error of the whole form)."""
+        links = [("", str(message)) for message in self.non_field_errors()]
+        for bound in self:
+            if bound.is_hidden:
+                continue
+            if isinstance(bound.field.widget, forms.RadioSelect):
+                anchor = f"{bound.auto_id}_0"  # the first choice: what the label points at
+            else:
+                anchor = bound.id_for_label or bound.auto_id
+            links += [(anchor, str(message)) for message in bound.errors]
+        return links
+
     def submission(self, *, channel: str) -> Submission:
         """The cleaned fields as the services take them (call after `is_valid`)."""
         data = self.cleaned_data
@@ -124,13 +206,7 @@ class SubmissionFields(forms.Form):
             kind=data["kind"],
             title=data["title"],
             content=data["content"],
-            sender=Sender(
-                name=data["name"],
-                phone=data["phone"],
-                email=data["email"],
-                address=data["address"],
-                id_number=data["id_number"],
-            ),
+            sender=self._sender(data),
             channel=channel,
             anonymous=data["anonymous"],
             consent=data["consent"],

@@ -72,6 +72,19 @@ class Delivery(models.TextChoices):
     PICK_UP = "pick_up", _("Nhận trực tiếp tại trường")
 
 
+class Salutation(models.TextChoices):
+    """How letters address the sender, as chosen at intake: an official letter to a citizen
+    says "Ông" or "Bà"; "Anh/Chị" only where the person chose it. Blank (nothing chosen, and
+    every case received before the choice existed) prints the neutral "Ông/Bà"."""
+
+    ONG = "ong", _("Ông")
+    BA = "ba", _("Bà")
+    ANH_CHI = "anh_chi", _("Anh/Chị")
+
+
+NEUTRAL_SALUTATION = _("Ông/Bà")
+
+
 class CaseQuerySet(models.QuerySet["Case"]):
     def open(self) -> "CaseQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
@@ -150,6 +163,9 @@ class Case(TimeStampedModel):
     contact_phone = models.CharField(_("Điện thoại"), max_length=32, blank=True)
     contact_email = models.EmailField(_("Thư điện tử"), blank=True)
     contact_address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
+    salutation = models.CharField(
+        _("Cách xưng hô"), max_length=8, choices=Salutation.choices, blank=True
+    )
     # Luật Tiếp cận thông tin 2016, Điều 24 k2: an information request states an ID number.
     id_number_token = models.TextField(blank=True, editable=False)
     information_form = models.CharField(
@@ -276,6 +292,16 @@ class Case(TimeStampedModel):
         if self.is_anonymous or not self.contact_name:
             return str(_("Người gửi không ghi danh"))
         return self.contact_name
+
+    def form_of_address(self, *, capitalised: bool = True) -> str:
+        """'Bà' (a letter's first word, a list of recipients) or 'bà' (inside a sentence); the
+        neutral 'Ông/Bà' when nothing was chosen."""
+        word = str(Salutation(self.salutation).label if self.salutation else NEUTRAL_SALUTATION)
+        return word if capitalised else word.lower()
+
+    def addressed_as(self, *, capitalised: bool = True) -> str:
+        """'Bà Lê Thị Hoa' after "Kính gửi:", 'bà Lê Thị Hoa' inside a sentence."""
+        return f"{self.form_of_address(capitalised=capitalised)} {self.contact_name}".strip()
 
     @property
     def can_receive_letters(self) -> bool:

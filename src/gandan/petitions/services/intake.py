@@ -43,6 +43,7 @@ from gandan.petitions.models import (
     InformationForm,
     Procedure,
 )
+from gandan.petitions.models.cases import Salutation
 from gandan.petitions.services.reception import record_reception
 from gandan.petitions.services.timing import store_deadlines
 
@@ -54,6 +55,11 @@ MAX_ATTACHMENTS = 5
 MAX_SUBMISSION_BYTES = 25 * 1024 * 1024
 MAX_TITLE = 200
 MAX_CONTENT = 10000
+# Letters and digits, not counting spaces or punctuation: "a" / "b" or "....." says nothing a
+# school could act on; the shortest real ones ("Mái lớp 2A dột", "Cổng trường ùn tắc lúc tan
+# học") are well above.
+MIN_TITLE = 4
+MIN_CONTENT = 10
 
 CONSENT_VERSION = "2026-01"
 # Luật Bảo vệ dữ liệu cá nhân 2025 (91/2025/QH15): consent names the data, the purpose and the
@@ -84,6 +90,7 @@ class Sender:
     email: str = ""
     address: str = ""
     id_number: str = ""
+    salutation: str = ""  # Salutation value, "" when not chosen
 
     def cleaned(self) -> "Sender":
         return Sender(*(" ".join(value.split()) for value in self.__dict__.values()))
@@ -169,15 +176,42 @@ def check_submission(submission: Submission) -> dict[str, list[str]]:
         add("title", _("Hãy ghi tóm tắt ngắn gọn việc cần gửi."))
     elif len(title.strip()) > MAX_TITLE:
         add("title", _("Tóm tắt dài quá %(n)s ký tự.") % {"n": MAX_TITLE})
+    elif _letters(title) < MIN_TITLE:
+        add(
+            "title",
+            _(
+                "Tóm tắt quá ngắn. Hãy ghi một câu nói rõ việc gì, ví dụ: Mái tôn lớp 2A bị dột "
+                "khi mưa."
+            ),
+        )
     if not content.strip():
         add("content", _("Hãy ghi nội dung cụ thể."))
     elif len(content) > MAX_CONTENT:
         add("content", _("Nội dung dài quá %(n)s ký tự.") % {"n": MAX_CONTENT})
+    elif _letters(content) < MIN_CONTENT:
+        add(
+            "content",
+            _(
+                "Nội dung quá ngắn để nhà trường xem xét. Hãy ghi rõ sự việc ở đâu, khi nào, ai "
+                "liên quan và ông (bà) đề nghị gì."
+            ),
+        )
+    if sender.salutation and sender.salutation not in Salutation.values:
+        add("salutation", _("Cách xưng hô không hợp lệ."))
     if kind == CaseKind.INFORMATION_REQUEST and anonymous:
         # Luật Tiếp cận thông tin 2016, Điều 24 k2: the request names its author.
         add("anonymous", _("Yêu cầu cung cấp thông tin phải ghi rõ họ tên, địa chỉ, giấy tờ."))
+    complaint = kind == CaseKind.COMPLAINT
+    if complaint and anonymous:
+        # Luật Khiếu nại 2011, Điều 8: the application states the complainant's name and
+        # address; unsigned content is not a khiếu nại, it can be received as a phản ánh.
+        add("anonymous", str(ANONYMOUS_COMPLAINT))
+    if complaint and not anonymous and not sender.address:
+        add("address", _("Khiếu nại cần ghi địa chỉ của người khiếu nại (Luật Khiếu nại, Điều 8)."))
     if not anonymous:
-        if not sender.name:
+        if not sender.name and complaint:
+            add("name", _("Khiếu nại cần ghi họ và tên người khiếu nại (Luật Khiếu nại, Điều 8)."))
+        elif not sender.name:
             add("name", _("Hãy ghi họ và tên (hoặc chọn gửi không ghi danh)."))
         if not (sender.phone or sender.email or sender.address):
             add(
@@ -228,6 +262,35 @@ def check_submission(submission: Submission) -> dict[str, list[str]]:
                 for message in error.messages:
                     add("attachments", message)
     return errors
+
+
+# Luật Khiếu nại 2011, Điều 8: also shown where the form offers to send as a phản ánh.
+ANONYMOUS_COMPLAINT = gettext_lazy(
+    "Khiếu nại phải ghi rõ họ tên và địa chỉ của người khiếu nại (Luật Khiếu nại, Điều 8). Nếu "
+    "không muốn ghi danh, ông (bà) có thể gửi nội dung này dưới dạng phản ánh: nhà trường vẫn "
+    "xem xét, nhưng không trả lời riêng."
+)
+# The fields whose error the complaint rule above gives: where the form offers the phản ánh.
+COMPLAINT_IDENTITY_FIELDS = ("anonymous", "name", "address")
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def receipt_notice(case: Case) -> str:
+    """What the sender must be told on receipt beyond "received", "" when nothing.
+
+    Luật Tố cáo 2018, Điều 25: a denunciation without a name is not processed as a tố cáo: no
+    thụ lý, no time limits, no answer; the school uses it as information to check."""
+    if case.is_anonymous_information:
+        return _(
+            "Tố cáo không ghi họ tên được nhà trường ghi nhận là thông tin (Luật Tố cáo, Điều "
+            "25), không thụ lý và giải quyết như một đơn tố cáo nên không có thời hạn giải quyết "
+            "và không có văn bản trả lời. Nếu nội dung rõ người vi phạm và có căn cứ, nhà trường "
+            "sẽ kiểm tra theo thẩm quyền."
+        )
+    return ""
 
 
 def _looks_like_phone(text: str) -> bool:
@@ -384,6 +447,7 @@ def _create_case(
         case.contact_phone = sender.phone[:32]
         case.contact_email = sender.email[:254]
         case.contact_address = sender.address[:255]
+        case.salutation = sender.salutation
         case.id_number_token = secrecy.seal(sender.id_number)
     case.save()
     if sealed_identity is not None:

@@ -70,11 +70,14 @@ def due_label(case: Case, step: str) -> str:
     row = case.deadlines.filter(step=step).first()
     if row is None or row.due is None:
         return _("theo quy định")
+    # A letter states a school's own target as its commitment, never the rules table's
+    # internal note ("không phải thời hạn luật định") that staff read on the case page.
+    basis = _("theo cam kết của nhà trường") if row.is_internal_policy else row.citation
     return _("%(limit)s %(unit)s, đến hết ngày %(due)s (%(citation)s)") % {
         "limit": f"{row.limit:02d}",
         "unit": row.get_unit_display(),
         "due": row.due.strftime("%d/%m/%Y"),
-        "citation": row.citation,
+        "citation": basis,
     }
 
 
@@ -109,6 +112,7 @@ def classify_case(
             original_content_token=secrecy.seal(case.content),
         )
         case.contact_name = case.contact_phone = case.contact_email = case.contact_address = ""
+        case.salutation = ""  # sealed with the rest: it says who the denouncer is
         case.id_number_token = ""
         case.content = ""
         case.needs_redaction = True
@@ -195,6 +199,7 @@ def split_case(*, case: Case, actor: User, parts: Sequence[CasePart]) -> list[Ca
                     email=case.contact_email,
                     address=case.contact_address,
                     id_number=secrecy.unseal(case.id_number_token),
+                    salutation=case.salutation,
                 ),
                 channel=case.channel,
                 anonymous=case.is_anonymous,

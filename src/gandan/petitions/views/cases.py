@@ -20,6 +20,7 @@ from gandan.petitions import access, secrecy, services
 from gandan.petitions.forms.public import KIND_HELP
 from gandan.petitions.forms.staff import WalkInForm
 from gandan.petitions.models import CaseKind, CaseStatus, Notification
+from gandan.petitions.services.intake import receipt_notice
 from gandan.petitions.services.reminders import due_soon_until
 from gandan.petitions.views.case_page import detail_context
 from gandan.petitions.views.responses import try_again
@@ -97,6 +98,8 @@ def walk_in(request: AuthenticatedRequest) -> HttpResponse:
                 request,
                 _("Đã tiếp nhận. Mã tra cứu cho công dân: %(code)s") % {"code": case.display_code},
             )
+            if notice := receipt_notice(case):  # tell the citizen, as the public receipt does
+                messages.info(request, notice)
             return redirect("petitions:detail", public_id=case.public_id)
     return render(
         request,

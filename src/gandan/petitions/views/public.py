@@ -6,6 +6,7 @@ these templates). The tracking page shows only what the timeline marks public.
 
 import logging
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,6 +27,7 @@ from gandan.petitions.forms.public import (
     TrackForm,
 )
 from gandan.petitions.models import Channel, ReceptionSession, SessionStatus
+from gandan.petitions.services.intake import receipt_notice
 from gandan.petitions.views.responses import try_again
 
 logger = logging.getLogger(__name__)
@@ -77,8 +79,21 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
         add_service_error(form, error)
         return render(request, "petitions/intake.html", _intake_context(school, form), status=400)
     except DatabaseError:
+        # Nothing was stored; the form comes back with what was typed, never a bare page.
         logger.exception("public intake failed for %s", school.slug)
-        return try_again(request)
+        message = _(
+            "Hệ thống đang bận nên đơn chưa được lưu, xin thử lại sau ít phút. Nội dung ông (bà) "
+            "đã viết vẫn còn dưới đây: bấm Gửi lại, hoặc liên hệ trực tiếp nhà trường."
+        )
+        if upload_bytes:
+            message += " " + _("Tệp đính kèm cần chọn lại khi gửi.")
+        context = _intake_context(school, form, limited=message)
+        response = render(request, "petitions/intake.html", context, status=503)
+        response["Retry-After"] = "60"
+        return response
+    notice = receipt_notice(case)
+    if notice:
+        messages.info(request, notice)
     if case.created_at >= started:  # a resent form returns the case stored then: counted then
         throttle.record_intake(request, upload_bytes=upload_bytes, **sender)
     request.session["petitions_receipt"] = case.tracking_code
