@@ -26,6 +26,17 @@ is what the period had after S; it is counted again after the day of the resumpt
 before, and a working-day period keeps its remaining working days counted after R. Suspending and
 resuming on the same day changes nothing; a suspension after the due date changes nothing (the
 period had already run out).
+
+Transition clauses are data on the rows of a new version (`DeadlineRule.open_cases`): a case
+keeps the rules in force on its receipt date, except what a later version carries over to the
+cases received before it and not yet decided on its first day (`rules_for_case`). For the
+complaint amendments of 1/7/2026 that is the suspension of the resolution period and the
+sending of the suspension and resumption decisions (NĐ 155/2026 Điều 22 k1: the new rules on
+withdrawal, suspension and dialogue apply to cases accepted before and not yet decided; LAW.md
+§11, crawl, unverified). Only suspensions decided from that first day stop the clock. The
+clause names accepted cases; a case received before the day and accepted from it on is read
+the same way (it is resolved after the decree took effect), which is flagged for verification
+with the rows.
 """
 
 import datetime as dt
@@ -43,6 +54,7 @@ from gandan.petitions.models import (
     DeadlineRule,
     StartEvent,
 )
+from gandan.petitions.models.rules import OpenCases
 from gandan.worktime import days as workdays
 
 
@@ -91,6 +103,81 @@ class StepDeadline:
     # The clock is stopped: suspended and not resumed (due is None meanwhile).
     suspended: bool = False
     rule_id: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class AppliedRule:
+    """A row as it applies to one case: whether (and from which day) its clock may be
+    suspended, and the transition clause that brought it in or made it suspendable."""
+
+    rule: DeadlineRule
+    suspendable_from: dt.date | None
+    transition: DeadlineRule | None = None
+
+    @property
+    def citation(self) -> str:
+        if self.transition is None:
+            return self.rule.citation
+        return _("%(citation)s; áp dụng cho vụ việc đang giải quyết theo %(clause)s") % {
+            "citation": self.rule.citation,
+            "clause": self.transition.transition_citation,
+        }
+
+    @property
+    def needs_verification(self) -> bool:
+        return self.rule.needs_verification or bool(
+            self.transition and self.transition.needs_verification
+        )
+
+
+def rules_for_case(
+    *,
+    kind: str,
+    procedure: str,
+    received: dt.date,
+    decided: dt.date | None = None,
+    rules: Iterable[DeadlineRule] | None = None,
+) -> list[AppliedRule]:
+    """The rows that apply to a case received on `received` (decided on `decided`, if it is),
+    in step order: the version in force on the receipt date, with what the transition clauses
+    of later versions carry over to it (see module doc)."""
+    rows = list(
+        DeadlineRule.objects.filter(kind=kind, procedure=procedure) if rules is None else rules
+    )
+    in_force = _rules_in_force(kind, procedure, received, rows)
+    applied = {
+        rule.step: AppliedRule(rule, received if rule.suspendable else None) for rule in in_force
+    }
+    later = sorted(
+        (
+            rule
+            for rule in rows
+            if rule.kind == kind
+            and rule.procedure == procedure
+            and rule.open_cases
+            and rule.valid_from > received
+            and rule.is_in_force(rule.valid_from)
+            and (decided is None or decided >= rule.valid_from)
+        ),
+        key=lambda rule: rule.valid_from,
+    )
+    for rule in later:
+        if rule.open_cases == OpenCases.STEP:
+            applied[rule.step] = AppliedRule(
+                rule, rule.valid_from if rule.suspendable else None, transition=rule
+            )
+        elif rule.open_cases == OpenCases.SUSPENSION and rule.suspendable:
+            current = applied.get(rule.step)
+            if current is not None and current.suspendable_from is None:
+                applied[rule.step] = AppliedRule(current.rule, rule.valid_from, transition=rule)
+    return sorted(applied.values(), key=lambda item: (item.rule.order, item.rule.step))
+
+
+def suspension_allowed(applied: Iterable[AppliedRule], on: dt.date) -> bool:
+    """Whether a suspension decided on `on` stops the clock of a step of the case."""
+    return any(
+        item.suspendable_from is not None and item.suspendable_from <= on for item in applied
+    )
 
 
 def effective_limit(rule: DeadlineRule, *, complex: bool = False, remote: bool = False) -> int:
@@ -244,15 +331,22 @@ def compute_deadlines(
         )
     if accepted is not None and accepted < received:
         raise DeadlineError(_("Ngày thụ lý không được trước ngày nhận đơn."))
-    # LAW.md: "a case uses the rules in force on its receipt date".
-    in_force = _rules_in_force(kind, procedure, received, rules)
-    calendar = calendar or workdays.current_calendar()
     known: dict[str, dt.date] = {StartEvent.RECEIVED: received}
     if accepted is not None:
         known[StartEvent.ACCEPTED] = accepted
     known.update(events or {})
+    # LAW.md: "a case uses the rules in force on its receipt date", with the transition
+    # clauses of later versions.
+    applied = rules_for_case(
+        kind=kind,
+        procedure=procedure,
+        received=received,
+        decided=known.get(StartEvent.DECISION_ISSUED),
+        rules=rules,
+    )
+    calendar = calendar or workdays.current_calendar()
     extensions = extensions or {}
-    unknown = set(extensions) - {rule.step for rule in in_force}
+    unknown = set(extensions) - {item.rule.step for item in applied}
     if unknown:
         raise DeadlineError(
             _("Không có bước “%(step)s” để gia hạn.") % {"step": ", ".join(sorted(unknown))}
@@ -261,7 +355,8 @@ def compute_deadlines(
     projected_events: dict[str, dt.date] = {}
     results: list[StepDeadline] = []
     previous: StepDeadline | None = None
-    for rule in in_force:
+    for item in applied:
+        rule = item.rule
         if rule.complex_only and not (complex or very_complex):
             continue
         limit = effective_limit(rule, complex=complex or very_complex, remote=remote)
@@ -278,9 +373,10 @@ def compute_deadlines(
             last_day = _advance(start, limit, rule.unit, calendar)
             for length in granted:
                 last_day = _advance(last_day, length, rule.extension_unit, calendar)
-            if rule.suspendable:
+            if item.suspendable_from is not None:
+                counted = [pair for pair in suspensions if pair[0] >= item.suspendable_from]
                 last_day, stopped = _apply_suspensions(
-                    start, last_day, rule.unit, suspensions, calendar
+                    start, last_day, rule.unit, counted, calendar
                 )
             due = calendar.working_day_on_or_after(last_day) if last_day else None
         elif projected_start is not None:
@@ -295,8 +391,8 @@ def compute_deadlines(
             due=due,
             unit=rule.unit,
             limit=limit,
-            citation=rule.citation,
-            needs_verification=rule.needs_verification,
+            citation=item.citation,
+            needs_verification=item.needs_verification,
             is_internal_policy=rule.is_internal_policy,
             procedure=rule.procedure,
             starts_from=rule.starts_from,

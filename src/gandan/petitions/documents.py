@@ -76,6 +76,14 @@ def _accepted_on(case: Case) -> dt.date:
     return case.accepted_on or case.received_on
 
 
+def _provisional(case: Case, due: dt.date | None) -> list[Paragraph]:
+    """The provisional-calendar warning under a date the calendar computed (a period counted
+    from the case's acceptance into a year whose official days off are not entered, BLLĐ 2019
+    Điều 112 k3); nothing for a date a person chose."""
+    warning = provisional_warning(_accepted_on(case), due)
+    return [Paragraph(warning)] if warning else []
+
+
 def _school_title(case: Case) -> str:
     return _("HIỆU TRƯỞNG %(school)s") % {"school": case.organisation.name.upper()}
 
@@ -147,8 +155,9 @@ def acknowledgement(case: Case) -> DocumentSpec:
     )
 
 
-def acceptance(case: Case, *, due_label: str) -> DocumentSpec:
-    """Thụ lý: a QĐ for a tố cáo (Luật Tố cáo 2018, Điều 29 k2), else a TB (Luật KN Điều 27)."""
+def acceptance(case: Case, *, due_label: str, due: dt.date | None = None) -> DocumentSpec:
+    """Thụ lý: a QĐ for a tố cáo (Luật Tố cáo 2018, Điều 29 k2), else a TB (Luật KN Điều 27).
+    `due` is the computed date inside `due_label`, for the provisional-calendar warning."""
     if case.is_denunciation:
         return _spec(
             case,
@@ -165,6 +174,7 @@ def acceptance(case: Case, *, due_label: str) -> DocumentSpec:
                     % {"who": case.denounced_person, "title": case.title},
                 ),
                 Article(2, _("Thời hạn giải quyết tố cáo: %(due)s.") % {"due": due_label}),
+                *_provisional(case, due),
                 Article(
                     3,
                     _(
@@ -188,6 +198,7 @@ def acceptance(case: Case, *, due_label: str) -> DocumentSpec:
                 )
                 % {"date": _accepted_on(case).strftime("%d/%m/%Y"), "due": due_label}
             ),
+            *_provisional(case, due),
         ],
         kinh_gui=(addressee(case),),
     )
@@ -293,6 +304,7 @@ def extension(case: Case, *, step_label: str, new_due, reason: str, days) -> Doc
                     )
                     % {"reason": reason, "length": length, "due": new_due.strftime("%d/%m/%Y")}
                 ),
+                *_provisional(case, new_due),
             ],
             kinh_gui=(addressee(case),),
         )
@@ -317,6 +329,7 @@ def extension(case: Case, *, step_label: str, new_due, reason: str, days) -> Doc
                     "due": new_due.strftime("%d/%m/%Y"),
                 },
             ),
+            *_provisional(case, new_due),
             Article(2, _("Lý do gia hạn: %(reason)s") % {"reason": reason}),
             Article(
                 3,
@@ -360,6 +373,7 @@ def suspension(case: Case, *, reason: str, resumed: bool, new_due=None) -> Docum
             CentredLine(_school_title(case)),
             CentredLine(_("QUYẾT ĐỊNH:")),
             Article(1, first),
+            *(_provisional(case, new_due) if resumed else []),
             Article(
                 2,
                 _(
@@ -399,19 +413,6 @@ def termination(case: Case, *, reason: str) -> DocumentSpec:
     )
 
 
-def resolution(case: Case, *, outcome: str, answer: str) -> DocumentSpec:
-    """The result: QĐ for a complaint (Luật KN Điều 31), TB kết luận for a tố cáo (Điều 35),
-    a công văn for a recommendation, feedback or information request."""
-    verification = [m for m in case.minutes.all() if m.kind == MinutesKind.VERIFICATION]
-    dialogue = [m for m in case.minutes.all() if m.kind == MinutesKind.DIALOGUE]
-    if case.kind == CaseKind.COMPLAINT:
-        # The second instance: the head of the managing body (LAW.md §1a, NĐ 124/2020/NĐ-CP).
-        superior = superior_head(case)
-        second = case.procedure in (Procedure.SECOND_INSTANCE, Procedure.DISCIPLINARY_SECOND)
-        right = (
-            _(
-                "Trong thời hạn 30 ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
-                "người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của "
 def superior_head(case: Case) -> str:
     """The head of the body directly above the school, by title: 'Chủ tịch Ủy ban nhân dân
     phường Hải An' (the managing body, `Organisation.parent`); the recorded managing body's
@@ -456,6 +457,26 @@ def complaint_decision_recipients(case: Case) -> tuple[str, ...]:
     return (addressee(case), *respondent)
 
 
+def resolution(
+    case: Case,
+    *,
+    outcome: str,
+    answer: str,
+    no_verification_reason: str = "",
+    no_dialogue_reason: str = "",
+) -> DocumentSpec:
+    """The result: QĐ for a complaint (Luật KN Điều 31), TB kết luận for a tố cáo (Điều 35),
+    a công văn for a recommendation, feedback or information request."""
+    verification = [m for m in case.minutes.all() if m.kind == MinutesKind.VERIFICATION]
+    dialogue = [m for m in case.minutes.all() if m.kind == MinutesKind.DIALOGUE]
+    if case.kind == CaseKind.COMPLAINT:
+        # The second instance: the head of the managing body (LAW.md §1a, NĐ 124/2020/NĐ-CP).
+        superior = superior_head(case)
+        second = case.procedure in (Procedure.SECOND_INSTANCE, Procedure.DISCIPLINARY_SECOND)
+        right = (
+            _(
+                "Trong thời hạn 30 ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
+                "người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của "
                 "pháp luật về tố tụng hành chính."
             )
             if second
@@ -477,7 +498,12 @@ def complaint_decision_recipients(case: Case) -> tuple[str, ...]:
                 _("Kết quả xác minh: %(text)s")
                 % {
                     "text": " ".join(m.result or m.content for m in verification)
-                    or _("không tiến hành xác minh riêng.")
+                    # Luật Khiếu nại 2011, Điều 29 k1: no verification only with its reason.
+                    or _(
+                        "không tiến hành xác minh riêng vì %(reason)s (Điều 29 Luật Khiếu nại "
+                        "2011)."
+                    )
+                    % {"reason": no_verification_reason}
                 }
             ),
         ]
@@ -486,6 +512,13 @@ def complaint_decision_recipients(case: Case) -> tuple[str, ...]:
                 Paragraph(
                     _("Kết quả đối thoại: %(text)s")
                     % {"text": " ".join(m.result or m.content for m in dialogue)}
+                )
+            )
+        elif no_dialogue_reason:
+            body.append(
+                Paragraph(
+                    _("Không tổ chức đối thoại vì %(reason)s (Điều 30 Luật Khiếu nại 2011).")
+                    % {"reason": no_dialogue_reason}
                 )
             )
         body += [

@@ -175,6 +175,15 @@ class ResolveForm(forms.Form):
         _("Kết luận, căn cứ giải quyết (nội bộ; ghi vào quyết định, kết luận)"), required=False
     )
     public_answer = _text(_("Trả lời người gửi (hiện trên trang tra cứu)"), rows=4)
+    # Luật Khiếu nại 2011, Điều 29 k1, 30 k1: deciding without them needs its recorded reason.
+    no_verification_reason = _text(
+        _("Lý do không xác minh riêng (khi chưa có biên bản xác minh)"), rows=2, required=False
+    )
+    no_dialogue_reason = _text(
+        _("Lý do không đối thoại (khiếu nại lần đầu, khi chưa có biên bản đối thoại)"),
+        rows=2,
+        required=False,
+    )
 
 
 class PublishForm(forms.Form):

@@ -75,6 +75,14 @@ CITE_THU_LY_2026 = (
     "NĐ 155/2026/NĐ-CP, Điều 10 (sửa NĐ 124/2020/NĐ-CP, Điều 16 k1); Luật 136/2025/QH15"
 )
 CITE_2026_AMENDMENTS = "Luật 136/2025/QH15; NĐ 155/2026/NĐ-CP (Điều 3a, 28b NĐ 124/2020/NĐ-CP)"
+# The transition clause of the 2026 amendments (LAW.md §11, crawl, unverified): the new rules on
+# withdrawal, suspension and dialogue apply to complaints accepted before 1/7/2026 and not yet
+# decided. In the table: the resolution period of such a case may be suspended from that day,
+# and the suspension and resumption decisions are sent as the new steps say. Written by the
+# migration that adds the fields (0008), which runs this seed again.
+CITE_TRANSITION_2026 = "NĐ 155/2026/NĐ-CP, Điều 22 k1"
+SUSPENSION_CARRIED_OVER = {"open_cases": "suspension", "transition_citation": CITE_TRANSITION_2026}
+STEP_CARRIED_OVER = {"open_cases": "step", "transition_citation": CITE_TRANSITION_2026}
 # NĐ 75/2012/NĐ-CP was replaced by NĐ 124/2020/NĐ-CP (legal register, LAW.md §11): the
 # publication rule is cited in the text in force; its article number there is unverified.
 CITE_PUBLICATION = "Luật Khiếu nại 2011, Điều 41 k2; NĐ 124/2020/NĐ-CP"
@@ -140,7 +148,7 @@ def complaint_rows(procedure, instance, thu_ly_article, giai_quyet_article, limi
             f"Luật Khiếu nại 2011, Điều {giai_quyet_article}; {CITE_2026_AMENDMENTS}",
             ends_with="decision_issued", valid_from=AMENDED_2026, suspendable=True,
             complex_needs_decision=True, needs_verification=True, note=NOTE_GIAI_QUYET_2026,
-            **variants,
+            **variants, **SUSPENSION_CARRIED_OVER,
         ),
     ]
 
@@ -152,12 +160,13 @@ def suspension_rows(procedure, instance):
             KN, procedure, 8, "gui_quyet_dinh_tam_dinh_chi",
             f"Gửi quyết định tạm đình chỉ, đình chỉ giải quyết khiếu nại {instance}", 3, WD,
             "suspended", cite, valid_from=AMENDED_2026, needs_verification=True,
-            note=NOTE_SUSPENSION_2026,
+            note=NOTE_SUSPENSION_2026, **STEP_CARRIED_OVER,
         ),
         rule(
             KN, procedure, 9, "gui_quyet_dinh_tiep_tuc",
             f"Gửi quyết định tiếp tục giải quyết khiếu nại {instance}", 3, WD, "resumed", cite,
             valid_from=AMENDED_2026, needs_verification=True, note=NOTE_SUSPENSION_2026,
+            **STEP_CARRIED_OVER,
         ),
     ]
 

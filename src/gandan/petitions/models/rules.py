@@ -94,6 +94,15 @@ class StartEvent(models.TextChoices):
     PREVIOUS_STEP_DUE = "previous_step_due", _("Ngày hết hạn của bước liền trước")
 
 
+class OpenCases(models.TextChoices):
+    """What a version's transition clause carries over to the cases received before it took
+    effect and not yet decided on that day (e.g. NĐ 155/2026 Điều 22 k1, LAW.md §11)."""
+
+    NONE = "", _("Không: chỉ vụ việc nhận từ ngày áp dụng")
+    STEP = "step", _("Cả bước này (thay bước cùng mã của phiên bản cũ)")
+    SUSPENSION = "suspension", _("Chỉ quy định tạm đình chỉ của bước này")
+
+
 class DeadlineRuleQuerySet(models.QuerySet["DeadlineRule"]):
     def in_force(self, kind: str, on_date: dt.date, procedure: str | None = None):
         """The rows that apply to a case of `kind` received on `on_date`, in step order."""
@@ -180,6 +189,23 @@ class DeadlineRule(TimeStampedModel):
         default=False,
         help_text=_("Thời gian tạm đình chỉ không tính vào thời hạn của bước này."),
     )
+    open_cases = models.CharField(
+        _("Áp dụng với vụ việc đang giải quyết"),
+        max_length=12,
+        choices=OpenCases.choices,
+        blank=True,
+        default=OpenCases.NONE,
+        help_text=_(
+            "Điều khoản chuyển tiếp: vụ việc nhận trước ngày áp dụng, đến ngày đó chưa có quyết "
+            "định giải quyết, vẫn theo quy tắc cũ, trừ phần ghi ở đây."
+        ),
+    )
+    transition_citation = models.CharField(
+        _("Căn cứ điều khoản chuyển tiếp"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: NĐ 155/2026/NĐ-CP, Điều 22 k1."),
+    )
     valid_from = models.DateField(_("Áp dụng từ ngày"))
     valid_to = models.DateField(
         _("Áp dụng đến hết ngày"),
@@ -227,6 +253,11 @@ class DeadlineRule(TimeStampedModel):
                 condition=Q(unit__in=DayUnit.values), name="petitions_rule_unit_valid"
             ),
             models.CheckConstraint(
+                condition=Q(open_cases=OpenCases.NONE)
+                | (Q(open_cases__in=OpenCases.values) & ~Q(transition_citation="")),
+                name="petitions_rule_transition_cited",
+            ),
+            models.CheckConstraint(
                 condition=Q(extension_count=0)
                 | (Q(extension_limit__gt=0) & Q(extension_unit__in=DayUnit.values)),
                 name="petitions_rule_extension_complete",
@@ -245,6 +276,14 @@ class DeadlineRule(TimeStampedModel):
             errors["extension_limit"] = _("Có gia hạn thì phải ghi thời hạn và đơn vị gia hạn.")
         if self.starts_from == self.ends_with:
             errors["ends_with"] = _("Một bước không thể bắt đầu và kết thúc bằng cùng sự kiện.")
+        if self.open_cases and not self.transition_citation.strip():
+            errors["transition_citation"] = _(
+                "Áp dụng với vụ việc đang giải quyết phải ghi căn cứ điều khoản chuyển tiếp."
+            )
+        if self.open_cases == OpenCases.SUSPENSION and not self.suspendable:
+            errors["open_cases"] = _(
+                "Bước này không có tạm đình chỉ nên không thể chuyển tiếp quy định tạm đình chỉ."
+            )
         if isinstance(self.valid_from, dt.date) and self._overlapping().exists():
             errors["valid_from"] = _(
                 "Khoảng thời gian áp dụng trùng với một phiên bản khác của cùng bước; "

@@ -17,7 +17,14 @@ from django.utils.translation import gettext as _
 from gandan.core.language import in_vietnamese
 from gandan.orgs.models import Membership, Role, User
 from gandan.petitions import documents, events
-from gandan.petitions.deadlines import DeadlineError, Extension, compute_deadlines
+from gandan.petitions.deadlines import (
+    AppliedRule,
+    DeadlineError,
+    Extension,
+    compute_deadlines,
+    rules_for_case,
+    suspension_allowed,
+)
 from gandan.petitions.models import (
     Case,
     CaseEventKind,
@@ -25,7 +32,6 @@ from gandan.petitions.models import (
     CaseKind,
     CaseStatus,
     CaseSuspension,
-    DeadlineRule,
     MinutesKind,
     Notification,
     NotificationKind,
@@ -50,6 +56,10 @@ DIALOGUE_REQUIRED = (
     Procedure.DISCIPLINARY_FIRST,
     Procedure.DISCIPLINARY_SECOND,
 )
+# Luật Khiếu nại 2011, Điều 30 k1: at first instance a dialogue is held when the complainant's
+# demand and the verification result still differ; without one the decision records why none
+# was needed.
+DIALOGUE_OR_REASON = (Procedure.FIRST_INSTANCE,)
 PUBLICATION_STEPS = ("cong_khai_ket_luan", "cong_bo_quyet_dinh")
 
 
@@ -90,11 +100,7 @@ def extend_case(
     row = case.deadlines.filter(step=step, done_on__isnull=True, moot=False).first()
     if row is None or row.due is None:
         raise ValidationError({"step": _("Bước này không còn thời hạn để gia hạn.")})
-    rule = (
-        DeadlineRule.objects.in_force(case.kind, case.received_on, case.procedure)
-        .filter(step=step)
-        .first()
-    )
+    rule = next((item.rule for item in applied_rules(case) if item.rule.step == step), None)
     if rule is None:
         raise ValidationError({"step": _("Không có quy tắc thời hạn cho bước này.")})
     case.is_complex = case.is_complex or complexity in (
@@ -177,11 +183,14 @@ def _extended_today(case: Case, on: dt.date) -> bool:
     return case.events.filter(kind=CaseEventKind.EXTENDED, document__issued_on=on).exists()
 
 
-def _has_suspendable_step(case: Case) -> bool:
-    return (
-        DeadlineRule.objects.in_force(case.kind, case.received_on, case.procedure)
-        .filter(suspendable=True)
-        .exists()
+def applied_rules(case: Case) -> list[AppliedRule]:
+    """The rules of this case: those in force on its receipt date, with what the transition
+    clauses of later versions carry over to it while it is not decided."""
+    return rules_for_case(
+        kind=case.kind,
+        procedure=case.procedure,
+        received=case.received_on,
+        decided=case.resolved_on,
     )
 
 
@@ -189,8 +198,9 @@ def _has_suspendable_step(case: Case) -> bool:
 @transaction.atomic
 def suspend_case(*, case: Case, actor: User, reason: str, on: dt.date | None = None) -> Case:
     """Tạm đình chỉ: the clock of suspendable steps stops (Luật Tố cáo 2018, Điều 34; for
-    complaints from 01/7/2026, NĐ 155/2026). Preconditions: accepted and running; the rules
-    in force for the case provide for suspension; a reason."""
+    complaints from 01/7/2026, NĐ 155/2026, also for those received before and not yet decided
+    by its transition clause, Điều 22 k1). Preconditions: accepted and running; the rules of
+    the case provide for suspension on that day; a reason."""
     on = on or timezone.localdate()
     reason = reason.strip()
     if not reason:
@@ -199,9 +209,13 @@ def suspend_case(*, case: Case, actor: User, reason: str, on: dt.date | None = N
     if case.status == CaseStatus.SUSPENDED:
         return case  # a replay: suspended already, the decision issued then
     require_status(case, WORKING, _("Chỉ tạm đình chỉ được vụ việc đã thụ lý, đang giải quyết."))
-    if not _has_suspendable_step(case):
+    if not suspension_allowed(applied_rules(case), on):
         raise ValidationError(
-            _("Quy định áp dụng cho vụ việc này không có tạm đình chỉ giải quyết.")
+            _(
+                "Quy định áp dụng cho vụ việc này không có tạm đình chỉ giải quyết vào ngày "
+                "%(date)s."
+            )
+            % {"date": on.strftime("%d/%m/%Y")}
         )
     CaseSuspension.objects.create(case=case, suspended_on=on, reason=reason)
     case.status = CaseStatus.SUSPENDED
@@ -271,20 +285,88 @@ def resume_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
     return case
 
 
+def check_before_decision(
+    case: Case, *, no_verification_reason: str, no_dialogue_reason: str
+) -> None:
+    """What the law requires on file before a complaint decision or a denunciation conclusion;
+    raises ValidationError (Vietnamese, citing the article) when it is missing.
+
+    - Tố cáo: a verification report (Luật Tố cáo 2018, Điều 31), always.
+    - Khiếu nại: a verification report, or the recorded reason why none was made: the resolver
+      checked the decision or act again and has the basis to decide at once (Luật Khiếu nại
+      2011, Điều 29 k1: verification is needed "trường hợp chưa có cơ sở kết luận").
+    - Khiếu nại lần hai and kỷ luật: dialogue minutes (Điều 39, 53), with no exception.
+    - Khiếu nại lần đầu: dialogue minutes, or the recorded reason why none was held (Điều 30 k1:
+      the complainant's demand and the verification result do not differ).
+    """
+    kinds = set(case.minutes.values_list("kind", flat=True))
+    if case.is_denunciation:
+        if MinutesKind.VERIFICATION not in kinds:
+            raise ValidationError(
+                _(
+                    "Phải có báo cáo kết quả xác minh trước khi kết luận (Luật Tố cáo 2018, Điều "
+                    "31)."
+                )
+            )
+        return
+    if case.procedure in DIALOGUE_REQUIRED and MinutesKind.DIALOGUE not in kinds:
+        raise ValidationError(
+            _(
+                "Thủ tục này bắt buộc đối thoại trước khi ra quyết định (Luật Khiếu nại 2011, "
+                "Điều 39, 53): hãy lập biên bản đối thoại."
+            )
+        )
+    if MinutesKind.VERIFICATION not in kinds and not no_verification_reason:
+        raise ValidationError(
+            {
+                "no_verification_reason": _(
+                    "Chưa có biên bản, báo cáo xác minh. Hãy lập biên bản xác minh, hoặc ghi lý do "
+                    "không xác minh riêng (đã kiểm tra lại, đủ cơ sở kết luận ngay; Luật Khiếu "
+                    "nại 2011, Điều 29 k1)."
+                )
+            }
+        )
+    if (
+        case.procedure in DIALOGUE_OR_REASON
+        and MinutesKind.DIALOGUE not in kinds
+        and not no_dialogue_reason
+    ):
+        raise ValidationError(
+            {
+                "no_dialogue_reason": _(
+                    "Chưa có biên bản đối thoại. Hãy tổ chức đối thoại, hoặc ghi lý do không đối "
+                    "thoại (yêu cầu của người khiếu nại và kết quả xác minh không khác nhau; Luật "
+                    "Khiếu nại 2011, Điều 30 k1)."
+                )
+            }
+        )
+
+
 @in_vietnamese
 @transaction.atomic
 def resolve_case(
-    *, case: Case, actor: User, outcome: str, public_answer: str, on: dt.date | None = None
+    *,
+    case: Case,
+    actor: User,
+    outcome: str,
+    public_answer: str,
+    no_verification_reason: str = "",
+    no_dialogue_reason: str = "",
+    on: dt.date | None = None,
 ) -> Case:
     """The result: a reply (recommendation, feedback, information), a decision (complaint) or
     a conclusion (denunciation), issued through the register.
 
-    Preconditions: a complaint or denunciation was accepted (thụ lý) and, where the law makes
-    them mandatory, verified (Luật Tố cáo 2018, Điều 31) and discussed in a dialogue (Luật KN
-    Điều 39, 53); other kinds may be answered straight away. A reply closes the case at once.
+    Preconditions: a complaint or denunciation was accepted (thụ lý), and what the law requires
+    before deciding is on file (`check_before_decision`: verification and dialogue minutes,
+    or the recorded reason where the law allows deciding without them; the reasons go into
+    the decision and the timeline). Other kinds may be answered straight away. A reply closes
+    the case at once.
     """
     on = on or timezone.localdate()
     outcome, public_answer = outcome.strip(), public_answer.strip()
+    no_verification_reason = " ".join(no_verification_reason.split())
+    no_dialogue_reason = " ".join(no_dialogue_reason.split())
     if not public_answer:
         raise ValidationError({"public_answer": _("Hãy ghi nội dung trả lời cho người gửi.")})
     case = lock_case(case)
@@ -295,19 +377,13 @@ def resolve_case(
         require_status(case, WORKING, _("Khiếu nại, tố cáo phải được thụ lý trước khi giải quyết."))
         if not outcome:
             raise ValidationError({"outcome": _("Hãy ghi kết luận, căn cứ giải quyết.")})
-        kinds = set(case.minutes.values_list("kind", flat=True))
-        if case.is_denunciation and MinutesKind.VERIFICATION not in kinds:
-            raise ValidationError(
-                _(
-                    "Phải có báo cáo kết quả xác minh trước khi kết luận (Luật Tố cáo 2018, Điều "
-                    "31)."
-                )
-            )
-        if case.procedure in DIALOGUE_REQUIRED and MinutesKind.DIALOGUE not in kinds:
-            raise ValidationError(
-                _("Thủ tục này bắt buộc đối thoại trước khi ra quyết định (Luật Khiếu nại 2011).")
-            )
+        check_before_decision(
+            case,
+            no_verification_reason=no_verification_reason,
+            no_dialogue_reason=no_dialogue_reason,
+        )
     else:
+        no_verification_reason = no_dialogue_reason = ""
         require_status(
             case,
             [CaseStatus.RECEIVED, *WORKING],
@@ -315,6 +391,24 @@ def resolve_case(
         )
     if on < case.received_on:
         raise ValidationError(_("Ngày giải quyết không được trước ngày nhận đơn."))
+    kinds = set(case.minutes.values_list("kind", flat=True))
+    # A reason counts only where the minutes it stands for are missing.
+    if MinutesKind.VERIFICATION in kinds:
+        no_verification_reason = ""
+    if MinutesKind.DIALOGUE in kinds or case.is_denunciation:
+        no_dialogue_reason = ""
+    recorded = [
+        *(
+            [_("Không xác minh riêng: %(reason)s.") % {"reason": no_verification_reason}]
+            if no_verification_reason
+            else []
+        ),
+        *(
+            [_("Không đối thoại: %(reason)s.") % {"reason": no_dialogue_reason}]
+            if no_dialogue_reason
+            else []
+        ),
+    ]
     replied = case.kind in REPLIED_KINDS or case.is_anonymous_information
     case.accepted_on = case.accepted_on or on
     case.resolved_on = on
@@ -337,7 +431,13 @@ def resolve_case(
         document = issue_case_document(
             case,
             "ket_qua",
-            documents.resolution(case, outcome=case.outcome, answer=public_answer),
+            documents.resolution(
+                case,
+                outcome=case.outcome,
+                answer=public_answer,
+                no_verification_reason=no_verification_reason,
+                no_dialogue_reason=no_dialogue_reason,
+            ),
             actor=actor,
             on=on,
         )
@@ -349,7 +449,8 @@ def resolve_case(
             "date": on.strftime("%d/%m/%Y"),
             "doc": _(" (văn bản số %(s)s)") % {"s": document.number_symbol} if document else "",
             "outcome": case.outcome[:300],
-        },
+        }
+        + "".join(f" {line}" for line in recorded),
         actor=actor,
         public_summary=_("Nhà trường đã trả lời: %(answer)s") % {"answer": public_answer},
         document=document,

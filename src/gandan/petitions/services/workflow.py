@@ -277,7 +277,11 @@ def accept_case(*, case: Case, actor: User, on: dt.date | None = None) -> Case:
         document = issue_case_document(
             case,
             "thu_ly",
-            documents.acceptance(case, due_label=due_label(case, "giai_quyet")),
+            documents.acceptance(
+                case,
+                due_label=due_label(case, "giai_quyet"),
+                due=case.deadlines.filter(step="giai_quyet").values_list("due", flat=True).first(),
+            ),
             actor=actor,
             on=on,
         )

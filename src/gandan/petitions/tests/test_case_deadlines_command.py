@@ -46,6 +46,8 @@ KN_FIRST_NULLS = {
     "khieu_nai_lan_hai": None,
     "hieu_luc": None,
 }
+# From 1/7/2026, and for the cases received before and not yet decided then (NĐ 155/2026
+# Điều 22 k1, the transition clause): the suspension and resumption decisions are sent.
 KN_2026_NULLS = {"gui_quyet_dinh_tam_dinh_chi": None, "gui_quyet_dinh_tiep_tuc": None}
 TC_NULLS = {
     "gui_ket_luan": None,
@@ -66,6 +68,7 @@ CASES = [
             # Điều 33: 30 days after the resolution period ran out: Wed 05/03 + 30 = Fri 04/04
             "khieu_nai_lan_hai_khi_qua_han": "2025-04-04 Fri",
             **KN_FIRST_NULLS,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-tet-2025",
     ),
@@ -78,6 +81,7 @@ CASES = [
             # Thu 20/03 + 30 = Sat 19/04 → Mon 21/04
             "khieu_nai_lan_hai_khi_qua_han": "2025-04-21 Mon",
             **KN_FIRST_NULLS,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-tet-2025-complex",
     ),
@@ -90,6 +94,7 @@ CASES = [
             # remote 45: Thu 20/03 + 45 = Sun 04/05, end of the 30/4 – 4/5 break → Mon 05/05
             "khieu_nai_lan_hai_khi_qua_han": "2025-05-05 Mon",
             **KN_FIRST_NULLS,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-tet-2025-remote",
     ),
@@ -102,6 +107,7 @@ CASES = [
             # Fri 04/04 + 45 = Mon 19/05
             "khieu_nai_lan_hai_khi_qua_han": "2025-05-19 Mon",
             **KN_FIRST_NULLS,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-tet-2025-remote-complex",
     ),
@@ -116,6 +122,7 @@ CASES = [
             # Tue 28/04 + 30 = Thu 28/05
             "khieu_nai_lan_hai_khi_qua_han": "2026-05-28 Thu",
             **KN_FIRST_NULLS,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-tet-2026-gio-to",
     ),
@@ -128,6 +135,7 @@ CASES = [
             # Mon 11/05 + 30 = Wed 10/06
             "khieu_nai_lan_hai_khi_qua_han": "2026-06-10 Wed",
             **KN_FIRST_NULLS,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-tet-2026-complex",
     ),
@@ -142,6 +150,7 @@ CASES = [
             # Mon 10/08 + 30 = Wed 09/09
             "khieu_nai_lan_hai_khi_qua_han": "2026-09-09 Wed",
             **KN_FIRST_NULLS,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-received-30-6-2026",
     ),
@@ -194,6 +203,7 @@ CASES = [
             "gui_quyet_dinh": None,
             "cong_bo_quyet_dinh": None,
             "hieu_luc": None,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-lan-hai",
     ),
@@ -207,6 +217,7 @@ CASES = [
             "gui_quyet_dinh": None,
             "cong_bo_quyet_dinh": None,
             "hieu_luc": None,
+            **KN_2026_NULLS,
         },
         id="khieu_nai-lan-hai-remote-complex",
     ),
@@ -374,10 +385,13 @@ def test_the_rule_in_force_on_the_receipt_date_applies():
     assert (after["thu_ly"]["limit"], after["thu_ly"]["unit"]) == (7, WD)
     assert after["thu_ly"]["citation"].startswith("NĐ 155/2026/NĐ-CP, Điều 10")
     assert after["thu_ly"]["needs_verification"] is True
-    assert before["giai_quyet"]["citation"] == "Luật Khiếu nại 2011, Điều 28"
+    assert before["giai_quyet"]["citation"].startswith("Luật Khiếu nại 2011, Điều 28; ")
     assert after["giai_quyet"]["needs_verification"] is True
-    # the suspension notices exist only from 1/7/2026
-    assert "gui_quyet_dinh_tam_dinh_chi" not in before
+    # the suspension notices from 1/7/2026, and for a case received before and not decided
+    # by then through the transition clause (NĐ 155/2026 Điều 22 k1), with its limit kept
+    assert "NĐ 155/2026/NĐ-CP, Điều 22 k1" in before["giai_quyet"]["citation"]
+    assert before["giai_quyet"]["limit"] == after["giai_quyet"]["limit"] == 30
+    assert "gui_quyet_dinh_tam_dinh_chi" in before
     assert "gui_quyet_dinh_tam_dinh_chi" in after
 
 

@@ -455,7 +455,7 @@ def test_a_suspended_denunciation_moves_only_its_resolution(db):
     assert stopped["giai_quyet"].projected_due is None
 
 
-def test_complaint_suspension_counts_only_from_1_7_2026(db):
+def test_complaint_suspension_counts_from_1_7_2026_also_for_open_cases_received_before(db):
     # given: accepted Fri 10/07/2026; suspended Mon 20/07, resumed Mon 27/07 (7 days)
     def resolution_due(received: dt.date) -> dt.date | None:
         return by_step(
@@ -467,7 +467,18 @@ def test_complaint_suspension_counts_only_from_1_7_2026(db):
             )
         )["giai_quyet"].due
 
-    # when / then: Luật KN 2011 has no tạm đình chỉ of the resolution: due stays Mon 10/08
-    assert resolution_due(D(2026, 6, 30)) == day("2026-08-10 Mon")
-    # from 1/7/2026 (NĐ 155/2026 Điều 28b, unverified): Sun 09/08 + 7 = Sun 16/08 → Mon 17/08
+    # when / then: from 1/7/2026 (NĐ 155/2026 Điều 28b, unverified): Sun 09/08 + 7 = Sun 16/08
+    # → Mon 17/08; a case received on 30/6 and not decided by 1/7 is suspended the same way
+    # (the transition clause, NĐ 155/2026 Điều 22 k1), its 30-day limit kept
     assert resolution_due(D(2026, 7, 1)) == day("2026-08-17 Mon")
+    assert resolution_due(D(2026, 6, 30)) == day("2026-08-17 Mon")
+    # a suspension decided before 1/7/2026 stops nothing: Luật KN 2011 had no tạm đình chỉ
+    before = by_step(
+        compute_deadlines(
+            kind=CaseKind.COMPLAINT,
+            received=D(2026, 6, 1),
+            accepted=D(2026, 6, 2),
+            suspensions=[(D(2026, 6, 20), D(2026, 6, 27))],
+        )
+    )
+    assert before["giai_quyet"].due == day("2026-07-02 Thu")

@@ -73,6 +73,7 @@ def test_a_complaint_decision_states_the_right_to_complain_again(complaint, prin
         actor=principal,
         outcome="Khiếu nại đúng.",
         public_answer="Miễn tiền bán trú từ tháng 3/2026.",
+        no_dialogue_reason="yêu cầu của người khiếu nại và kết quả xác minh không khác nhau",
         on=dt.date(2026, 3, 20),
     )
     decision = OutgoingDocument.objects.get(source=f"petitions.case:{complaint.pk}:ket_qua")

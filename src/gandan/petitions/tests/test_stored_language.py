@@ -43,6 +43,7 @@ def test_a_complaint_from_intake_to_closure(
         actor=principal,
         outcome="Khiếu nại đúng.",
         public_answer="Miễn tiền bán trú từ tháng 3/2026.",
+        no_verification_reason="hiệu trưởng đã kiểm tra lại hồ sơ, đủ cơ sở kết luận ngay",
         on=dt.date(2026, 3, 23),
     )
     case = services.send_resolution(case=case, actor=principal, on=dt.date(2026, 3, 24))

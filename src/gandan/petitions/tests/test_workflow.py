@@ -321,6 +321,8 @@ def test_resolved_complaint_is_sent_and_closed(complaint, principal):
         actor=principal,
         outcome="Khiếu nại đúng.",
         public_answer="Hủy quyết định, xét miễn học phí từ tháng 3.",
+        no_verification_reason="đã kiểm tra lại quyết định, khiếu nại đúng",
+        no_dialogue_reason="nhà trường chấp nhận toàn bộ yêu cầu của người khiếu nại",
         on=dt.date(2026, 3, 20),
     )
     refused(lambda: services.close_case(case=case, actor=principal), case)

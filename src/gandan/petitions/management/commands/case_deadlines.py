@@ -3,6 +3,8 @@
 
 Without --accepted, steps counted from thụ lý have `"due": null` (the law counts from the
 actual thụ lý) and `"projected_due"`: their end if thụ lý happens on its own due date.
+When a date is counted into a year whose official calendar is not entered, the provisional
+warning goes to standard error.
 """
 
 import datetime as dt
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from gandan.petitions.deadlines import DeadlineError, StepDeadline, compute_deadlines
 from gandan.petitions.models import PROCEDURES_OF_KIND, CaseKind
+from gandan.worktime import notices
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -83,6 +86,12 @@ class Command(BaseCommand):
             )
         rows = [_as_json(deadline) for deadline in deadlines]
         self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+        # A date counted into a year whose official calendar is not entered is provisional
+        # (BLLĐ 2019 Điều 112 k3); the JSON stays machine-readable, the warning goes aside.
+        ends = [end for d in deadlines if (end := d.due or d.projected_due) is not None]
+        warning = notices.provisional_warning(received, max(ends)) if ends else ""
+        if warning:
+            self.stderr.write(_("Cảnh báo: %(warning)s") % {"warning": warning})
 
 
 def _as_json(deadline: StepDeadline) -> dict:
