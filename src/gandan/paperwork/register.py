@@ -90,8 +90,8 @@ def register_kinds(organisation: Organisation, year: int) -> list[tuple[str, str
 
 
 def recipients(document: OutgoingDocument) -> list[str]:
-    """Whom the document went to: 'Kính gửi' and 'Nơi nhận', the archive line ('Lưu: VT') left
-    out (it is the organisation's own copy, Phụ lục I, II.9b)."""
+    """Whom the document went to: 'Kính gửi' and 'Nơi nhận', without the archive line ('Lưu:
+    VT', the organisation's own copy) and 'Như trên' (Phụ lục I, II.9b)."""
     stored = [
         *(getattr(document, "stored_kinh_gui", None) or []),
         *(getattr(document, "stored_recipients", None) or []),
@@ -99,7 +99,8 @@ def recipients(document: OutgoingDocument) -> list[str]:
     names = []
     for item in stored:
         name = str(item).strip().lstrip("-").strip().rstrip(";.").strip()
-        if name and not name.startswith("Lưu") and name not in names:
+        # "Như trên" points back at the "Kính gửi" names, already listed.
+        if name and not name.startswith("Lưu") and name != "Như trên" and name not in names:
             names.append(name)
     return names
 

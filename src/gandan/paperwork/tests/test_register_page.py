@@ -129,7 +129,8 @@ def test_a_row_shows_number_date_kind_summary_signer_recipients_and_files(teache
     # the công văn: "Kính gửi" among the recipients, withdrawn with its date
     assert letter.number_symbol in body
     assert "Ủy ban nhân dân phường Hải An" in body
-    assert "Đã thu hồi ngày 10/03/2025" in body
+    assert "Như trên" not in body  # the công văn's "Nơi nhận" pointing back at "Kính gửi"
+    assert "Đã thu hồi</span>" in body and "ngày 10/03/2025" in body
     # never the secret register, never the neighbour's documents
     assert "BC-THTT" not in body
     assert neighbour.number_symbol not in body
