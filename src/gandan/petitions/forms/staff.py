@@ -75,6 +75,8 @@ class WalkInForm(SubmissionFields):
     )
     # Makes a resubmission (double click, retry) return the case already entered.
     token = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+    # The order of the page: the error summary on top lists them in this order.
+    field_order = ["kind", "channel", "received_on", "people_count", "register"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

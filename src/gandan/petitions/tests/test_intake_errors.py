@@ -4,6 +4,7 @@ a limit or an outage never loses what was typed."""
 import re
 
 from django.db import DatabaseError
+from django.urls import reverse
 
 from gandan.petitions import throttle
 from gandan.petitions.models import Case
@@ -113,3 +114,15 @@ def test_a_database_failure_comes_back_with_the_form_not_a_bare_page(
     monkeypatch.undo()
     assert client.post(URL, typed).status_code == 302
     assert Case.objects.count() == 1
+
+
+def test_staff_entry_lists_its_problems_in_the_order_of_the_page(client, school, clerk):
+    # when: the staff form sent with nothing but its defaults
+    client.force_login(clerk)
+    response = client.post(
+        reverse("petitions:walk_in"), {"channel": "walk_in", "people_count": "1"}
+    )
+    # then: the reception fields first, as on the page, then the case and the sender
+    anchors = re.findall(r'<a href="#([^"]+)">', _summary(response.content.decode()))
+    assert anchors[:4] == ["id_kind", "id_received_on", "id_title", "id_content"]
+    assert Case.objects.count() == 0
