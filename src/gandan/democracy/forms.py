@@ -264,7 +264,9 @@ class OptionsVoteForm(forms.Form):
 
     # Set only by the second step of a blank vote: the voter saw that nothing was chosen and
     # said so (views/ballots.py).
-    blank_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    blank_confirmed = forms.BooleanField(
+        label=_("Xác nhận phiếu trắng"), required=False, widget=forms.HiddenInput
+    )
 
     def choices(self) -> list[str]:
         return list(self.cleaned_data["picked"])

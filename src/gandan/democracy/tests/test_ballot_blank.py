@@ -105,6 +105,16 @@ def test_a_replayed_confirmation_casts_once(election, teacher):
     assert _state(election) == after_first
 
 
+def test_the_ballot_form_shows_no_confirmation_field(election, teacher):
+    # given: the paper as the voter first sees it
+    page = _client(teacher).get(reverse("democracy:ballot", args=[election.public_id]))
+    html = page.content.decode()
+    # then: the choices only; the confirmation belongs to the second step
+    assert 'name="picked"' in html
+    assert "blank_confirmed" not in html
+    assert "Blank confirmed" not in html
+
+
 def test_a_choice_goes_in_without_the_question(election, teacher):
     # given
     option = election.options.order_by("order").first()
