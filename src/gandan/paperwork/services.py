@@ -12,6 +12,7 @@ from gandan.audit.models import Action
 from gandan.audit.services import record_event
 from gandan.core.language import check_vietnamese
 from gandan.orgs.models import Organisation
+from gandan.paperwork.conventions import arrange
 from gandan.paperwork.document import DocType, DocumentSpec, number_symbol, spec_to_json
 from gandan.paperwork.models import DocumentStatus, NumberSequence, OutgoingDocument
 from gandan.paperwork.rendering import render_docx, render_pdf
@@ -95,7 +96,8 @@ def issue_document(
             doc_type=final.doc_type.value,
             number_symbol=symbol,
             issued_on=issued_on,
-            summary=final.summary_line()[:500],
+            # The register writes the summary as the document prints it (conventions.py).
+            summary=arrange(final).summary_line()[:500],
             signer_name=final.signer.name,
             signer_title=final.signer.title,
             signer_prefix=final.signer.prefix,

@@ -285,3 +285,14 @@ def test_minutes_docx_has_no_date_line_and_the_archive_of_the_form():
     assert not any(text.startswith("Hải Phòng, ngày") for text in texts)
     assert "- Lưu: VT, Hồ sơ." in texts
     assert DocType.MINUTES.heading in texts
+
+
+def test_the_register_writes_the_summary_as_the_document_prints_it(db, school):
+    # given: a title typed with an en dash
+    plan = dataclasses.replace(
+        sample_plan(), number_symbol="", date=None, summary="Kế hoạch năm học 2025–2026"
+    )
+    # when
+    document = issue_document(organisation=school, spec=plan, issued_on=dt.date(2026, 3, 2))
+    # then
+    assert document.summary == "Kế hoạch năm học 2025 - 2026"
