@@ -7,12 +7,10 @@ from gandan.orgs.models import FormerManagingBody, Membership, Organisation, Org
 from gandan.paperwork.document import Signer, SignerPrefix
 
 
-def header_names(organisation: Organisation, *, on: dt.date | None = None) -> tuple[str, str]:
-    """(managing body, issuing body) as printed (Nghị định 30/2020, Phụ lục I, II.2: "tên cơ quan,
-    tổ chức chủ quản trực tiếp (nếu có)"). The managing body is the parent in the tree, or, for a
-    unit whose managing body the tree does not hold (the Sở, under the provincial UBND), the name
-    recorded on the organisation. A document dated `on` before a reorganisation names the body
-    the unit had then (`FormerManagingBody`): a 2022 plan, Phòng GD&ĐT, not the 2025 ward."""
+def managing_body_name(organisation: Organisation, *, on: dt.date | None = None) -> str:
+    """The managing body's name as written (not upper case): on a date before a
+    reorganisation the body of then (`FormerManagingBody`), else the tree's parent (its short
+    name), else the name recorded on the organisation (the Sở, under the provincial UBND)."""
     former = (
         FormerManagingBody.objects.filter(organisation=organisation, until__gte=on)
         .order_by("until")
@@ -22,8 +20,15 @@ def header_names(organisation: Organisation, *, on: dt.date | None = None) -> tu
         else None
     )
     parent = organisation.parent
-    managing = (parent.short_name or parent.name) if parent else organisation.managing_body_name
-    return (former or managing).upper(), organisation.name.upper()
+    current = (parent.short_name or parent.name) if parent else organisation.managing_body_name
+    return former or current
+
+
+def header_names(organisation: Organisation, *, on: dt.date | None = None) -> tuple[str, str]:
+    """(managing body, issuing body) as printed (Nghị định 30/2020, Phụ lục I, II.2: "tên cơ quan,
+    tổ chức chủ quản trực tiếp (nếu có)"), for a document dated `on`: a 2022 plan names the
+    Phòng GD&ĐT of then, not the ward that manages the school since 1/7/2025."""
+    return managing_body_name(organisation, on=on).upper(), organisation.name.upper()
 
 
 # Nghị định 30/2020, Phụ lục I, II.3b: a công văn's symbol is the body's abbreviation and the

@@ -16,7 +16,7 @@ from gandan.paperwork.document import (
     Signer,
     Table,
 )
-from gandan.paperwork.signing import head_signer, head_title, header_names
+from gandan.paperwork.signing import head_signer, head_title, header_names, managing_body_name
 from gandan.plans.models import Assignment, AssignmentStatus, Plan, SectionKind
 
 LEAD_LABEL = "Cơ quan chủ trì"
@@ -64,7 +64,7 @@ def plan_spec(
             if plan.signer_name
             else head_signer(plan.organisation)
         )
-    recipients = plan.recipients or _default_recipients(plan.organisation)
+    recipients = plan.recipients or _default_recipients(plan.organisation, on=on or plan.issued_on)
     return DocumentSpec(
         managing_body=managing,
         issuing_body=issuing,
@@ -86,9 +86,10 @@ def recorded_signer(plan: Plan) -> Signer:
     return Signer(name=plan.signer_name or head.name, title=plan.signer_title or head.title)
 
 
-def _default_recipients(organisation: Organisation) -> list[str]:
-    parent = organisation.parent
-    recipients = [f"{parent.short_name or parent.name} (để báo cáo)"] if parent else []
+def _default_recipients(organisation: Organisation, *, on: dt.date | None = None) -> list[str]:
+    # The body reported to is the one that managed the unit on the document's date.
+    managing = managing_body_name(organisation, on=on) if organisation.parent else ""
+    recipients = [f"{managing} (để báo cáo)"] if managing else []
     # An authority's plan goes to the units below it, which implement it with plans of theirs.
     doers = (
         "Các đơn vị trực thuộc (để thực hiện)"
@@ -219,5 +220,5 @@ def progress_report_spec(plan: Plan, *, signer: Signer, as_of: dt.date) -> Docum
         place=plan.organisation.place_name,
         signer=signer,
         body=tuple(body),
-        recipients=(*_default_recipients(plan.organisation)[:1], "Lưu: VT."),
+        recipients=(*_default_recipients(plan.organisation, on=as_of)[:1], "Lưu: VT."),
     )

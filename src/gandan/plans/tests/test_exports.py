@@ -9,6 +9,7 @@ import docx
 import pytest
 from django.urls import reverse
 
+from gandan.orgs.models import FormerManagingBody
 from gandan.paperwork import rendering
 from gandan.paperwork.conventions import arrange, tidy_text
 from gandan.paperwork.document import BasisLine
@@ -374,3 +375,23 @@ def test_documents_are_vietnamese_even_from_an_english_screen(school, principal)
     texts = [getattr(block, "text", "") for block in spec.body]
     assert "Chưa phân công thực hiện." in texts
     assert spec.doc_type.heading == "BÁO CÁO"
+
+
+def test_a_2022_plan_names_the_managing_body_of_2022_in_its_header_and_recipients(
+    school, principal
+):
+    # given: the district managed the school until 30/6/2025, the ward since (LAW.md §8).
+    FormerManagingBody.objects.create(
+        organisation=school, name="Phòng GD&ĐT quận Hải An", until=dt.date(2025, 6, 30)
+    )
+    old = factories.issue_seed(school, principal, dt.date(2022, 8, 5))
+    # when
+    document = _open(render_docx(documents.plan_spec(old)))
+    recipients = _cell_texts(document.tables[-1].rows[0].cells[0])
+    # then
+    assert _cell_texts(document.tables[0].rows[0].cells[0])[0] == "PHÒNG GD&ĐT QUẬN HẢI AN"
+    assert recipients[1] == "- Phòng GD&ĐT quận Hải An (để báo cáo);"
+    # and a plan of today names the ward
+    today = documents.plan_spec(old, on=dt.date(2026, 9, 1))
+    assert today.managing_body == "UBND PHƯỜNG HẢI AN"
+    assert today.recipients[0] == "UBND phường Hải An (để báo cáo)"
