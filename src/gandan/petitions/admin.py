@@ -44,6 +44,7 @@ class DeadlineRuleAdmin(AuditedModelAdmin):
         "kind",
         "needs_verification",
         "is_internal_policy",
+        "open_cases",
         InForceFilter,
         "procedure",
         "unit",
@@ -86,6 +87,12 @@ class DeadlineRuleAdmin(AuditedModelAdmin):
                     "note",
                 ]
             },
+        ),
+        (
+            # A transition clause: what this version carries over to the cases received
+            # before `valid_from` and not yet decided then (e.g. NĐ 155/2026 Điều 22 k1).
+            _("Điều khoản chuyển tiếp"),
+            {"fields": [("open_cases", "transition_citation")]},
         ),
     ]
 

@@ -304,3 +304,17 @@ def test_a_june_complaint_cannot_be_suspended_before_the_new_rules(
     assert "không có tạm đình chỉ" in error.value.messages[0]
     case.refresh_from_db()
     assert (case.status, case.suspensions.count(), OutgoingDocument.objects.count()) == before
+
+
+def test_the_admin_shows_and_corrects_a_transition_clause(admin_client, deadline_rules):
+    listed = admin_client.get("/quan-tri/petitions/deadlinerule/", {"open_cases__exact": "step"})
+    assert listed.status_code == 200
+    assert "Gửi quyết định tạm đình chỉ" in listed.content.decode()
+    assert "Thụ lý giải quyết khiếu nại lần đầu" not in listed.content.decode()
+    row = DeadlineRule.objects.get(
+        procedure=Procedure.FIRST_INSTANCE, step="giai_quyet", valid_from=D(2026, 7, 1)
+    )
+    page = admin_client.get(f"/quan-tri/petitions/deadlinerule/{row.pk}/change/")
+    assert page.status_code == 200
+    assert "Điều khoản chuyển tiếp" in page.content.decode()
+    assert 'name="transition_citation"' in page.content.decode()
