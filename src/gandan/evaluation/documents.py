@@ -93,7 +93,8 @@ def notice_spec(
         if evaluation.decision_note:
             body.append(Paragraph(f"Nhận xét: {evaluation.decision_note}"))
     where_to = (
-        "; đơn có thể gửi trên hệ thống Gần Dân của nhà trường"
+        # No product name in official text (paperwork.conventions): the school's own channel.
+        "; đơn có thể gửi trực tuyến trên trang thông tin của nhà trường"
         if issuer == school
         else f", gửi {issuer.name}"
     )

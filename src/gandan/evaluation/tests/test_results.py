@@ -225,3 +225,15 @@ def test_the_count_of_people_without_a_decision_is_the_count_of_the_names_given(
     # and with a short list every name is given and nothing is added
     short = results.problems(cycle, rows[:3])[0]
     assert short == "3 người chưa có quyết định: Người Thứ 01, Người Thứ 02, Người Thứ 03."
+
+
+def test_the_written_notice_names_no_product(decided_year, staff):
+    # given
+    results.notify_results(cycle=decided_year, actor=staff["principal"], issued_on=D(2026, 6, 8))
+    teacher = decided_year.evaluations.select_related("notice").get(person=staff["teacher"])
+    # when
+    document = docx.Document(io.BytesIO(export_document(teacher.notice, "docx")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    # then: official text names the school's channel, not the software (paperwork.conventions)
+    assert "Gần Dân" not in text
+    assert "trang thông tin của nhà trường" in text
