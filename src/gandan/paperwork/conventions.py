@@ -55,6 +55,8 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/])([Nn]gày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})
 _MONTH_YEAR = re.compile(r"\b([Tt])háng\s+(\d{1,2})/(\d{4})(?![\d/])")
 _DASH_BETWEEN_NUMBERS = re.compile(r"(\d)\s*[–—]\s*(\d)")
 _EN_DASH = re.compile(r"\s*–\s*")
+# "Kế hoạch cấp trên: —." — a dash standing for a missing value after a colon.
+_DASH_VALUE = re.compile(r"(:\s*)[–—](?=\s*(?:[.;,)]|$))")
 _EM_DASH = re.compile(r"\s*—\s*")
 
 
@@ -110,6 +112,7 @@ def tidy_text(text: str, *, dates: bool = True) -> str:
     if dates:
         text = _NUMERIC_DATE.sub(_written_date, text)
         text = _MONTH_YEAR.sub(_month_year, text)
+    text = _DASH_VALUE.sub(r"\1không có", text)
     if text.strip()[:1] in "–—" or text.strip()[-1:] in "–—":
         # A dash standing for "none" in a cell, or hanging at either end, goes.
         text = text.strip().strip("–—").strip()

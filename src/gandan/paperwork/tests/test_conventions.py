@@ -180,6 +180,14 @@ def test_the_last_item_of_a_list_ends_with_a_full_stop():
         ("năm học 2025–2026", "năm học 2025 - 2026"),
         ("Lĩnh vực: Văn hóa – xã hội.", "Lĩnh vực: Văn hóa - xã hội."),
         ("—", ""),
+        (
+            "Kế hoạch liên kết kế hoạch cấp trên: —.",
+            "Kế hoạch liên kết kế hoạch cấp trên: không có.",
+        ),
+        (
+            "Tỷ lệ hoàn thành đúng hạn: —; quá hạn: 0.",
+            "Tỷ lệ hoàn thành đúng hạn: không có; quá hạn: 0.",
+        ),
         ("38/40 người có mặt", "38/40 người có mặt"),
         ("Số 52-KH/BDVTU", "Số 52-KH/BDVTU"),
         ("ngày 31/2/2026", "ngày 31/2/2026"),
