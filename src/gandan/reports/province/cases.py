@@ -29,6 +29,7 @@ from gandan.petitions.models import (
     DeadlineRule,
     DenouncerIdentity,
 )
+from gandan.petitions.models.rules import OpenCases
 from gandan.petitions.secrecy import seal
 from gandan.petitions.services.intake import CONSENT_VERSION, INFORMATION_PROCEDURE
 from gandan.petitions.services.timing import STEP_DONE_BY, STEP_MOOT_ON
@@ -340,6 +341,14 @@ class CaseMaker:
         moot_steps = ", ".join(f"'{step}'" for step in STEP_MOOT_ON)
         tracked = ", ".join(f"'{step}'" for step in STEP_DONE_BY)
         marks = ", ".join(["%s"] * len(school_ids))
+        # A later version's step carried over to the open cases replaces the old one.
+        carried_over = (
+            f"SELECT 1 FROM {DeadlineRule._meta.db_table} later WHERE later.kind = r.kind "
+            "AND later.procedure = r.procedure AND later.step = r.step "
+            f"AND later.open_cases = '{OpenCases.STEP.value}' AND later.complex_only = FALSE "
+            "AND later.valid_from > c.received_on "
+            "AND (c.resolved_on IS NULL OR c.resolved_on >= later.valid_from)"
+        )
         # Two materialised steps, so that the calendar table is joined on plain columns (a
         # hash join) whatever the planner's statistics say in the middle of a build.
         sql = f"""
@@ -362,8 +371,13 @@ class CaseMaker:
                 FROM {Case._meta.db_table} c
                 JOIN {DeadlineRule._meta.db_table} r
                   ON r.kind = c.kind AND r.procedure = c.procedure AND r.complex_only = FALSE
-                 AND r.valid_from <= c.received_on
-                 AND (r.valid_to IS NULL OR r.valid_to >= c.received_on)
+                 AND ((r.valid_from <= c.received_on
+                       AND (r.valid_to IS NULL OR r.valid_to >= c.received_on)
+                       AND NOT EXISTS ({carried_over}))
+                      -- petitions.deadlines.rules_for_case: a later version's transition clause
+                      -- brings its step to a case received before it and not decided by then.
+                      OR (r.open_cases = '{OpenCases.STEP.value}' AND r.valid_from > c.received_on
+                          AND (c.resolved_on IS NULL OR c.resolved_on >= r.valid_from)))
                 WHERE c.organisation_id IN ({marks})
                   AND NOT (c.kind = 'to_cao' AND c.is_anonymous)
             ),
