@@ -48,9 +48,10 @@ from gandan.paperwork.signing import competence_basis, deputy_signer, head_signe
 
 
 def points(value: Decimal | int | None) -> str:
-    """'88,33' (two decimals at most, Vietnamese comma); 'chưa có' when there is none."""
+    """'88,33' (two decimals at most, Vietnamese comma); '—' when there is none (a page's mark;
+    a document prints the dash as none, paperwork.conventions)."""
     if value is None:
-        return "chưa có"
+        return "—"
     text = format_number(value, 2)
     return text.removesuffix(",00")
 
