@@ -72,6 +72,7 @@ def _form_data(payload: PublicCaseIn, token: str) -> dict:
         "title": payload.title,
         "content": payload.content,
         "name": payload.contact_name or "",
+        "salutation": payload.salutation or "",
         "phone": payload.contact_phone or "",
         "email": payload.contact_email or "",
         "address": payload.contact_address or "",

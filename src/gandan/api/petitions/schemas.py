@@ -12,6 +12,7 @@ from pydantic.config import JsonDict
 from gandan.api import paging
 from gandan.petitions.forms.public import PublicSubmissionForm
 from gandan.petitions.models import CaseKind, CaseStatus, Delivery, InformationForm
+from gandan.petitions.models.cases import Salutation
 
 
 def _max_length(name: str) -> JsonDict:
@@ -34,6 +35,11 @@ class PublicCaseIn(Schema):
     title: str = Field(description="Tóm tắt một câu.", json_schema_extra=_max_length("title"))
     content: str = Field(description="Nội dung.", json_schema_extra=_max_length("content"))
     contact_name: str | None = Field("", json_schema_extra=_max_length("name"))
+    salutation: str | None = Field(
+        "",
+        description="Cách nhà trường xưng hô trong thư trả lời; bỏ trống: thư ghi “Ông/Bà”.",
+        json_schema_extra=_enum(["", *Salutation.values]),
+    )
     contact_phone: str | None = Field("", json_schema_extra=_max_length("phone"))
     contact_email: str | None = Field("", json_schema_extra=_max_length("email"))
     contact_address: str | None = Field("", json_schema_extra=_max_length("address"))

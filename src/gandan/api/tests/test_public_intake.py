@@ -389,3 +389,22 @@ def test_a_database_error_answers_503_calmly_and_nothing_is_half_saved(
     assert Case.objects.count() == 0
     assert CaseEvent.objects.count() == 0
     assert AuditEvent.objects.count() == audit_before
+
+
+def test_the_chosen_form_of_address_is_kept_as_on_the_form(api_client, school, deadline_rules):
+    # when: a mother sends feedback through the API, asking to be addressed as "Bà"
+    response = post(api_client, body(contact_name="Lê Thị Hoa", salutation="ba"))
+    # then: the letters address her as the public form would have
+    assert response.status_code == 201
+    case = Case.objects.get()
+    assert case.salutation == "ba"
+    assert case.addressed_as(capitalised=True) == "Bà Lê Thị Hoa"
+
+
+def test_an_unknown_form_of_address_is_refused_and_nothing_is_stored(
+    api_client, school, deadline_rules
+):
+    response = post(api_client, body(salutation="ngài"))
+    assert response.status_code == 422
+    assert "salutation" in response.json()["errors"]
+    assert not Case.objects.exists()
