@@ -106,9 +106,10 @@ def recipients(document: OutgoingDocument) -> list[str]:
 
 
 def signer(document: OutgoingDocument) -> str:
-    """'KT. Trần Văn Minh, PHÓ HIỆU TRƯỞNG': the signing prefix, name and title."""
-    prefix = f"{document.signer_prefix} " if document.signer_prefix else ""
-    return f"{prefix}{document.signer_name}, {document.signer_title}"
+    """'KT. Trần Văn Minh, PHÓ HIỆU TRƯỞNG': the signing prefix, name and title; a name not
+    recorded (an authority's document drafted before its head was entered) leaves the title."""
+    who = ", ".join(part for part in (document.signer_name.strip(), document.signer_title) if part)
+    return f"{document.signer_prefix} {who}" if document.signer_prefix else who
 
 
 def register_workbook(organisation: Organisation, chosen: RegisterFilter) -> bytes:

@@ -16,7 +16,7 @@ from gandan.audit.models import AuditEvent
 from gandan.conftest import other_school, school, ward  # noqa: F401  (the tree with the Sở)
 from gandan.orgs import services as org_services
 from gandan.orgs.models import Organisation, OrgKind, Role, User
-from gandan.paperwork.document import DocType
+from gandan.paperwork.document import DocType, Signer
 from gandan.paperwork.samples import sample_letter, sample_plan
 from gandan.paperwork.services import issue_document, withdraw_document
 
@@ -288,3 +288,15 @@ def test_an_officer_picks_a_school_below(authority_officer, register):
 def test_the_picker_opens_nothing_the_user_may_not_read(other_school_principal, register):
     client = _client(other_school_principal)
     assert client.get("/so-van-ban-di/?don-vi=th-thanh-to").status_code == 404
+
+
+def test_a_signer_whose_name_was_not_recorded_shows_the_title_alone(clerk, school):  # noqa: F811
+    # given: a document signed by the head's title only
+    issue(school, dt.date(YEAR, 5, 4), draft(signer=Signer(name="", title="HIỆU TRƯỞNG")))
+    client = _client(clerk)
+    # when
+    page = client.get(f"{URL}?nam={YEAR}").content.decode()
+    rows = _sheet_rows(client.get(f"{URL}so-van-ban-di.xlsx?nam={YEAR}").content)
+    # then: no empty name line, no dangling comma
+    assert '<span><span class="muted">HIỆU TRƯỞNG</span></span>' in page
+    assert rows[3][5] == "HIỆU TRƯỞNG"
