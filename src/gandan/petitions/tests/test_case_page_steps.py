@@ -78,7 +78,7 @@ def test_an_accepted_denunciation_asks_for_verification_before_a_conclusion(
     # the redaction is the resolver's alone: never offered to the head
     assert "bien-tap" not in folded
     page = client.get(reverse("petitions:detail", args=[assigned_denunciation.public_id]))
-    assert "Cần lập trước khi ra quyết định, kết luận" in page.content.decode()
+    assert "Phải có báo cáo kết quả xác minh trước khi kết luận" in page.content.decode()
 
 
 def test_after_verification_the_resolver_concludes(
@@ -193,3 +193,62 @@ def test_a_refused_submission_of_a_folded_action_is_shown_open(client, principal
     html = page.content.decode()
     assert re.search(r'id="thao-tac-khac" open', html)
     assert re.search(r'id="thao-tac-chuyen" data-panel="folded" open', html)
+
+
+def test_the_decision_form_asks_only_for_the_reasons_this_case_may_need(
+    client, principal, complaint, feedback
+):
+    # given: a first-instance complaint accepted, nothing on file yet
+    services.accept_case(case=complaint, actor=principal, on=RECEIVED)
+    services.assign_case(case=complaint, actor=principal, handler=principal)
+    client.force_login(principal)
+    # when
+    html = client.get(reverse("petitions:detail", args=[complaint.public_id])).content.decode()
+    # then: the decision is offered, with the reasons that may stand in for missing minutes
+    assert 'id="thao-tac-giai-quyet" data-panel="next"' in html
+    assert 'name="no_verification_reason"' in html and 'name="no_dialogue_reason"' in html
+    # when: verified and the dialogue held, the reasons are no longer asked
+    for kind in ("verification", "dialogue"):
+        services.record_minutes(
+            case=complaint,
+            actor=principal,
+            kind=kind,
+            held_on=RECEIVED,
+            participants="Tổ xác minh",
+            content="Đã làm.",
+        )
+    html = client.get(reverse("petitions:detail", args=[complaint.public_id])).content.decode()
+    assert "no_verification_reason" not in html and "no_dialogue_reason" not in html
+    # and a feedback's answer never asks for them
+    html = client.get(reverse("petitions:detail", args=[feedback.public_id])).content.decode()
+    assert 'id="thao-tac-giai-quyet"' in html
+    assert "no_verification_reason" not in html and "no_dialogue_reason" not in html
+
+
+def test_a_second_instance_complaint_without_dialogue_offers_no_decision(
+    client, school, principal, deadline_rules
+):
+    # given: a second-instance complaint accepted and verified, no dialogue held
+    case = submit(
+        school, CaseKind.COMPLAINT, denounced_person="Hiệu trưởng", idempotency_key="lan-hai"
+    )
+    case = services.classify_case(
+        case=case, actor=principal, kind=CaseKind.COMPLAINT, procedure="lan_hai"
+    )
+    services.accept_case(case=case, actor=principal, on=RECEIVED)
+    services.assign_case(case=case, actor=principal, handler=principal)
+    services.record_minutes(
+        case=case,
+        actor=principal,
+        kind="verification",
+        held_on=RECEIVED,
+        participants="Tổ xác minh",
+        content="Đã xác minh.",
+    )
+    # when
+    first, folded = panels(principal, case, client)
+    # then: the dialogue first (Luật Khiếu nại 2011, Điều 39); a decision would be refused
+    assert first == ["bien-ban"]
+    assert "giai-quyet" not in folded
+    page = client.get(reverse("petitions:detail", args=[case.public_id])).content.decode()
+    assert "Thủ tục này bắt buộc đối thoại trước khi ra quyết định" in page

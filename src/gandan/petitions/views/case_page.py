@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django import forms as django_forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core.forms import error_text
 from gandan.core.http import AuthenticatedRequest
 from gandan.orgs.models import User
 from gandan.petitions import access, secrecy, services
@@ -28,7 +30,11 @@ from gandan.petitions.models import (
     MinutesKind,
 )
 from gandan.petitions.services.documents import issued
-from gandan.petitions.services.resolution import DIALOGUE_REQUIRED, PUBLICATION_STEPS
+from gandan.petitions.services.resolution import (
+    DIALOGUE_OR_REASON,
+    PUBLICATION_STEPS,
+    check_before_decision,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -100,30 +106,22 @@ def _can_suspend(case: Case) -> bool:
     )
 
 
-MINUTES_REQUIRED_BY: dict[str, "StrOrPromise"] = {
-    MinutesKind.VERIFICATION: _("Luật Tố cáo 2018, Điều 31"),
-    MinutesKind.DIALOGUE: _("Luật Khiếu nại 2011, Điều 39, 53"),
-}
-
-
-def missing_minutes(case: Case) -> list[str]:
-    """The minutes resolve_case requires before a decision and the case lacks: a verification
-    report for a denunciation (Luật Tố cáo 2018, Điều 31), dialogue minutes where the
-    procedure makes dialogue mandatory (Luật Khiếu nại 2011, Điều 39, 53)."""
+def decision_blocker(case: Case) -> str:
+    """Why a decision or conclusion cannot be made yet, in resolve_case's own words (its
+    `check_before_decision`), or "". Only what no recorded reason can stand in for blocks it:
+    where a reason may replace minutes, the form asks for the reason instead."""
     if case.kind not in FORMAL or case.is_anonymous_information:
-        return []
-    kinds = set(case.minutes.values_list("kind", flat=True))
-    missing: list[str] = []
-    if case.is_denunciation and MinutesKind.VERIFICATION not in kinds:
-        missing.append(MinutesKind.VERIFICATION)
-    if case.procedure in DIALOGUE_REQUIRED and MinutesKind.DIALOGUE not in kinds:
-        missing.append(MinutesKind.DIALOGUE)
-    return missing
+        return ""
+    try:
+        check_before_decision(case, no_verification_reason="-", no_dialogue_reason="-")
+    except ValidationError as error:
+        return error_text(error)
+    return ""
 
 
 def _resolvable(case: Case) -> bool:
     if case.kind in FORMAL and not case.is_anonymous_information:
-        return case.status in WORKING and not missing_minutes(case)
+        return case.status in WORKING and not decision_blocker(case)
     return case.status in RECEIVED | WORKING
 
 
@@ -339,6 +337,23 @@ def permitted(user: User, case: Case, action: CaseAction) -> bool:
     return access.can(user, case, action.permission)
 
 
+def _resolve_form(case: Case, data: Mapping[str, Any] | None) -> django_forms.Form:
+    """The decision form with only the reasons this case may need: a complaint's reason for
+    deciding without verification or dialogue minutes, where those are missing and a reason
+    may stand in for them (resolve_case ignores them otherwise)."""
+    form = forms.ResolveForm(data)
+    kinds = set(case.minutes.values_list("kind", flat=True))
+    if case.kind != CaseKind.COMPLAINT or MinutesKind.VERIFICATION in kinds:
+        del form.fields["no_verification_reason"]
+    if (
+        case.kind != CaseKind.COMPLAINT
+        or case.procedure not in DIALOGUE_OR_REASON
+        or MinutesKind.DIALOGUE in kinds
+    ):
+        del form.fields["no_dialogue_reason"]
+    return form
+
+
 def make_form(
     action: CaseAction,
     case: Case,
@@ -358,6 +373,8 @@ def make_form(
     if action.form is forms.ClassifyForm:
         classified = {"kind": case.kind, "procedure": case.procedure, "is_remote": case.is_remote}
         return forms.ClassifyForm(data, initial=classified)
+    if action.form is forms.ResolveForm:
+        return _resolve_form(case, data)
     if action.form is forms.RedactForm:
         return forms.RedactForm(data, initial={"content": case.content})
     return action.form(data)
@@ -379,7 +396,7 @@ def next_steps(case: Case) -> list[str]:
             steps.append("phan-cong")
         if case.needs_redaction:
             steps.append("bien-tap")
-        if missing_minutes(case) or (case.kind in FORMAL and not case.minutes.exists()):
+        if decision_blocker(case) or (case.kind in FORMAL and not case.minutes.exists()):
             steps.append("bien-ban")
         steps.append("giai-quyet")
         if case.is_overdue(timezone.localdate()):
@@ -452,10 +469,6 @@ def detail_context(request: AuthenticatedRequest, case: Case, **forms) -> dict[s
         "next_actions": [item for item in offered if item["next"]],
         "other_actions": [item for item in offered if not item["next"]],
         "other_open": any(item["open"] for item in offered if not item["next"]),
-        "missing_minutes": [
-            (MinutesKind(kind).label, MINUTES_REQUIRED_BY[kind]) for kind in missing_minutes(case)
-        ]
-        if case.status in WORKING
-        else [],
+        "decision_blocker": decision_blocker(case) if case.status in WORKING else "",
         "minutes_kinds": MinutesKind,
     }
