@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
+from gandan.core.vietnamese import shorten
 from gandan.orgs.models import User
 from gandan.paperwork.models import OutgoingDocument
 from gandan.petitions.models import Case, CaseEvent, CaseEventKind
@@ -32,8 +33,9 @@ def record(
         kind=kind,
         actor=actor if actor is not None and actor.pk else None,
         actor_label=actor.full_name if actor is not None else _("hệ thống"),
-        summary=summary[:500],
-        public_summary=public_summary[:500],
+        # The columns hold 500 letters: a longer text is cut between words, with "…".
+        summary=shorten(summary, 500),
+        public_summary=shorten(public_summary, 500),
         document=document,
     )
     if kind in _CREATING:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
+from gandan.core.vietnamese import shorten
 from gandan.orgs.models import Membership, Role
 from gandan.petitions.models import CaseDeadline, Notification, NotificationKind
 from gandan.worktime import days
@@ -72,7 +73,7 @@ def send_case_reminders(*, today: dt.date | None = None) -> int:
                 step=row.step,
                 kind=NotificationKind.OVERDUE if overdue else NotificationKind.DUE_SOON,
                 due_key=row.due.isoformat(),
-                defaults={"due": row.due, "message": message[:500]},
+                defaults={"due": row.due, "message": shorten(message, 500)},
             )
             created += is_new
     email_pending_notices()
@@ -90,7 +91,7 @@ def email_pending_notices() -> int:
     for notice in pending:
         try:
             send_mail(
-                subject=_("[Gần Dân] %(message)s") % {"message": notice.message[:120]},
+                subject=_("[Gần Dân] %(message)s") % {"message": shorten(notice.message, 120)},
                 message=_("%(message)s\n\nMở bàn làm việc trên Gần Dân để xem và xử lý vụ việc.")
                 % {"message": notice.message},
                 from_email=None,

@@ -1,0 +1,51 @@
+"""A timeline summary or a notice longer than its column is cut between words with "…", so
+that what the timeline and the e-mail subject show never ends inside a word."""
+
+import pytest
+from django.core import mail
+
+from gandan.petitions import events
+from gandan.petitions.models import CaseEventKind, Notification, NotificationKind
+from gandan.petitions.services.reminders import email_pending_notices
+
+pytestmark = pytest.mark.django_db
+
+# 8 letters and a space, repeated: a plain cut at 500 (or 120) falls inside a word.
+WORDS = " ".join(["Phụhuynh"] * 70)
+
+
+def _between_words(stored: str, original: str) -> None:
+    assert stored.endswith("…")
+    kept = stored.removesuffix("…")
+    assert original.startswith(kept) and original[len(kept)] == " "
+
+
+def test_a_long_summary_is_cut_between_words(feedback, principal):
+    # when
+    event = events.record(
+        feedback, CaseEventKind.CLASSIFIED, WORDS, actor=principal, public_summary=WORDS
+    )
+    # then
+    event.refresh_from_db()
+    assert len(event.summary) <= 500 and len(event.public_summary) <= 500
+    _between_words(event.summary, WORDS)
+    _between_words(event.public_summary, WORDS)
+
+
+def test_a_long_notice_makes_a_subject_cut_between_words(feedback, principal):
+    # given: a notice with an e-mail address to send to
+    principal.email = "hieutruong@example.vn"
+    principal.save(update_fields=["email"])
+    Notification.objects.create(
+        user=principal,
+        case=feedback,
+        step="",
+        kind=NotificationKind.ASSIGNED,
+        due_key="x",
+        message=WORDS[:480],
+    )
+    # when
+    email_pending_notices()
+    # then
+    subject = mail.outbox[-1].subject
+    _between_words(subject.removeprefix("[Gần Dân] "), WORDS)
