@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
+from gandan.core.vietnamese import shorten
 from gandan.orgs.models import Membership, Role, User
 from gandan.petitions import documents, events
 from gandan.petitions.deadlines import (
@@ -448,7 +449,7 @@ def resolve_case(
         % {
             "date": on.strftime("%d/%m/%Y"),
             "doc": _(" (văn bản số %(s)s)") % {"s": document.number_symbol} if document else "",
-            "outcome": case.outcome[:300],
+            "outcome": shorten(case.outcome, 300),
         }
         + "".join(f" {line}" for line in recorded),
         actor=actor,
@@ -686,7 +687,7 @@ def contest_case(*, case: Case, reason: str) -> Case:
             due_key=timezone.localdate().isoformat(),
             defaults={
                 "message": _("Người gửi không đồng ý với kết quả vụ việc %(code)s: %(reason)s")
-                % {"code": case.display_code, "reason": reason[:200]}
+                % {"code": case.display_code, "reason": shorten(reason, 200)}
             },
         )
     events.record(

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
+from gandan.core.vietnamese import shorten
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Role, User
 from gandan.petitions import documents, events, secrecy
@@ -455,7 +456,7 @@ def assign_case(*, case: Case, actor: User, handler: User, verifiers: Sequence[U
                 % {
                     "role": _("giải quyết") if person.pk == handler.pk else _("xác minh"),
                     "code": case.display_code,
-                    "title": case.title[:120],
+                    "title": shorten(case.title, 120),
                 }
             },
         )

@@ -4,7 +4,7 @@ that what the timeline and the e-mail subject show never ends inside a word."""
 import pytest
 from django.core import mail
 
-from gandan.petitions import events
+from gandan.petitions import events, services
 from gandan.petitions.models import CaseEventKind, Notification, NotificationKind
 from gandan.petitions.services.reminders import email_pending_notices
 
@@ -49,3 +49,31 @@ def test_a_long_notice_makes_a_subject_cut_between_words(feedback, principal):
     # then
     subject = mail.outbox[-1].subject
     _between_words(subject.removeprefix("[Gần Dân] "), WORDS)
+
+
+def test_the_resolution_event_and_the_assignment_notice_cut_between_words(
+    feedback, principal, teacher
+):
+    # given: a title of 8-letter words over 120 letters, an answer over 300
+    title = WORDS[:190].rstrip()
+    type(feedback).objects.filter(pk=feedback.pk).update(title=title)
+    feedback.refresh_from_db()
+    # when
+    services.assign_case(case=feedback, actor=principal, handler=teacher)
+    services.resolve_case(case=feedback, actor=principal, outcome=WORDS, public_answer="Đã sửa.")
+    # then: the notice quotes the title, the timeline the outcome, both cut between words
+    notice = Notification.objects.get(user=teacher, kind=NotificationKind.ASSIGNED)
+    quoted = notice.message.split(": ", 1)[1]
+    _between_words(quoted, title)
+    resolved = feedback.events.get(kind=CaseEventKind.RESOLVED).summary
+    _between_words(resolved.split(": ", 1)[1], WORDS)
+
+
+def test_the_contest_notice_cuts_the_reason_between_words(feedback, principal):
+    # given: answered (a feedback closes on its answer)
+    services.resolve_case(case=feedback, actor=principal, outcome="", public_answer="Đã sửa.")
+    # when: the sender disagrees at length
+    services.contest_case(case=feedback, reason=WORDS)
+    # then
+    notice = Notification.objects.get(user=principal, kind=NotificationKind.CONTESTED)
+    _between_words(notice.message.split(": ", 1)[1], WORDS)
