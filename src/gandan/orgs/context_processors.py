@@ -18,6 +18,14 @@ def current_organisation(request: HttpRequest) -> dict:
         "menu": {
             "school": any(grant.role != Role.AUTHORITY_OFFICER for grant in user_grants),
             "authority": any(grant.role == Role.AUTHORITY_OFFICER for grant in user_grants),
+            # A ward's officers decide and notify the evaluation of the heads of the schools
+            # it manages (evaluation: NĐ 233/2026 Điều 13 k3a); the Sở only guides them.
+            "managed_evaluation": organisation is not None
+            and organisation.kind == OrgKind.COMMUNE_COMMITTEE
+            and any(
+                grant.role == Role.AUTHORITY_OFFICER and grant.organisation_id == organisation.pk
+                for grant in user_grants
+            ),
             # The outgoing-document register of the organisation in the header: for staff
             # of a school or an authority (a seat on the parents' board gives no standing).
             "register": organisation is not None
