@@ -3,7 +3,8 @@
 Per case, a person's part is one or more of:
 - manager: head or deputy head of the school: sees every case, decides admission, assigns,
   extends, suspends, closes; sees contacts and attachments, never a denouncer's identity
-  unless they resolve that case;
+  unless they resolve that case. A ward holds the complaints against its own decisions (a
+  head's evaluation result): there its officers are the managers (CASE_MANAGERS);
 - clerk (văn thư, tiếp công dân): receives cases and keeps the register; sees every case with
   contacts, acknowledges receipt; decides nothing;
 - handler: the person resolving the case: works on it, and alone sees the denouncer's
@@ -40,12 +41,18 @@ from gandan.petitions import secrecy
 from gandan.petitions.models import Attachment, Case, CaseKind, ReceptionEntry
 from gandan.petitions.models.cases import CaseQuerySet
 from gandan.petitions.services.documents import SOURCE_PREFIX
+from gandan.petitions.services.intake import CASE_HOLDERS
 
 MANAGER = "manager"
 CLERK = "clerk"
 HANDLER = "handler"
 VERIFIER = "verifier"
 INSPECTOR = "inspector"
+
+# Who manages a case where it is held: the head and deputies of a school; at a ward holding
+# the complaints against its own decisions (intake.CASE_HOLDERS), its officers. An officer's
+# role counts in its own authority only (orgs.access.grants), never in a school below it.
+CASE_MANAGERS = org_access.MANAGERS | {Role.AUTHORITY_OFFICER}
 
 # What each action needs: any one of the parts listed.
 ACTIONS: dict[str, set[str]] = {
@@ -69,7 +76,7 @@ def case_parts(user: User, case: Case) -> set[str]:
     if not user.is_authenticated or not user.is_active:
         return parts
     roles = org_access.roles_in_school(user, case.organisation)
-    if roles & org_access.MANAGERS:
+    if roles & CASE_MANAGERS:
         parts.add(MANAGER)
     if Role.CLERK in roles:
         parts.add(CLERK)
@@ -156,9 +163,24 @@ def case_school(user: User) -> Organisation:
     return school
 
 
+def case_register_of(user: User) -> Organisation:
+    """Whose cases the user lists: their school (`case_school`); for a ward's officer, the ward,
+    which holds the complaints against its own decisions (its reception pages stay closed: the
+    ward receives citizens elsewhere)."""
+    organisation = org_access.primary_organisation(user)
+    if (
+        organisation is not None
+        and organisation.is_authority
+        and organisation.kind in CASE_HOLDERS
+        and Role.AUTHORITY_OFFICER in org_access.roles_in(user, organisation)
+    ):
+        return organisation
+    return case_school(user)
+
+
 def sees_all_cases(user: User, school: Organisation) -> bool:
     roles = org_access.roles_in_school(user, school)
-    return bool(roles & (org_access.MANAGERS | {Role.CLERK, Role.INSPECTION_BOARD}))
+    return bool(roles & (CASE_MANAGERS | {Role.CLERK, Role.INSPECTION_BOARD}))
 
 
 def visible_cases(user: User, school: Organisation) -> CaseQuerySet:

@@ -4,6 +4,13 @@ NĐ 233/2026, Điều 17 k2d files "hồ sơ giải quyết kiến nghị về k
 records; a result the person contests as wrong is also a complaint inside a public unit, which
 the head resolves at first instance (LAW.md §1a; Luật Khiếu nại 2011, Điều 3 k2). The person
 chooses which; the case then follows the petitions workflow and its deadlines.
+
+A complaint goes first to the one who made the decision (Luật Khiếu nại 2011, Điều 7 k1). The
+head's result is decided and notified by the school's managing body (NĐ 233/2026, Điều 13 k3a,
+Điều 15 k2đ; `Evaluation.decided_above`), so the head's appeal is a case of that body, the
+UBND xã/phường, whose chairman resolves complaints against its own decisions at first instance
+(Điều 17), handled by its officers with the same rules' deadlines: never of her own school,
+where she would handle her own complaint. Everyone else's goes to the school.
 """
 
 from django.core.exceptions import ValidationError
@@ -13,11 +20,23 @@ from django.utils.translation import gettext as _
 from gandan.core.language import in_vietnamese
 from gandan.evaluation import events
 from gandan.evaluation.models import Appeal, Evaluation, EventKind
-from gandan.orgs.models import User
+from gandan.orgs.models import Organisation, User
 from gandan.petitions.models import CaseKind, Channel
 from gandan.petitions.services import Sender, Submission, submit_case
+from gandan.petitions.services.intake import CASE_HOLDERS
 
 APPEAL_KINDS = (CaseKind.COMPLAINT, CaseKind.RECOMMENDATION)
+
+
+def resolving_body(evaluation: Evaluation) -> Organisation | None:
+    """The organisation whose petitions register takes an appeal against this result: the
+    managing body for a result it decided, the school otherwise (module docstring). None when
+    the managing body is not (or no longer) one that holds cases here."""
+    school = evaluation.cycle.organisation
+    if not evaluation.decided_above:
+        return school
+    body = school.parent
+    return body if body is not None and body.kind in CASE_HOLDERS else None
 
 
 @in_vietnamese
@@ -25,7 +44,7 @@ APPEAL_KINDS = (CaseKind.COMPLAINT, CaseKind.RECOMMENDATION)
 def file_appeal(
     *, evaluation: Evaluation, actor: User, text: str, consent: bool, kind: str = CaseKind.COMPLAINT
 ) -> Appeal:
-    """Record the appeal and open the case in the school's petitions register.
+    """Record the appeal and open the case in the petitions register of `resolving_body`.
 
     Preconditions: the actor is the person; the result was decided and notified or published.
     The same appeal sent again (a double click, a resent form) returns the one filed.
@@ -46,6 +65,15 @@ def file_appeal(
         return filed
     cycle = evaluation.cycle
     school = cycle.organisation
+    body = resolving_body(evaluation)
+    if body is None:
+        raise ValidationError(
+            _(
+                "Kết quả do cơ quan quản lý của trường quyết định nhưng trường chưa có cơ quan "
+                "quản lý trên hệ thống, nên chưa gửi được đơn. Hãy gửi đơn trực tiếp đến Ủy ban "
+                "nhân dân xã, phường quản lý trường."
+            )
+        )
     appeal = Appeal.objects.create(evaluation=evaluation, text=text, created_by=actor)
     result = (
         evaluation.get_level_display()
@@ -53,14 +81,16 @@ def file_appeal(
         else f"không xếp loại ({evaluation.not_rated_reason})"
     )
     notice = f", thông báo số {evaluation.notice.number_symbol}" if evaluation.notice else ""
+    decided_by = f" Kết quả do {body.name} quyết định." if body != school else ""
+    of_school = f", {school.name}" if body != school else ""
     what = "Khiếu nại" if kind == CaseKind.COMPLAINT else "Kiến nghị"
     case = submit_case(
-        organisation=school,
+        organisation=body,
         submission=Submission(
             kind=kind,
-            title=f"{what} kết quả xếp loại chất lượng viên chức {cycle.year_label}",
-            content=f"{text}\n\nKết quả được thông báo: {result}{notice}.",
-            # Submitted by the person on the school's own system: an electronic submission.
+            title=f"{what} kết quả xếp loại chất lượng viên chức {cycle.year_label}{of_school}",
+            content=f"{text}\n\nKết quả được thông báo: {result}{notice}.{decided_by}",
+            # Submitted by the person on Gần Dân: an electronic submission.
             channel=Channel.WEB,
             sender=Sender(
                 name=actor.full_name,
@@ -79,7 +109,7 @@ def file_appeal(
         cycle,
         EventKind.APPEALED,
         f"{actor.full_name} gửi {what.lower()} về kết quả {cycle.label} "
-        f"(hồ sơ {case.display_code})",
+        f"(hồ sơ {case.display_code} của {body.name})",
         actor,
         evaluation=evaluation,
     )

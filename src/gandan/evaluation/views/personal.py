@@ -13,10 +13,12 @@ from gandan.core.forms import add_service_error
 from gandan.core.http import AuthenticatedRequest
 from gandan.evaluation import access
 from gandan.evaluation.forms import AppealForm, SelfAssessmentForm
-from gandan.evaluation.models import CycleStatus, Evaluation, EvaluationCycle
+from gandan.evaluation.models import Appeal, CycleStatus, Evaluation, EvaluationCycle
 from gandan.evaluation.services import appeals, assessment
+from gandan.orgs.models import User
 from gandan.paperwork.responses import DOCX_MIME, file_response
 from gandan.paperwork.services import export_document
+from gandan.petitions import access as case_access
 
 NOTICE_FILENAME = "thong-bao-ket-qua-xep-loai.docx"
 
@@ -103,12 +105,24 @@ def evaluation_detail(request: AuthenticatedRequest, public_id: str) -> HttpResp
             "suggestion": suggestion if tasks is not None else evaluation.suggested_task,
             "result_visible": access.result_visible(request.user, evaluation),
             "history": evaluation.history.select_related("actor")[:50],
-            "appeals": evaluation.appeals.select_related("case"),
+            "appeals": _appeals_seen_by(request.user, evaluation, own=own),
             "can_group": access.can_group(request.user, evaluation),
             "can_decide": access.can_decide(request.user, evaluation),
             "can_appeal": access.can_appeal(request.user, evaluation),
         },
     )
+
+
+def _appeals_seen_by(user: User, evaluation: Evaluation, *, own: bool) -> list[tuple[Appeal, bool]]:
+    """The appeals against this result the user may know of, each with whether the user opens
+    its case: the appellant follows hers by its tracking code; others see one only where they
+    may open the case in its register (the head's at the ward, not at her school)."""
+    rows = []
+    for appeal in evaluation.appeals.select_related("case__organisation__parent", "case__handler"):
+        opens = appeal.case is not None and case_access.can(user, appeal.case, "view")
+        if own or opens:
+            rows.append((appeal, opens))
+    return rows
 
 
 def _basis_tasks(basis: dict) -> list[dict]:
@@ -156,4 +170,8 @@ def appeal(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
             code = filed.case.display_code if filed.case is not None else ""
             messages.success(request, _("Đã gửi đơn. Mã tra cứu hồ sơ: %(code)s.") % {"code": code})
             return redirect("evaluation:detail", public_id=evaluation.public_id)
-    return render(request, "evaluation/appeal.html", {"evaluation": evaluation, "form": form})
+    return render(
+        request,
+        "evaluation/appeal.html",
+        {"evaluation": evaluation, "form": form, "body": appeals.resolving_body(evaluation)},
+    )

@@ -300,6 +300,12 @@ def _looks_like_phone(text: str) -> bool:
     return digits.isdigit() and 9 <= len(digits) <= 11
 
 
+# Who holds cases: a school, and the ward (UBND xã/phường) that manages schools for the complaints
+# against its own decisions, which it resolves first (Luật Khiếu nại 2011, Điều 7 k1, Điều 17):
+# a head's evaluation result (NĐ 233/2026, Điều 13 k3a). The public form stays the school's.
+CASE_HOLDERS = {OrgKind.SCHOOL, OrgKind.COMMUNE_COMMITTEE}
+
+
 @in_vietnamese
 def submit_case(
     *,
@@ -310,11 +316,11 @@ def submit_case(
 ) -> Case:
     """Store a new case (or return the one this submission already created).
 
-    Preconditions: the organisation is a school; the submission passes `check_submission`
+    Preconditions: the organisation is one of CASE_HOLDERS; the submission passes `check_submission`
     (ValidationError with the messages by field otherwise). `actor` is the staff member who
     entered it for the citizen, None for the public form.
     """
-    if organisation.kind != OrgKind.SCHOOL:
+    if organisation.kind not in CASE_HOLDERS:
         raise ValidationError(_("Chỉ trường học tiếp nhận đơn qua hệ thống này."))
     submission = submission.with_clean_sender()
     errors = check_submission(submission)

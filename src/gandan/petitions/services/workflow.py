@@ -50,8 +50,10 @@ from gandan.petitions.services.timing import (
 
 # Luật Khiếu nại 2011 with NĐ 124/2020 (first instance: the head of the public unit) and
 # Luật Tố cáo 2018, Điều 12 k1 (the head managing the person denounced): the resolver of a
-# complaint or a denunciation is the head, or a deputy signing for the head.
-RESOLVER_ROLES = {Role.HEAD, Role.DEPUTY_HEAD}
+# complaint or a denunciation is the head, or a deputy signing for the head; at a ward holding
+# a complaint against its own decision, its officer, who signs for the committee (Luật Khiếu
+# nại 2011, Điều 17; the role counts in its own authority only, see access.CASE_MANAGERS).
+RESOLVER_ROLES = {Role.HEAD, Role.DEPUTY_HEAD, Role.AUTHORITY_OFFICER}
 
 
 def lock_case(case: Case) -> Case:

@@ -188,9 +188,10 @@ def test_attachments_are_limited_in_number_and_size(school, deadline_rules, sett
     assert "quá lớn" in refused.value.message_dict["attachments"][0]
 
 
-def test_only_a_school_receives_cases(ward, deadline_rules):
+def test_only_a_school_receives_cases(department, deadline_rules):
+    # (and the ward, for the complaints against its own decisions: evaluation's appeals)
     with pytest.raises(ValidationError):
-        submit(ward)
+        submit(department)
 
 
 def test_tracking_codes_are_random_and_normalised():

@@ -31,7 +31,7 @@ PAGE_SIZE = 50
 @login_required
 def case_list(request: AuthenticatedRequest) -> HttpResponse:
     """The cases the user may see, filtered by status and kind; overdue ones marked."""
-    school = access.case_school(request.user)
+    school = access.case_register_of(request.user)
     today = timezone.localdate()
     cases = access.visible_cases(request.user, school).select_related("handler")
     status = request.GET.get("tinh-trang", "mo")
