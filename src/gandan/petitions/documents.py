@@ -33,7 +33,7 @@ from gandan.paperwork.document import (
     Paragraph,
 )
 from gandan.paperwork.signing import head_signer, head_title, header_names
-from gandan.petitions.models import Case, CaseKind, MinutesKind, Procedure
+from gandan.petitions.models import Case, CaseKind, DeadlineRule, MinutesKind, Procedure
 from gandan.worktime.notices import provisional_warning
 
 ARCHIVE = "Lưu: VT, hồ sơ vụ việc"
@@ -457,6 +457,61 @@ def complaint_decision_recipients(case: Case) -> tuple[str, ...]:
     return (addressee(case), *respondent)
 
 
+def _time_bar(case: Case, procedure: str, step: str) -> int:
+    """The days the complainant has to act after this decision: the rules table's row in force
+    on the case's receipt date (one mechanism for every limit; LAW.md §1a)."""
+    row = DeadlineRule.objects.in_force(CaseKind.COMPLAINT, case.received_on, procedure).get(
+        step=step
+    )
+    return row.limit
+
+
+def _right_after_decision(case: Case, superior: str) -> str:
+    """What a complaint decision tells the complainant about the next step, by procedure.
+
+    - First instance: complain again to the second instance or sue, within the row
+      "khieu_nai_lan_hai" (Luật Khiếu nại 2011 Điều 33: 30 days).
+    - Disciplinary, first instance: complain again within the time bar of Điều 48 (10 days,
+      30 for buộc thôi việc), read from the second-instance procedure's "thoi_hieu" rows;
+      a dismissed civil servant may also sue (Luật Tố tụng hành chính 2015; the article is to
+      be checked against the official text, LAW.md has no row for it).
+    - Second instance: sue (Luật Khiếu nại 2011 Điều 33 k1, Điều 44 k2); the lawsuit's own time
+      bar is the Luật Tố tụng hành chính's, not a period this decision sets.
+    - Disciplinary, second instance: a dismissed civil servant may sue (as above, to be checked).
+    """
+    if case.procedure == Procedure.DISCIPLINARY_FIRST:
+        return _(
+            "Trong thời hạn %(days)d ngày kể từ ngày nhận được Quyết định này (%(dismissal)d ngày "
+            "đối với quyết định kỷ luật buộc thôi việc), nếu không đồng ý, người khiếu nại có "
+            "quyền khiếu nại lần hai đến %(superior)s; trường hợp bị kỷ luật buộc thôi việc, "
+            "người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của "
+            "pháp luật về tố tụng hành chính."
+        ) % {
+            "days": _time_bar(case, Procedure.DISCIPLINARY_SECOND, "thoi_hieu"),
+            "dismissal": _time_bar(case, Procedure.DISCIPLINARY_SECOND, "thoi_hieu_buoc_thoi_viec"),
+            "superior": superior,
+        }
+    if case.procedure == Procedure.DISCIPLINARY_SECOND:
+        return _(
+            "Trường hợp bị kỷ luật buộc thôi việc, nếu không đồng ý với Quyết định này, người "
+            "khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của pháp luật "
+            "về tố tụng hành chính."
+        )
+    if case.procedure == Procedure.SECOND_INSTANCE:
+        return _(
+            "Nếu không đồng ý với Quyết định này, người khiếu nại có quyền khởi kiện vụ án hành "
+            "chính tại Tòa án theo quy định của pháp luật về tố tụng hành chính."
+        )
+    return _(
+        "Trong thời hạn %(days)d ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
+        "người khiếu nại có quyền khiếu nại đến %(superior)s hoặc khởi kiện vụ án hành chính "
+        "tại Tòa án theo quy định của pháp luật về tố tụng hành chính."
+    ) % {
+        "days": _time_bar(case, Procedure.FIRST_INSTANCE, "khieu_nai_lan_hai"),
+        "superior": superior,
+    }
+
+
 def resolution(
     case: Case,
     *,
@@ -473,20 +528,7 @@ def resolution(
         # The second instance: the head of the managing body (LAW.md §1a, NĐ 124/2020/NĐ-CP).
         superior = superior_head(case)
         second = case.procedure in (Procedure.SECOND_INSTANCE, Procedure.DISCIPLINARY_SECOND)
-        right = (
-            _(
-                "Trong thời hạn 30 ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
-                "người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của "
-                "pháp luật về tố tụng hành chính."
-            )
-            if second
-            else _(
-                "Trong thời hạn 30 ngày kể từ ngày nhận được Quyết định này, nếu không đồng ý, "
-                "người khiếu nại có quyền khiếu nại đến %(superior)s hoặc khởi kiện vụ "
-                "án hành chính tại Tòa án theo quy định của pháp luật về tố tụng hành chính."
-            )
-            % {"superior": superior}
-        )
+        right = _right_after_decision(case, superior)
         body = [
             BasisLine(LAW_BASIS[case.kind]),
             BasisLine(
