@@ -156,6 +156,10 @@ def test_only_the_wards_officer_sees_the_heads_appeal(client, notified_year, peo
     listing = client.get(reverse("petitions:list"))
     assert listing.status_code == 200
     assert case.display_code in listing.content.decode()
+    # the ward's reception pages stay closed, and the list links none of them
+    for page in ("schedule", "walk_in", "register", "dashboard"):
+        assert client.get(reverse(f"petitions:{page}")).status_code == 404, page
+        assert reverse(f"petitions:{page}") not in listing.content.decode(), page
 
 
 def test_the_wards_officer_handles_it_and_the_head_cannot(client, notified_year, people):

@@ -14,8 +14,10 @@ def petitions_nav(context) -> dict:
     try:
         school = access.case_school(user)
     except Http404:
-        return {"can_receive": False, "can_supervise": False}
+        # A ward's officer lists the ward's cases only (access.case_register_of).
+        return {"can_receive": False, "can_supervise": False, "has_schedule": False}
     return {
         "can_receive": access.can_receive_cases(user, school),
         "can_supervise": access.can_supervise(user, school),
+        "has_schedule": True,
     }
