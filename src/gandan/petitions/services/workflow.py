@@ -34,6 +34,7 @@ from gandan.petitions.models import (
     CaseKind,
     CaseMinutes,
     CaseStatus,
+    DeadlineRule,
     DenouncerIdentity,
     MinutesKind,
     Notification,
@@ -75,7 +76,27 @@ def due_label(case: Case, step: str) -> str:
         return _("theo quy định")
     # A letter states a school's own target as its commitment, never the rules table's
     # internal note ("không phải thời hạn luật định") that staff read on the case page.
-    basis = _("theo cam kết của nhà trường") if row.is_internal_policy else row.citation
+    # The limit's own basis is the rule row in force at receipt; a transition clause carried
+    # onto the step (deadlines.AppliedRule) concerns its suspension, and staff read it on the
+    # case page. A citation not yet checked against the official text is never printed to a
+    # citizen: the date stays, the basis is left out.
+    source = (
+        DeadlineRule.objects.in_force(case.kind, case.received_on, case.procedure)
+        .filter(step=step)
+        .first()
+    )
+    citation, unverified = (
+        (source.citation, source.needs_verification)
+        if source is not None
+        else (row.citation, row.needs_verification)
+    )
+    if unverified and not row.is_internal_policy:
+        return _("%(limit)s %(unit)s, đến hết ngày %(due)s") % {
+            "limit": f"{row.limit:02d}",
+            "unit": row.get_unit_display(),
+            "due": row.due.strftime("%d/%m/%Y"),
+        }
+    basis = _("theo cam kết của nhà trường") if row.is_internal_policy else citation
     return _("%(limit)s %(unit)s, đến hết ngày %(due)s (%(citation)s)") % {
         "limit": f"{row.limit:02d}",
         "unit": row.get_unit_display(),
@@ -103,6 +124,19 @@ def classify_case(
         raise ValidationError({"procedure": _("Thủ tục này không thuộc loại đơn đã chọn.")})
     if (case.kind, case.procedure) == (kind, procedure) and is_remote in (None, case.is_remote):
         return case  # already so classified: nothing changes
+    # Luật Khiếu nại 2011, Điều 8, as at intake (services/intake.py): a khiếu nại states the
+    # complainant's name and address; an anonymous or addressless text stays what it is.
+    unnamed = case.is_anonymous or not case.contact_name.strip()
+    becomes_complaint = kind == CaseKind.COMPLAINT != case.kind
+    if becomes_complaint and (unnamed or not case.contact_address.strip()):
+        raise ValidationError(
+            {
+                "kind": _(
+                    "Không chuyển được thành khiếu nại: đơn không ghi đủ họ tên và địa chỉ "
+                    "của người gửi (Luật Khiếu nại, Điều 8)."
+                )
+            }
+        )
     before = (case.kind_label, case.get_procedure_display())
     if kind == CaseKind.DENUNCIATION and not case.is_anonymous and not hasattr(case, "denouncer"):
         DenouncerIdentity.objects.create(
