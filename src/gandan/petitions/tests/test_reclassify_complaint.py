@@ -58,7 +58,7 @@ def test_a_letters_due_line_leaves_out_a_citation_not_yet_checked(
     # then: the letter keeps the date and leaves out the unverified text
     line = due_label(case, row.step)
     assert "Điều 99" not in line
-    assert row.due.strftime("%d/%m/%Y") in line
+    assert row.due is not None and row.due.strftime("%d/%m/%Y") in line
     # and once checked, the basis is printed
     rule.needs_verification = False
     rule.save()
