@@ -188,9 +188,7 @@ def test_resolution_states_its_bases_the_decisions_and_the_six_monthly_checks(
         "chức, người lao động năm học 2025 - 2026."
     )
     # Phụ lục I, II.6b: a Law is cited by its name and date, without number or issuer.
-    assert bases[0].text == (
-        "Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;"
-    )
+    assert bases[0].text == ("Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;")
     assert all(run.italic for p in bases for run in runs(p))
     assert "QUYẾT NGHỊ:" in texts
     text = all_text(document)
