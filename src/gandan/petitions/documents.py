@@ -165,7 +165,12 @@ def acceptance(case: Case, *, due_label: str, due: dt.date | None = None) -> Doc
             _("Về việc thụ lý tố cáo"),
             [
                 BasisLine(LAW_BASIS[case.kind]),
-                BasisLine(_("Căn cứ Nghị định số 31/2019/NĐ-CP ngày 10 tháng 4 năm 2019")),
+                BasisLine(
+                    _(
+                        "Căn cứ Nghị định số 31/2019/NĐ-CP ngày 10 tháng 4 năm 2019 của Chính phủ "
+                        "quy định chi tiết một số điều và biện pháp tổ chức thi hành Luật Tố cáo"
+                    )
+                ),
                 CentredLine(_school_title(case)),
                 CentredLine(_("QUYẾT ĐỊNH:")),
                 Article(

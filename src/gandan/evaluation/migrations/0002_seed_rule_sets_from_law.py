@@ -52,13 +52,25 @@ OLD_CRITERIA = {
 }
 
 
+# The căn cứ of a decision names the text's number, date, issuer and subject (NĐ 30/2020,
+# Phụ lục I): corrected for existing rows by migration 0004.
+OLD_CITATION = (
+    "Nghị định số 90/2020/NĐ-CP ngày 13 tháng 8 năm 2020 của Chính phủ về đánh giá, xếp loại "
+    "chất lượng cán bộ, công chức, viên chức, được sửa đổi, bổ sung bởi Nghị định số "
+    "48/2023/NĐ-CP ngày 17 tháng 7 năm 2023 của Chính phủ"
+)
+NEW_CITATION = (
+    "Nghị định số 233/2026/NĐ-CP ngày 26 tháng 6 năm 2026 của Chính phủ về đánh giá, xếp loại "
+    "viên chức"
+)
+
+
 def seed(apps, schema_editor):
     RuleSet = apps.get_model("evaluation", "EvaluationRuleSet")
     old = RuleSet.objects.filter(code=OLD).first() or RuleSet.objects.create(
         code=OLD,
         short_name="NĐ 90/2020 (sửa đổi bởi NĐ 48/2023)",
-        citation="Nghị định 90/2020/NĐ-CP ngày 13/8/2020, sửa đổi, bổ sung bởi Nghị định "
-        "48/2023/NĐ-CP ngày 17/7/2023",
+        citation=OLD_CITATION,
         valid_from=dt.date(2020, 8, 20),
         valid_to=dt.date(2026, 6, 30),
         point_based=False,
@@ -79,7 +91,7 @@ def seed(apps, schema_editor):
         RuleSet.objects.create(
             code=NEW,
             short_name="NĐ 233/2026",
-            citation="Nghị định 233/2026/NĐ-CP ngày 26/6/2026",
+            citation=NEW_CITATION,
             valid_from=dt.date(2026, 7, 1),
             valid_to=None,
             point_based=True,

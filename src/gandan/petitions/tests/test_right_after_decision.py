@@ -55,3 +55,14 @@ def test_a_second_instance_decision_sets_no_period_of_its_own(
     text = _article_2(school, principal, procedure)
     assert "khởi kiện vụ án hành chính tại Tòa án" in text
     assert "Trong thời hạn 30 ngày" not in text
+
+
+def test_the_denunciation_acceptance_cites_the_decree_in_full(school, principal, deadline_rules):
+    # NĐ 30/2020, Phụ lục I: a căn cứ names the text's number, date, issuer and subject
+    case = submit(school, CaseKind.DENUNCIATION, denounced_person="Giáo viên lớp 3B")
+    spec = documents.acceptance(case, due_label="30 ngày")
+    text = " ".join(getattr(block, "text", "") for block in spec.body)
+    assert (
+        "Căn cứ Nghị định số 31/2019/NĐ-CP ngày 10 tháng 4 năm 2019 của Chính phủ quy định chi "
+        "tiết một số điều và biện pháp tổ chức thi hành Luật Tố cáo"
+    ) in text
