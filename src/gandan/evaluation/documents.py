@@ -6,6 +6,7 @@ document is Vietnamese whatever the language of the screen that issued it (ADR 1
 
 from decimal import Decimal
 
+from gandan.core.salutation import addressed_as, form_of_address
 from gandan.core.vietnamese import format_number
 from gandan.evaluation.models import Evaluation, EvaluationStatus
 from gandan.orgs.models import Organisation
@@ -60,10 +61,11 @@ def notice_spec(
         )
     if evaluation.party_opinion and issuer != school:
         body.append(BasisLine("Căn cứ ý kiến nhận xét, đánh giá của cấp ủy đảng nơi công tác"))
+    whom = addressed_as(person.salutation, person.full_name, capitalised=False)
     body.append(
         Paragraph(
             f"{issuer.name} thông báo kết quả đánh giá, xếp loại chất lượng viên chức "
-            f"{cycle.year_label} đối với ông (bà) {person.full_name}"
+            f"{cycle.year_label} đối với {whom}"
             + (f", {evaluation.title.lower()}" if evaluation.title else "")
             + f", {where}, như sau:"
         )
@@ -100,11 +102,12 @@ def notice_spec(
     )
     body.append(
         Paragraph(
-            "Trường hợp không đồng ý với kết quả trên, ông (bà) có quyền kiến nghị hoặc khiếu nại "
-            f"theo quy định của pháp luật{where_to}."
+            f"Trường hợp không đồng ý với kết quả trên, "
+            f"{form_of_address(person.salutation, capitalised=False)} có quyền kiến nghị hoặc "
+            f"khiếu nại theo quy định của pháp luật{where_to}."
         )
     )
-    recipients = [f"Ông (bà) {person.full_name}"]
+    recipients = [addressed_as(person.salutation, person.full_name)]
     if issuer != school:
         recipients.append(f"{school.name} (để công khai trong đơn vị)")
     recipients.append("Lưu: VT, hồ sơ viên chức.")

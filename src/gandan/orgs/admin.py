@@ -49,7 +49,7 @@ class UserAdmin(BaseUserAdmin, AuditedModelAdmin):
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
-        (_("Thông tin cá nhân"), {"fields": ["full_name", "email", "phone"]}),
+        (_("Thông tin cá nhân"), {"fields": ["full_name", "salutation", "email", "phone"]}),
         (
             _("Quyền quản trị hệ thống"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from gandan.core.salutation import Salutation
 from gandan.orgs import services
 from gandan.orgs.models import FormerManagingBody, Organisation, OrgKind, Role, User
 
@@ -74,7 +75,18 @@ UNITS = [
     ),
 ]
 
+
 # (username, full name, [(unit slug, role, title)], label shown on the demo login page)
+def _record_form_of_address(user: User) -> None:
+    """The demo's people chose how letters address them; here read from the middle name the
+    demo gave them (Thị: Bà, Văn: Ông). Real accounts record the choice in the admin."""
+    words = user.full_name.split()
+    chosen = Salutation.BA if "Thị" in words[1:-1] else Salutation.ONG if "Văn" in words else ""
+    if chosen and user.salutation != chosen:
+        user.salutation = chosen
+        user.save(update_fields=["salutation"])
+
+
 PEOPLE = [
     (
         "hieutruong",
@@ -263,6 +275,7 @@ def build() -> Organisation:
             password=DEMO_PASSWORD,
             email=f"{username}@thanhto.example",
         )
+        _record_form_of_address(user)
         for unit_slug, role, title in roles:
             services.grant_role(
                 actor=None, user=user, organisation=by_slug[unit_slug], role=role, title=title

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.models import TimeStampedModel
+from gandan.core.salutation import Salutation
 from gandan.core.vietnamese import fold, name_sort_key, split_name
 
 
@@ -242,6 +243,13 @@ class User(AbstractUser):
     sort_key = models.CharField(max_length=600, editable=False, db_index=True, default="")
     search_name = models.CharField(max_length=150, editable=False, default="")
     phone = models.CharField(_("Điện thoại"), max_length=32, blank=True)
+    salutation = models.CharField(
+        _("Cách xưng hô trong văn bản"),
+        max_length=8,
+        choices=Salutation.choices,
+        blank=True,
+        help_text=_("Văn bản gửi người này ghi “Ông” hoặc “Bà”; để trống thì ghi “Ông/Bà”."),
+    )
 
     objects: ClassVar[UserManagerWithNames] = UserManagerWithNames()
 

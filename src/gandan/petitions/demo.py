@@ -16,11 +16,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from gandan.core.salutation import Salutation
 from gandan.orgs.models import Organisation, User
 from gandan.paperwork.models import OutgoingDocument
 from gandan.petitions import services
 from gandan.petitions.models import Case, CaseKind, Channel, ReceptionSession
-from gandan.petitions.models.cases import Salutation
 
 MARK = "demo-"
 

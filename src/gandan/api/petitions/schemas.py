@@ -10,9 +10,9 @@ from ninja import Field, Schema
 from pydantic.config import JsonDict
 
 from gandan.api import paging
+from gandan.core.salutation import Salutation
 from gandan.petitions.forms.public import PublicSubmissionForm
 from gandan.petitions.models import CaseKind, CaseStatus, Delivery, InformationForm
-from gandan.petitions.models.cases import Salutation
 
 
 def _max_length(name: str) -> JsonDict:

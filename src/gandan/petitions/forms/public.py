@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gandan.core.forms import MultipleFileField
+from gandan.core.salutation import Salutation
 from gandan.petitions.models import CaseKind, Delivery, InformationForm
-from gandan.petitions.models.cases import Salutation
 from gandan.petitions.services.intake import (
     COMPLAINT_IDENTITY_FIELDS,
     CONSENT_TEXT,

@@ -20,7 +20,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gandan.core import salutation as address_forms
 from gandan.core.models import StoredFile, TimelineEvent, TimeStampedModel
+from gandan.core.salutation import Salutation
 from gandan.petitions.models.rules import CaseKind, DayUnit, Procedure
 
 if TYPE_CHECKING:
@@ -70,19 +72,6 @@ class Delivery(models.TextChoices):
     EMAIL = "email", _("Gửi qua thư điện tử")
     POST = "post", _("Gửi qua bưu chính")
     PICK_UP = "pick_up", _("Nhận trực tiếp tại trường")
-
-
-class Salutation(models.TextChoices):
-    """How letters address the sender, as chosen at intake: an official letter to a citizen
-    says "Ông" or "Bà"; "Anh/Chị" only where the person chose it. Blank (nothing chosen, and
-    every case received before the choice existed) prints the neutral "Ông/Bà"."""
-
-    ONG = "ong", _("Ông")
-    BA = "ba", _("Bà")
-    ANH_CHI = "anh_chi", _("Anh/Chị")
-
-
-NEUTRAL_SALUTATION = _("Ông/Bà")
 
 
 class CaseQuerySet(models.QuerySet["Case"]):
@@ -296,12 +285,13 @@ class Case(TimeStampedModel):
     def form_of_address(self, *, capitalised: bool = True) -> str:
         """'Bà' (a letter's first word, a list of recipients) or 'bà' (inside a sentence); the
         neutral 'Ông/Bà' when nothing was chosen."""
-        word = str(Salutation(self.salutation).label if self.salutation else NEUTRAL_SALUTATION)
-        return word if capitalised else word.lower()
+        return address_forms.form_of_address(self.salutation, capitalised=capitalised)
 
     def addressed_as(self, *, capitalised: bool = True) -> str:
         """'Bà Lê Thị Hoa' after "Kính gửi:", 'bà Lê Thị Hoa' inside a sentence."""
-        return f"{self.form_of_address(capitalised=capitalised)} {self.contact_name}".strip()
+        return address_forms.addressed_as(
+            self.salutation, self.contact_name, capitalised=capitalised
+        )
 
     @property
     def can_receive_letters(self) -> bool:

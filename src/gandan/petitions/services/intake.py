@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gandan.core.language import in_vietnamese
+from gandan.core.salutation import Salutation
 from gandan.core.uploads import check_upload
 from gandan.orgs.models import Organisation, OrgKind, User
 from gandan.petitions import events, secrecy
@@ -43,7 +44,6 @@ from gandan.petitions.models import (
     InformationForm,
     Procedure,
 )
-from gandan.petitions.models.cases import Salutation
 from gandan.petitions.services.reception import record_reception
 from gandan.petitions.services.timing import store_deadlines
 
