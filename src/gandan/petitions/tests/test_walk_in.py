@@ -4,12 +4,14 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 
 from gandan.audit.models import AuditEvent
 from gandan.petitions import services
 from gandan.petitions.models import Case, CaseKind, Channel, ReceptionEntry
+from gandan.petitions.services import intake
 from gandan.petitions.tests.conftest import RECEIVED, submission
 
 
@@ -117,3 +119,40 @@ def test_the_walk_in_page_carries_a_token_that_makes_a_resubmission_harmless(
         == reverse("petitions:detail", args=[case.public_id])
     )
     assert ReceptionEntry.objects.count() == 1
+
+
+def test_a_database_failure_at_the_desk_keeps_what_the_clerk_typed(
+    client, school, clerk, deadline_rules, monkeypatch
+):
+    # given: the database fails while the case is stored
+    def broken(*args, **kwargs):
+        raise DatabaseError("database is locked")
+
+    monkeypatch.setattr(intake, "store_deadlines", broken)
+    client.force_login(clerk)
+    page = client.get(reverse("petitions:walk_in"))
+    data = {
+        "kind": "kien_nghi",
+        "channel": "walk_in",
+        "received_on": RECEIVED.isoformat(),
+        "people_count": "1",
+        "register": "on",
+        "title": "Đề nghị mở thêm lớp bán trú",
+        "content": "Phụ huynh khối 1 đề nghị mở thêm một lớp bán trú.",
+        "name": "Lê Văn Đại Diện",
+        "phone": "0911222333",
+        "consent": "on",
+        "token": page.context["form"]["token"].value(),
+    }
+    # when
+    response = client.post(reverse("petitions:walk_in"), data)
+    # then: the form again, with the text, and nothing half-stored
+    assert response.status_code == 503
+    text = response.content.decode()
+    assert "Hệ thống đang bận nên đơn chưa được lưu" in text
+    assert data["content"] in text and 'value="Lê Văn Đại Diện"' in text
+    assert Case.objects.count() == 0 and ReceptionEntry.objects.count() == 0
+    # and once the database is back, the same entry is stored once
+    monkeypatch.undo()
+    assert client.post(reverse("petitions:walk_in"), data).status_code == 302
+    assert Case.objects.count() == 1

@@ -23,7 +23,6 @@ from gandan.petitions.models import CaseKind, CaseStatus, Notification
 from gandan.petitions.services.intake import receipt_notice
 from gandan.petitions.services.reminders import due_soon_until
 from gandan.petitions.views.case_page import detail_context
-from gandan.petitions.views.responses import try_again
 
 PAGE_SIZE = 50
 
@@ -92,7 +91,18 @@ def walk_in(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_error(form, error)
         except DatabaseError:
-            return try_again(request)
+            # Nothing was stored; the form comes back with what was typed, never a bare page.
+            form.add_error(
+                None,
+                _(
+                    "Hệ thống đang bận nên đơn chưa được lưu; nội dung đã nhập vẫn còn dưới đây, "
+                    "xin bấm Tiếp nhận lại sau ít phút. Tệp đính kèm (nếu có) cần chọn lại."
+                ),
+            )
+            context = {"school": school, "form": form, "kind_help": KIND_HELP}
+            response = render(request, "petitions/walk_in.html", context, status=503)
+            response["Retry-After"] = "60"
+            return response
         else:
             messages.success(
                 request,
