@@ -13,6 +13,7 @@ from dataclasses import replace
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Status
@@ -20,6 +21,7 @@ from ninja import Router, Status
 from gandan.api.errors import ApiError, field_errors, from_django
 from gandan.api.petitions.schemas import (
     ErrorsOut,
+    LetterOut,
     MessageOut,
     OrganisationRef,
     PublicCaseIn,
@@ -198,6 +200,17 @@ def public_view(case: Case) -> PublicCaseOut:
         events=[
             PublicEventOut(date=timezone.localdate(event.created_at), summary=event.public_summary)
             for event in events
+        ],
+        letters=[
+            LetterOut(
+                number_symbol=letter.number_symbol,
+                summary=letter.summary,
+                issued_on=letter.issued_on,
+                pdf=reverse("petitions:letter", args=[case.tracking_code, letter.pk]),
+                docx=reverse("petitions:letter", args=[case.tracking_code, letter.pk])
+                + "?dinh-dang=docx",
+            )
+            for letter in access.citizen_letters(case, today)
         ],
         split_cases=[
             SplitCaseOut(

@@ -111,6 +111,14 @@ class SplitCaseOut(Schema):
     kind_label: str
 
 
+class LetterOut(Schema):
+    number_symbol: str
+    summary: str
+    issued_on: dt.date
+    pdf: str = Field(description="Đường dẫn tải bản PDF (cùng mã tra cứu, cùng giới hạn).")
+    docx: str = Field(description="Đường dẫn tải bản Word.")
+
+
 class OrganisationRef(Schema):
     slug: str
     name: str
@@ -134,6 +142,9 @@ class PublicCaseOut(Schema):
     promised_on: dt.date | None
     public_answer: str
     events: list[PublicEventOut]
+    letters: list[LetterOut] = Field(
+        description="Văn bản nhà trường đã gửi người gửi đơn (không có với đơn không ghi danh)."
+    )
     split_cases: list[SplitCaseOut]
 
 

@@ -27,6 +27,7 @@ PUBLIC_KEYS = {
     "promised_on",
     "public_answer",
     "events",
+    "letters",
     "split_cases",
 }
 
