@@ -19,8 +19,9 @@ def current_organisation(request: HttpRequest) -> dict:
             "school": any(grant.role != Role.AUTHORITY_OFFICER for grant in user_grants),
             "authority": any(grant.role == Role.AUTHORITY_OFFICER for grant in user_grants),
             # A ward's officers decide and notify the evaluation of the heads of the schools
-            # it manages (evaluation: NĐ 233/2026 Điều 13 k3a); the Sở only guides them.
-            "managed_evaluation": organisation is not None
+            # it manages (evaluation: NĐ 233/2026 Điều 13 k3a) and handle the complaints
+            # against its own decisions in its register (petitions); the Sở only guides them.
+            "ward": organisation is not None
             and organisation.kind == OrgKind.COMMUNE_COMMITTEE
             and any(
                 grant.role == Role.AUTHORITY_OFFICER and grant.organisation_id == organisation.pk

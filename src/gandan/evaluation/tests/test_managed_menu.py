@@ -30,3 +30,17 @@ def test_only_a_managing_bodys_officer_has_the_heads_evaluation_in_the_menu(requ
     assert (LINK in menu) is sees
     if sees:
         assert client.get("/danh-gia/co-quan-quan-ly/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("persona", "sees"), [("authority_officer", True), ("department_officer", False)]
+)
+def test_a_wards_officer_finds_the_wards_own_cases_in_the_menu(request, persona, sees):
+    # the complaints against the ward's own decisions (a head's appeal) are in its register
+    client = Client()
+    client.force_login(request.getfixturevalue(persona))
+    desk = client.get("/ban-lam-viec/").content.decode()
+    menu = desk.split('class="topnav"')[1].split("</nav>")[0]
+    assert ('href="/don-thu/"' in menu) is sees
+    if sees:
+        assert client.get("/don-thu/").status_code == 200
