@@ -3,11 +3,11 @@ answer each inspection-board recommendation still awaiting an answer (Luật 10/
 Điều 63 k1c), after a change of the working calendar or for recommendations recorded before
 due dates were stored. Safe to rerun."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from gandan.democracy.services.inspection import recompute_answer_dues
-from gandan.orgs.models import Organisation
+from gandan.orgs.commands import organisation_option
 
 
 class Command(BaseCommand):
@@ -17,10 +17,5 @@ class Command(BaseCommand):
         parser.add_argument("--school", help=_("Mã công khai của trường (mặc định: tất cả)."))
 
     def handle(self, *args, **options) -> None:
-        organisation = None
-        if options["school"]:
-            organisation = Organisation.objects.filter(slug=options["school"]).first()
-            if organisation is None:
-                raise CommandError(_("Không có đơn vị “%(slug)s”.") % {"slug": options["school"]})
-        count = recompute_answer_dues(organisation=organisation)
+        count = recompute_answer_dues(organisation=organisation_option(options["school"]))
         self.stdout.write(_("Đã tính lại hạn trả lời của %(n)d kiến nghị.") % {"n": count})

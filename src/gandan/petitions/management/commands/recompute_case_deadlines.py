@@ -2,10 +2,10 @@
 case with pending steps, after a change of the working calendar or of the rules table.
 Safe to rerun: the result depends only on each case's facts, the rules and the calendar."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from gandan.orgs.models import Organisation
+from gandan.orgs.commands import organisation_option
 from gandan.petitions.services import recompute_open_cases
 
 
@@ -16,10 +16,5 @@ class Command(BaseCommand):
         parser.add_argument("--school", help=_("Mã công khai của trường (mặc định: tất cả)."))
 
     def handle(self, *args, **options) -> None:
-        organisation = None
-        if options["school"]:
-            organisation = Organisation.objects.filter(slug=options["school"]).first()
-            if organisation is None:
-                raise CommandError(_("Không có đơn vị “%(slug)s”.") % {"slug": options["school"]})
-        count = recompute_open_cases(organisation=organisation)
+        count = recompute_open_cases(organisation=organisation_option(options["school"]))
         self.stdout.write(_("Đã tính lại thời hạn của %(n)d vụ việc.") % {"n": count})
