@@ -68,20 +68,24 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks_db",
     "gandan.core",
     "gandan.orgs",
     "gandan.worktime",
     "gandan.audit",
     "gandan.legal",
     "gandan.paperwork",
+    "gandan.notify",
     "gandan.plans",
     "gandan.petitions",
     "gandan.democracy",
     "gandan.surveys",
     "gandan.evaluation",
     "gandan.emulation",
+    "gandan.news",
     "gandan.reports",
     "gandan.portal",
+    "gandan.search",
     "gandan.api",
 ]
 
@@ -300,6 +304,11 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gandan@localhost")
+
+# Background work: Django's tasks framework with the database backend (django-tasks-db). Tasks
+# are rows written in the transaction that enqueues them; `gandan worker` runs them and the
+# schedule (gandan.notify.schedule). Nothing is sent inside a request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -12,9 +12,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2]  # src/gandan
 
-FOUNDATIONS = {"core", "orgs", "audit", "worktime", "legal", "paperwork"}
-DOMAIN = {"plans", "petitions", "democracy", "evaluation", "surveys", "emulation"}
-READ_SIDE = {"portal", "api", "reports"}
+FOUNDATIONS = {"core", "orgs", "audit", "worktime", "legal", "paperwork", "notify"}
+DOMAIN = {"plans", "petitions", "democracy", "evaluation", "surveys", "emulation", "news"}
+READ_SIDE = {"portal", "api", "reports", "search"}
 NOT_APPS = {"formats", "locale", "templates"}
 COMPOSITION_ROOT = {
     "gandan",
