@@ -22,6 +22,7 @@ Environment variables:
   ALLOWED_HOSTS        comma-separated (default 127.0.0.1,localhost)
   GANDAN_DEMO          1 when the demo is running (shows demo passwords on the login page)
   EMAIL_BACKEND        e-mail backend (default: printed to the console)
+  GANDAN_SITE_URL      the address people open, for links in e-mails (default http://127.0.0.1:8000)
   HTTPS settings, on by default in production (DEBUG off, not the demo, not GANDAN_LOCAL=1
   nor the tests), off otherwise:
   SECURE_SSL_REDIRECT  redirect plain HTTP to HTTPS
@@ -124,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gandan.orgs.context_processors.current_organisation",
+                "gandan.notify.context_processors.unread",
             ],
         },
     },
@@ -309,6 +311,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gandan@localhost")
 # are rows written in the transaction that enqueues them; `gandan worker` runs them and the
 # schedule (gandan.notify.schedule). Nothing is sent inside a request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+GANDAN_SITE_URL = env_str("GANDAN_SITE_URL", "http://127.0.0.1:8000")
+# Further message channels (an SMS or Zalo OA sender): name -> dotted path of a class with
+# send(outgoing); gandan.notify.delivery.
+GANDAN_MESSAGE_CHANNELS: dict[str, str] = {}
 
 LOGGING = {
     "version": 1,

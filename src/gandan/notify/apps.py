@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,12 @@ from django.utils.translation import gettext_lazy as _
 class NotifyConfig(AppConfig):
     name = "gandan.notify"
     verbose_name = _("Thông báo")
+
+    def ready(self) -> None:
+        from gandan.notify import schedule
+
+        # Framework wiring: the outbox's own jobs. Other apps register theirs the same way.
+        schedule.register("notify.sweep", "gandan.notify.delivery.sweep", every_minutes=1)
+        schedule.register(
+            "notify.digest", "gandan.notify.digest.send_digests", daily_at=dt.time(6, 30)
+        )
