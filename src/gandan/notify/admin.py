@@ -4,6 +4,21 @@ from django.utils.translation import gettext_lazy as _
 from gandan.notify import delivery
 from gandan.notify.models import MessageStatus, OutboxMessage, ScheduleRun
 
+SHOWN = (
+    "public_id",
+    "key",
+    "channel",
+    "topic",
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "claimed_at",
+    "sent_at",
+    "last_error",
+    "created_at",
+    "attachments",
+)
+
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
@@ -20,21 +35,8 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         "last_error",
     ]
     list_filter = ["status", "topic", "channel"]
-    fields: list[str] = [
-        "public_id",
-        "key",
-        "channel",
-        "topic",
-        "status",
-        "attempts",
-        "next_attempt_at",
-        "claimed_at",
-        "sent_at",
-        "last_error",
-        "created_at",
-        "attachments",
-    ]
-    readonly_fields: list[str] = fields
+    fields = SHOWN
+    readonly_fields = SHOWN
     actions = ["send_again"]
 
     def has_add_permission(self, request) -> bool:
