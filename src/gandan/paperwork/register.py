@@ -7,20 +7,21 @@ never read here. One query gives any number of rows: the recipients come out of 
 content with a JSON key lookup, not by loading each document's whole text.
 """
 
-import datetime as dt
-import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from django.utils.translation import gettext_lazy
 
-from gandan.core.text import strip_forbidden
 from gandan.orgs.models import Organisation
+from gandan.paperwork import registers
 from gandan.paperwork.document import DocType
 from gandan.paperwork.models import OutgoingDocument
+from gandan.paperwork.registers import Cell, Column, Register, keeper
 
 PAGE_SIZE = 50
 
@@ -112,60 +113,104 @@ def signer(document: OutgoingDocument) -> str:
     return f"{document.signer_prefix} {who}" if document.signer_prefix else who
 
 
-def register_workbook(organisation: Organisation, chosen: RegisterFilter) -> bytes:
-    """The register as the page filters it, in the book's order (number ascending), as .xlsx."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Sổ văn bản đi")[:31])
-    for letter, width in zip("ABCDEFGH", (10, 18, 12, 16, 60, 36, 48, 16), strict=True):
-        sheet.column_dimensions[letter].width = width
-    title = _("Sổ đăng ký văn bản đi năm %(year)d: %(name)s") % {
-        "year": chosen.year,
-        "name": strip_forbidden(organisation.name),
-    }
-    heading = WriteOnlyCell(sheet, value=title)
-    heading.font = Font(bold=True, size=13)
-    sheet.append([heading])
-    if chosen.kind:
-        sheet.append([_("Loại văn bản: %(kind)s") % {"kind": DocType(chosen.kind).label}])
-    sheet.append([])
-    header = [
-        _("Số thứ tự"),
-        _("Số, ký hiệu"),
-        _("Ngày ban hành"),
-        _("Loại văn bản"),
-        _("Trích yếu nội dung"),
-        _("Người ký"),
-        _("Nơi nhận"),
-        _("Tình trạng"),
-    ]
-    cells = []
-    for value in header:
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cells.append(cell)
-    sheet.append(cells)
-    for document in register_rows(organisation, chosen).order_by("number"):
-        status = document.get_status_display()
-        if document.withdrawn_on:
-            status = _("Đã thu hồi ngày %(day)s") % {
-                "day": document.withdrawn_on.strftime("%d/%m/%Y")
-            }
-        issued_on = WriteOnlyCell(sheet, value=dt.datetime.combine(document.issued_on, dt.time()))
-        issued_on.number_format = "DD/MM/YYYY"
-        sheet.append(
+def _signer_html(document: OutgoingDocument) -> SafeString:
+    prefix = format_html("{} ", document.signer_prefix) if document.signer_prefix else ""
+    name = format_html("{}<br>", document.signer_name) if document.signer_name else ""
+    return format_html(
+        '<span>{}{}<span class="muted">{}</span></span>', prefix, name, document.signer_title
+    )
+
+
+def _status(document: OutgoingDocument) -> Cell:
+    if not document.withdrawn_on:
+        status = str(document.get_status_display())
+        return Cell(status, format_html("{}", status))
+    day = document.withdrawn_on.strftime("%d/%m/%Y")
+    return Cell(
+        _("Đã thu hồi ngày %(day)s") % {"day": day},
+        format_html(
+            '<span class="badge badge-bad">{}</span><br><span class="muted">{}</span>',
+            _("Đã thu hồi"),
+            _("ngày %(day)s") % {"day": day},
+        ),
+    )
+
+
+def _files(organisation: Organisation, document: OutgoingDocument) -> Cell:
+    links = []
+    for fmt, label in (("docx", "Word"), ("pdf", "PDF")):
+        url = reverse(
+            "paperwork:document", args=[organisation.slug, document.year, document.number, fmt]
+        )
+        links.append(
+            format_html(
+                '<a href="{}" aria-label="{}">{}</a>',
+                url,
+                _("Tải văn bản %(symbol)s (%(label)s)")
+                % {"symbol": document.number_symbol, "label": label},
+                label,
+            )
+        )
+    return Cell("", format_html("<span>{} · {}</span>", *links))
+
+
+COLUMNS = (
+    Column(gettext_lazy("Số thứ tự"), 10, "number"),
+    Column(gettext_lazy("Số, ký hiệu"), 18),
+    Column(gettext_lazy("Ngày ban hành"), 12, "date"),
+    Column(gettext_lazy("Loại văn bản"), 16),
+    Column(gettext_lazy("Trích yếu nội dung"), 60),
+    Column(gettext_lazy("Người ký"), 36),
+    Column(gettext_lazy("Nơi nhận"), 48),
+    Column(gettext_lazy("Tình trạng"), 16),
+    Column(gettext_lazy("Văn bản"), 12, screen_only=True),
+)
+
+
+def as_register(
+    organisation: Organisation, chosen: RegisterFilter, documents: Iterable[OutgoingDocument]
+) -> Register:
+    """The register's definition for `documents` (rows of `register_rows`, in any order)."""
+    rows: list[list[registers.Value | Cell]] = []
+    for document in documents:
+        names = "; ".join(recipients(document))
+        rows.append(
             [
                 document.number,
-                document.number_symbol,
-                issued_on,
+                Cell(
+                    document.number_symbol,
+                    format_html('<strong class="symbol">{}</strong>', document.number_symbol),
+                ),
+                document.issued_on,
                 str(DocType(document.doc_type).label),
-                # Stored before the input check, a summary may hold what a workbook cannot.
-                strip_forbidden(document.summary),
-                strip_forbidden(signer(document)),
-                strip_forbidden("; ".join(recipients(document))),
-                status,
+                document.summary,
+                Cell(signer(document), _signer_html(document)),
+                Cell(names, format_html("{}", names or "—")),
+                _status(document),
+                _files(organisation, document),
             ]
         )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    suffix = f"-{chosen.kind.lower()}" if chosen.kind else ""
+    return Register(
+        title=_("Sổ đăng ký văn bản đi năm %(year)d") % {"year": chosen.year},
+        **keeper(organisation),
+        columns=COLUMNS,
+        rows=rows,
+        notes=[_("Loại văn bản: %(kind)s") % {"kind": DocType(chosen.kind).label}]
+        if chosen.kind
+        else [],
+        sheet_name=_("Sổ văn bản đi"),
+        empty=_("Năm này chưa có văn bản nào thuộc loại đã chọn.")
+        if chosen.kind
+        else _(
+            "Sổ chưa có văn bản đi nào trong năm. Văn bản ban hành qua Gần Dân (kế hoạch, "
+            "thông báo, biên bản, báo cáo…) được vào sổ tại đây."
+        ),
+        filename=f"so-van-ban-di-{organisation.slug}-{chosen.year}{suffix}.xlsx",
+    )
+
+
+def register_workbook(organisation: Organisation, chosen: RegisterFilter) -> bytes:
+    """The register as the page filters it, in the book's order (number ascending), as .xlsx."""
+    documents = register_rows(organisation, chosen).order_by("number")
+    return registers.register_workbook(as_register(organisation, chosen, documents))

@@ -7,15 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.http import AuthenticatedRequest
-from gandan.paperwork import access, register
+from gandan.paperwork import access, register, registers
 from gandan.paperwork.rendering import RenderError
-from gandan.paperwork.responses import XLSX_MIME, file_response, registered_document_response
+from gandan.paperwork.responses import registered_document_response
 from gandan.paperwork.services import EXPORT_FORMATS
 
 
@@ -42,22 +42,32 @@ def register_home(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def register_page(request: AuthenticatedRequest, slug: str) -> HttpResponse:
-    """One year's register, newest number first, by kind, fifty rows a page."""
+    """One year's register, newest number first, by kind, fifty rows a page; printed (?in=1)
+    every row of the year in the book's number order."""
     organisation = access.access_register(request.user, slug)
     chosen = _chosen(request)
-    page = Paginator(register.register_rows(organisation, chosen), register.PAGE_SIZE).get_page(
-        request.GET.get("trang")
-    )
-    rows = [(document, register.recipients(document)) for document in page.object_list]
+    rows = register.register_rows(organisation, chosen)
+    page = None
+    if registers.is_print_view(request):
+        documents = list(rows.order_by("number"))
+    else:
+        page = Paginator(rows, register.PAGE_SIZE).get_page(request.GET.get("trang"))
+        documents = list(page.object_list)
     readable = access.readable_registers(request.user)
-    return render(
+    return registers.register_page(
         request,
-        "paperwork/register.html",
-        {
+        register.as_register(organisation, chosen, documents),
+        xlsx_url=reverse("paperwork:register_xlsx", args=[organisation.slug]),
+        template="paperwork/register.html",
+        intro=_(
+            "Mọi văn bản cơ quan đã ban hành qua Gần Dân, theo số thứ tự trong năm (Nghị định "
+            "30/2020/NĐ-CP, Điều 15, Điều 16 và Phụ lục IV). Văn bản mật có sổ riêng, không hiện "
+            "ở đây."
+        ),
+        context={
             "organisation": organisation,
             "chosen": chosen,
             "page": page,
-            "rows": rows,
             "years": register.register_years(organisation, timezone.localdate().year),
             "kinds": register.register_kinds(organisation, chosen.year),
             "readable": readable if len(readable) > 1 else [],
@@ -70,12 +80,8 @@ def register_xlsx(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """The register as the page filters it, in the book's number order, as .xlsx."""
     organisation = access.access_register(request.user, slug)
     chosen = _chosen(request)
-    suffix = f"-{chosen.kind.lower()}" if chosen.kind else ""
-    return file_response(
-        register.register_workbook(organisation, chosen),
-        filename=f"so-van-ban-di-{organisation.slug}-{chosen.year}{suffix}.xlsx",
-        content_type=XLSX_MIME,
-    )
+    documents = register.register_rows(organisation, chosen).order_by("number")
+    return registers.register_download(register.as_register(organisation, chosen, documents))
 
 
 @login_required
