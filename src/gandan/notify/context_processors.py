@@ -10,7 +10,5 @@ def unread(request: HttpRequest) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "unread_notices": SimpleLazyObject(
-            lambda: Notification.objects.unread_by(user).count()
-        )
+        "unread_notices": SimpleLazyObject(lambda: Notification.objects.unread_by(user).count())
     }

@@ -1,4 +1,6 @@
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -59,6 +61,16 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {result.password}):")
         for account in result.accounts:
             self.stdout.write(f"  {account.username:<15} {account.label}")
-        self.stdout.write("Nhấn Ctrl+C để dừng.")
         os.environ["GANDAN_DEMO"] = "1"
+        start_worker()
+        self.stdout.write("Tiến trình nền (gửi thư, nhắc hạn, thư tổng hợp) đang chạy; thư in ra đây.")
+        self.stdout.write("Nhấn Ctrl+C để dừng.")
         exec_server(host=host, port=port, workers=2)
+
+
+def start_worker() -> subprocess.Popen:
+    """The background worker beside the web server: it stops when the server (this process,
+    replaced by granian) ends, and with it on Ctrl+C (same process group)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "gandan", "worker", "--exit-with-parent", "--verbosity", "0"]
+    )
