@@ -21,7 +21,8 @@ Environment variables:
   DEBUG                off unless set to 1
   ALLOWED_HOSTS        comma-separated (default 127.0.0.1,localhost)
   GANDAN_DEMO          1 when the demo is running (shows demo passwords on the login page)
-  EMAIL_BACKEND        e-mail backend (default: printed to the console)
+  EMAIL_BACKEND        e-mail backend (default: printed to the console; the demo: files in
+                       EMAIL_FILE_PATH, default <data folder>/thu-da-gui)
   GANDAN_SITE_URL      the address people open, for links in e-mails (default http://127.0.0.1:8000)
   HTTPS settings, on by default in production (DEBUG off, not the demo, not GANDAN_LOCAL=1
   nor the tests), off otherwise:
@@ -300,9 +301,14 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
 }
 
+_email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS = {
-    "default": {
-        "BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    "default": {"BACKEND": _email_backend}
+    if not _email_backend.endswith(".filebased.EmailBackend")
+    # The demo keeps what it sends as files (EMAIL_FILE_PATH, default <data folder>/thu-da-gui).
+    else {
+        "BACKEND": _email_backend,
+        "OPTIONS": {"file_path": env_str("EMAIL_FILE_PATH", str(DATA_DIR / "thu-da-gui"))},
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gandan@localhost")

@@ -62,8 +62,13 @@ class Command(BaseCommand):
         for account in result.accounts:
             self.stdout.write(f"  {account.username:<15} {account.label}")
         os.environ["GANDAN_DEMO"] = "1"
+        # The demo's e-mails are kept as files, one per message, to be opened and read.
+        os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
         start_worker()
-        self.stdout.write("Tiến trình nền (gửi thư, nhắc hạn, thư tổng hợp) đang chạy; thư in ra đây.")
+        self.stdout.write(
+            "Tiến trình nền (gửi thư, nhắc hạn, thư tổng hợp hằng ngày) đang chạy; thư gửi đi "
+            f"được lưu trong {os.environ.get('EMAIL_FILE_PATH', settings.DATA_DIR / 'thu-da-gui')}."
+        )
         self.stdout.write("Nhấn Ctrl+C để dừng.")
         exec_server(host=host, port=port, workers=2)
 
