@@ -127,8 +127,10 @@ def display(value: Value | Cell, kind: ColumnKind = "text") -> str:
     """The text of a value as the page shows it: dates dd/mm/yyyy, numbers Vietnamese."""
     if isinstance(value, Cell):
         value = value.value
-    if value is None or value == "":
-        return "—" if kind != "text" else ""
+    if value is None:
+        return "—"
+    if value == "":
+        return ""
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, bool):

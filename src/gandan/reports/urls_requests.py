@@ -1,5 +1,6 @@
 from django.urls import path
 
+from gandan.reports.views import registers
 from gandan.reports.views import requests as views
 
 urlpatterns = [
@@ -15,7 +16,12 @@ urlpatterns = [
         views.received_download,
         name="received_download",
     ),
-    path("bao-cao/van-ban-den/", views.incoming_register, name="incoming"),
+    path("bao-cao/van-ban-den/", registers.incoming_register, name="incoming"),
+    path(
+        "bao-cao/van-ban-den/so-van-ban-den.xlsx",
+        registers.incoming_register_xlsx,
+        name="incoming_xlsx",
+    ),
     path("bao-cao/cua-truong/", views.school_reports, name="school_reports"),
     path("bao-cao/cua-truong/<str:public_id>/", views.report_editor, name="report"),
     path(

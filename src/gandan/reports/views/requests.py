@@ -1,8 +1,8 @@
 """Pages of the reports upward.
 
 Authority side: the requests (list, new, detail with who submitted on time, late or not yet,
-reminders), a received report read-only with its download and the return form, the incoming
-register. School side: the requests addressed to the school and the report editor (draft from
+reminders), a received report read-only with its download and the return form (the incoming
+register: views/registers.py). School side: the requests addressed to the school and the report editor (draft from
 live data, edit, issue, submit, downloads). Views parse → access → service → render.
 """
 
@@ -25,7 +25,6 @@ from gandan.reports import documents, services
 from gandan.reports.forms import ReminderForm, RequestForm, ReturnForm, SectionsForm, VersionForm
 from gandan.reports.models import (
     EDITABLE_STATUSES,
-    IncomingDocument,
     ReportRequest,
     ReportStatus,
     UnitReport,
@@ -197,41 +196,6 @@ def received_return(request: AuthenticatedRequest, public_id: str) -> HttpRespon
     else:
         messages.error(request, _("Cần ghi ý kiến khi trả lại báo cáo."))
     return redirect("reports:received", public_id=report.public_id)
-
-
-@login_required
-def incoming_register(request: AuthenticatedRequest) -> HttpResponse:
-    authority, authorities = access.access_requesting_authority(
-        request.user, request.GET.get("co-quan")
-    )
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("nam", today.year))
-    except ValueError:
-        year = today.year
-    rows = IncomingDocument.objects.register(authority, year).select_related(
-        "sender", "unit_report__request"
-    )
-    years = sorted(
-        {today.year, year}
-        | set(
-            IncomingDocument.objects.filter(authority=authority)
-            .values_list("year", flat=True)
-            .distinct()
-        ),
-        reverse=True,
-    )
-    return render(
-        request,
-        "reports/incoming_register.html",
-        {
-            "authority": authority,
-            "authorities": authorities,
-            "rows": rows,
-            "year": year,
-            "years": years,
-        },
-    )
 
 
 # School side.
