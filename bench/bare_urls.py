@@ -1,4 +1,5 @@
-"""URLs of bench/intake_bench.py: the project's, plus /bench/bare/, the baseline.
+"""URLs of the benchmarks: the project's, plus /bench/bare/ (intake_bench's baseline) and
+/bench/blank/ (page_bench's: the least page a browser can paint, through the same server).
 
 The baseline is the least a Django view can do for a JSON POST through the same server and
 middleware: parse the body and INSERT one row, in autocommit. Its table, bench_bare_insert,
@@ -9,7 +10,7 @@ so the baseline touches no table of the project.
 import json
 
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -37,4 +38,17 @@ def bare_insert(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"ok": True}, status=201)
 
 
-urlpatterns = [path("bench/bare/", bare_insert), *project_urlpatterns]
+def blank_page(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Trang trống</title></head><body><h1>Gần Dân</h1>"
+        "<p>Trang trống để so sánh.</p></body></html>"
+    )
+
+
+urlpatterns = [
+    path("bench/bare/", bare_insert),
+    path("bench/blank/", blank_page),
+    *project_urlpatterns,
+]
