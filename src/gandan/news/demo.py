@@ -104,7 +104,8 @@ POSTS = [
             "tiếp công dân, tầng 1 nhà hiệu bộ."
         ),
         body=(
-            "Trường Tiểu học Thành Tô trân trọng thông báo lịch tiếp công dân của Hiệu trưởng:"
+            "<p>Trường Tiểu học Thành Tô trân trọng thông báo lịch tiếp công dân của Hiệu "
+            "trưởng:</p>"
             "<table><thead><tr><th>Thời gian</th><th>Địa điểm</th></tr></thead>"
             "<tbody><tr><td>Sáng thứ Năm hằng tuần, từ 7 giờ 30 đến 11 giờ 00</td>"
             "<td>Phòng tiếp công dân, tầng 1 nhà hiệu bộ</td></tr></tbody></table>"

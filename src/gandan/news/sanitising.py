@@ -76,6 +76,14 @@ def sanitise(text: str) -> str:
     return cleaned
 
 
+_BLOCK_END = re.compile(r"(</(?:p|h2|h3|ul|ol|li|blockquote|figure|table|thead|tbody|tr)>)(?!\n)")
+
+
+def editable(body: str) -> str:
+    """A stored body as the editor shows it: one block a line, not one long line of HTML."""
+    return _BLOCK_END.sub("\\1\n", body).strip()
+
+
 def image_sources(body: str) -> set[str]:
     """The news image URLs a sanitised body shows."""
     return set(re.findall(r'<img[^>]*\ssrc="([^"]+)"', body))

@@ -21,7 +21,7 @@ from gandan.emulation.models import Recognition
 from gandan.news import access, services
 from gandan.news.forms import DelegationForm, PostForm, WithdrawForm
 from gandan.news.models import NewsEditor, Post, PostStatus
-from gandan.news.sanitising import sanitise
+from gandan.news.sanitising import editable, sanitise
 from gandan.orgs.access import MANAGERS, active_school_or_404
 from gandan.orgs.models import Membership
 
@@ -61,7 +61,7 @@ def _post_form(request: AuthenticatedRequest, post: Post | None) -> PostForm:
             "kind": post.kind,
             "title": post.title,
             "summary": post.summary,
-            "body": post.body,
+            "body": editable(post.body),
             "cover": post.cover_id,
         },
         images=images,
