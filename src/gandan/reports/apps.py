@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 
 
@@ -7,3 +9,11 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "gandan.reports"
     verbose_name = "Báo cáo, chỉ số"
+
+    def ready(self) -> None:
+        # Framework wiring: the daily reminders of reports due soon or overdue.
+        from gandan.notify import schedule
+
+        schedule.register(
+            "reports.reminders", "gandan.reports.notices.send_reminders", daily_at=dt.time(6, 30)
+        )

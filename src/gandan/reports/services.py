@@ -24,7 +24,7 @@ from gandan.orgs.models import Organisation, Role, User
 from gandan.paperwork.models import OutgoingDocument
 from gandan.paperwork.services import issue_document, withdraw_document
 from gandan.paperwork.signing import head_signer
-from gandan.reports import documents
+from gandan.reports import documents, notices
 from gandan.reports.drafting import SECTION_KEYS, draft_sections
 from gandan.reports.models import (
     EDITABLE_STATUSES,
@@ -199,6 +199,7 @@ def request_report(
         organisation=authority,
         target=request,
     )
+    notices.report_requested(request)
     return request
 
 
@@ -419,6 +420,7 @@ def submit_report(*, report: UnitReport, actor: User, on: dt.date | None = None)
         },
         actor,
     )
+    notices.report_submitted(report, incoming)
     return report
 
 
@@ -475,6 +477,7 @@ def remind_units(
         organisation=request.authority,
         target=request,
     )
+    notices.units_reminded(request, targets, timezone.localtime(now).date())
     return len(targets)
 
 
@@ -507,6 +510,7 @@ def return_report(*, report: UnitReport, actor: User, comment: str) -> UnitRepor
         % {"authority": report.request.authority.name, "comment": comment},
         actor,
     )
+    notices.report_returned(report)
     return report
 
 

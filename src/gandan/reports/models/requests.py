@@ -248,8 +248,8 @@ class UnitReportEvent(TimelineEvent):
 
 
 class ReportReminder(models.Model):
-    """A reminder the authority sent to a unit that had not submitted (shown on its page;
-    no notification channel exists yet)."""
+    """A reminder the authority sent to a unit that had not submitted (shown on its page, and
+    told to its head and deputies by `notices.units_reminded`)."""
 
     report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="reminders")
     sent_at = models.DateTimeField(_("Nhắc lúc"))
