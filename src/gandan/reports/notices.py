@@ -25,7 +25,6 @@ from gandan.core.vietnamese import official_date
 from gandan.notify.models import Topic
 from gandan.notify.services import notify
 from gandan.orgs.models import Membership, Role, User
-from gandan.paperwork.models import OutgoingDocument
 from gandan.reports.access_requests import DRAFTERS, SIGNERS
 from gandan.reports.models import (
     RECEIVED_STATUSES,
@@ -103,13 +102,12 @@ def units_reminded(request: ReportRequest, reports: list[UnitReport], day: dt.da
 def report_submitted(report: UnitReport, incoming: IncomingDocument) -> None:
     """The officers of the requesting authority."""
     request = report.request
-    document = OutgoingDocument.objects.get(pk=report.document_id)
     what = "gửi lại" if report.status == ReportStatus.RESUBMITTED else "gửi"
     timing = "quá hạn" if incoming.received_on > request.due_on else "đúng hạn"
     day = official_date(incoming.received_on)
     title = (
         f"{report.organisation.name} đã {what} {request.title} "
-        f"(số {document.number_symbol}) {day}, {timing}"
+        f"(số {incoming.number_symbol}) {day}, {timing}"
     )
     notify(
         _people([request.authority_id], [Role.AUTHORITY_OFFICER]).get(request.authority_id, []),

@@ -127,9 +127,9 @@ def test_a_returned_report_tells_the_head_with_the_reason(
         # resubmitted: the officers are told again, of the second sending
         services.issue_report(report=report, actor=principal, on=DUE)
         services.submit_report(report=report, actor=principal, on=DUE)
-    resent = Notification.objects.filter(kind="reports.submitted").order_by("pk")
-    assert resent.count() == 2
-    assert "gửi lại" in resent.last().title
+    resent = list(Notification.objects.filter(kind="reports.submitted").order_by("pk"))
+    assert len(resent) == 2
+    assert "gửi lại" in resent[-1].title
 
 
 def test_an_officers_reminder_reaches_the_units_not_yet_submitted_at_once(
