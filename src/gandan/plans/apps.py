@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 
 
@@ -11,3 +13,9 @@ class PlansConfig(AppConfig):
         from gandan.plans.desk import my_tasks
 
         desk.register(desk.Panel("plans", "plans/desk_panel.html", my_tasks, order=10))
+        # The worker's schedule: each morning, tasks due soon or overdue (`gandan task_reminders`).
+        from gandan.notify import schedule
+
+        schedule.register(
+            "plans.task_reminders", "gandan.plans.notices.task_reminders", daily_at=dt.time(6, 0)
+        )

@@ -19,7 +19,7 @@ from gandan.orgs.models import Membership, Organisation, Role, User
 from gandan.paperwork.document import Signer
 from gandan.paperwork.models import DocumentStatus, OutgoingDocument
 from gandan.paperwork.services import issue_document, withdraw_document
-from gandan.plans import documents
+from gandan.plans import documents, notices
 from gandan.plans.events import record
 from gandan.plans.importer import ParsedPlan, ParsedTask, iter_references
 from gandan.plans.models import (
@@ -382,6 +382,7 @@ def assign_task(
         actor,
         task=task,
     )
+    notices.task_assigned(assignment, actor)
     return assignment
 
 
@@ -472,6 +473,7 @@ def report_progress(
         author,
         task=assignment.task,
     )
+    notices.progress_reported(update)
     return update
 
 
@@ -637,6 +639,8 @@ def cascade_plan(
             request.save(update_fields=["due_on", "requested_by", "updated_at"])
             moved.append(below[pk])
         result.append(request)
+        # The unit's head learns of it (keyed by the due date: a new date is told, a replay not).
+        notices.implementation_requested(request)
     day = due_on.strftime("%d/%m/%Y")
     what = plan.number_symbol
     if added:

@@ -41,14 +41,10 @@ from gandan.plans.forms import (
 )
 from gandan.plans.importer import ParsedPlan, iter_references, parse_plan_file
 from gandan.plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, PlanTask
+from gandan.plans.notices import task_anchor
 from gandan.worktime import days
 
 PREVIEW_SALT = "gandan.plans.preview"
-
-
-def task_anchor(task: PlanTask) -> str:
-    """The id of the task's block on the plan page (templates/plans/detail.html)."""
-    return f"task-{task.pk}"
 
 
 def _plan_page(plan: Plan, task: PlanTask | None = None) -> HttpResponseRedirect:
