@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gandan.petitions.views import actions, cases, letters, public, reception
+from gandan.petitions.views import actions, cases, letters, public, reception, registers
 
 app_name = "petitions"
 urlpatterns = [
@@ -18,9 +18,20 @@ urlpatterns = [
     path("don-thu/tong-hop/", reception.overview, name="dashboard"),
     path("don-thu/tiep-nhan/", cases.walk_in, name="walk_in"),
     path("don-thu/so-tiep-cong-dan/", reception.register, name="register"),
+    path("don-thu/so-tiep-cong-dan/so/", registers.reception_register, name="reception_book"),
+    path(
+        "don-thu/so-tiep-cong-dan/so-tiep-cong-dan.xlsx",
+        registers.reception_register_xlsx,
+        name="reception_xlsx",
+    ),
+    path("don-thu/so-theo-doi/", registers.case_register, name="case_register"),
+    path(
+        "don-thu/so-theo-doi/so-theo-doi-don-thu.xlsx",
+        registers.case_register_xlsx,
+        name="case_register_xlsx",
+    ),
     path("don-thu/lich-tiep-dan/", reception.schedule, name="schedule"),
     path("don-thu/lich-tiep-dan/<int:pk>/hoan/", reception.postpone, name="postpone"),
-    path("don-thu/thong-bao/da-doc/", cases.notifications_read, name="notifications_read"),
     path("don-thu/<str:public_id>/", cases.case_detail, name="detail"),
     path("don-thu/<str:public_id>/nguoi-to-cao/", cases.identity, name="identity"),
     path("don-thu/<str:public_id>/tep/<str:file_id>/", cases.attachment_download, name="file"),
