@@ -27,6 +27,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from gandan.core.text import FORBIDDEN, strip_forbidden
+from gandan.paperwork import converter
 from gandan.paperwork.conventions import arrange
 from gandan.paperwork.document import (
     Article,
@@ -593,10 +594,10 @@ def libreoffice_binary() -> str | None:
 
 
 def render_pdf(source: DocumentSpec | bytes, *, timeout: float = PDF_TIMEOUT_SECONDS) -> bytes:
-    """PDF bytes from a spec or from .docx bytes, converted by LibreOffice headless.
+    """PDF bytes from a spec or from .docx bytes, converted by LibreOffice.
 
-    Each call uses its own LibreOffice profile in a fresh temporary directory: two
-    conversions sharing a profile block each other or fail.
+    The running LibreOffice of `converter` when there is one; otherwise (not started yet,
+    failed, timed out) a cold `soffice --convert-to` with a profile of its own.
     """
     docx_bytes = render_docx(source) if isinstance(source, DocumentSpec) else source
     binary = libreoffice_binary()
@@ -607,6 +608,15 @@ def render_pdf(source: DocumentSpec | bytes, *, timeout: float = PDF_TIMEOUT_SEC
                 "Hãy cài gói libreoffice-writer-nogui hoặc xuất bản .docx."
             )
         )
+    warm = converter.convert(docx_bytes, binary=binary, timeout=timeout)
+    if warm is not None:
+        return warm
+    return render_pdf_cold(docx_bytes, binary=binary, timeout=timeout)
+
+
+def render_pdf_cold(docx_bytes: bytes, *, binary: str, timeout: float) -> bytes:
+    """The .docx converted by a LibreOffice started for it, in a fresh temporary profile:
+    two conversions sharing a profile block each other or fail."""
     with tempfile.TemporaryDirectory(prefix="gandan-pdf-") as workdir:
         folder = Path(workdir)
         source_path = folder / "document.docx"
@@ -650,4 +660,4 @@ def render_pdf(source: DocumentSpec | bytes, *, timeout: float = PDF_TIMEOUT_SEC
         return result.read_bytes()
 
 
-__all__ = ["RenderError", "render_docx", "render_pdf"]
+__all__ = ["RenderError", "render_docx", "render_pdf", "render_pdf_cold"]
