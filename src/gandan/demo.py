@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from gandan.democracy import demo as democracy_demo
 from gandan.emulation import demo as emulation_demo
 from gandan.evaluation import demo as evaluation_demo
+from gandan.news import demo as news_demo
 from gandan.orgs import demo as orgs_demo
 from gandan.orgs.models import Organisation
 from gandan.petitions import demo as petitions_demo
@@ -42,6 +43,7 @@ def build_all() -> DemoResult:
     evaluation_demo.build(school)
     surveys_demo.build(school)
     emulation_demo.build(school)
+    news_demo.build(school)
     for profile, neighbour in enumerate(neighbours):
         head, teacher = orgs_demo.neighbour_staff(neighbour)
         petitions_demo.build_neighbour(neighbour, profile=profile, head=head, teacher=teacher)

@@ -203,6 +203,39 @@ def add_image(
 
 @in_vietnamese
 @transaction.atomic
+def save_with_image(
+    *,
+    post: Post,
+    actor: User,
+    kind: str,
+    title: str,
+    summary: str,
+    body: str,
+    cover: PostImage | None,
+    upload: UploadedFile,
+    alt: str = "",
+) -> PostImage:
+    """The editor's "upload": the photo kept, then the text as typed with the photo at its end
+    (unless the text shows it already). Sent twice: the same photo, the same text, no new row."""
+    _checked(kind, title, summary, body)  # a refused text stores no photo either
+    image = add_image(post=post, actor=actor, upload=upload, alt=alt, insert=False)
+    if image_url(image) not in body:
+        body = f"{body.rstrip()}\n{figure_html(image)}"
+    post.refresh_from_db(fields=["cover"])
+    update_post(
+        post=post,
+        actor=actor,
+        kind=kind,
+        title=title,
+        summary=summary,
+        body=body,
+        cover=cover or post.cover,
+    )
+    return image
+
+
+@in_vietnamese
+@transaction.atomic
 def publish_post(*, post: Post, actor: User) -> Post:
     """Put a draft on the school's public site. Publishing a published post changes nothing."""
     post = Post.objects.select_for_update().get(pk=post.pk)

@@ -126,22 +126,22 @@ def edit(request: AuthenticatedRequest, public_id: str) -> HttpResponse:
         if action == "preview":
             preview = sanitise(data["body"])
         else:
+            fields = {
+                "post": post,
+                "actor": request.user,
+                "kind": data["kind"],
+                "title": data["title"],
+                "summary": data["summary"],
+                "body": data["body"],
+                "cover": data.get("cover"),
+            }
             try:
-                post = services.update_post(
-                    post=post,
-                    actor=request.user,
-                    kind=data["kind"],
-                    title=data["title"],
-                    summary=data["summary"],
-                    body=data["body"],
-                    cover=data.get("cover"),
-                )
                 if action == "upload":
                     if not data.get("image"):
                         raise ValidationError({"image": _("Hãy chọn một ảnh để tải lên.")})
-                    services.add_image(
-                        post=post, actor=request.user, upload=data["image"], alt=data["alt"]
-                    )
+                    services.save_with_image(**fields, upload=data["image"], alt=data["alt"])
+                else:
+                    post = services.update_post(**fields)
             except ValidationError as error:
                 add_service_error(form, error)
             else:
