@@ -7,11 +7,18 @@ from gandan.democracy.views import (
     consultations,
     disclosures,
     public,
+    registers,
 )
 
 app_name = "democracy"
 urlpatterns = [
     path("dan-chu/cong-khai/", disclosures.register, name="register"),
+    path("dan-chu/so-cong-khai/", registers.disclosure_register, name="register_book"),
+    path(
+        "dan-chu/so-cong-khai/so-theo-doi-cong-khai.xlsx",
+        registers.disclosure_register_xlsx,
+        name="register_book_xlsx",
+    ),
     path("dan-chu/cong-khai/moi/", disclosures.item_new, name="item_new"),
     path("dan-chu/cong-khai/<str:public_id>/", disclosures.item_detail, name="item"),
     path("dan-chu/cong-khai/<str:public_id>/cong-bo/", disclosures.item_publish, name="publish"),
