@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gandan.surveys.views import public, staff
+from gandan.surveys.views import public, registers, staff
 
 app_name = "surveys"
 urlpatterns = [
@@ -23,6 +23,12 @@ urlpatterns = [
     path("khao-sat-y-kien/<str:public_id>/mo/", staff.survey_open, name="open"),
     path("khao-sat-y-kien/<str:public_id>/ket-thuc/", staff.survey_close, name="close"),
     path("khao-sat-y-kien/<str:public_id>/ket-qua/", staff.survey_results, name="results"),
+    path("khao-sat-y-kien/<str:public_id>/phieu/", registers.answer_register, name="answers"),
+    path(
+        "khao-sat-y-kien/<str:public_id>/phieu-tra-loi.xlsx",
+        registers.answer_register_xlsx,
+        name="answers_xlsx",
+    ),
     path("khao-sat-y-kien/<str:public_id>/xoa-tra-loi/", staff.response_erase, name="erase"),
     path("khao-sat-y-kien/<str:public_id>/ma-qr/", staff.survey_poster, name="poster"),
 ]
