@@ -1,10 +1,12 @@
 """The outgoing-document register (sổ đăng ký văn bản đi) and its yearly number sequences."""
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gandan.core.models import TimeStampedModel
+from gandan.core.models import StoredFile, TimeStampedModel
 from gandan.paperwork.document import DocType, DocumentSpec, SignerPrefix, spec_from_json
 
 
@@ -117,3 +119,35 @@ class OutgoingDocument(TimeStampedModel):
     @property
     def is_withdrawn(self) -> bool:
         return self.status == DocumentStatus.WITHDRAWN
+
+
+def rendering_path(instance: "RenderedDocument", filename: str) -> str:
+    # Under the files folder, so backups copy it (core/backups.py); a random stored name.
+    return f"paperwork/{instance.document.organisation_id}/{uuid.uuid4().hex}.pdf"
+
+
+class RenderedDocument(StoredFile):
+    """An issued document's PDF, rendered once from its stored content and served from then on.
+
+    Keyed by the document and the hash of its stored content (`spec_json`): a corrected
+    content is rendered again, the issued one never changes under a reader.
+    """
+
+    document = models.ForeignKey(
+        OutgoingDocument,
+        verbose_name=_("Văn bản"),
+        on_delete=models.CASCADE,
+        related_name="renderings",
+    )
+    content_hash = models.CharField(_("Mã băm nội dung"), max_length=64)
+    file = models.FileField(upload_to=rendering_path)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("bản PDF của văn bản đi")
+        verbose_name_plural = _("bản PDF của văn bản đi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "content_hash"], name="paperwork_rendering_unique"
+            )
+        ]

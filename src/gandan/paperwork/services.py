@@ -1,10 +1,14 @@
 """Issuing and withdrawing official documents, and exporting registered ones."""
 
 import datetime as dt
+import hashlib
+import json
+import logging
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,13 +18,21 @@ from gandan.core.language import check_vietnamese
 from gandan.orgs.models import Organisation
 from gandan.paperwork.conventions import arrange
 from gandan.paperwork.document import DocType, DocumentSpec, number_symbol, spec_to_json
-from gandan.paperwork.models import DocumentStatus, NumberSequence, OutgoingDocument
+from gandan.paperwork.models import (
+    DocumentStatus,
+    NumberSequence,
+    OutgoingDocument,
+    RenderedDocument,
+)
 from gandan.paperwork.rendering import render_docx, render_pdf
+from gandan.paperwork.responses import PDF_MIME, download_name
 from gandan.paperwork.signing import drafting_unit
 
 # Builds the content once the number is known: (number, issued_on) -> DocumentSpec.
 SpecBuilder = Callable[[int, dt.date], DocumentSpec]
 EXPORT_FORMATS = ("docx", "pdf")
+
+logger = logging.getLogger(__name__)
 
 
 def _next_number(organisation: Organisation, year: int, is_secret: bool) -> int:
@@ -152,8 +164,48 @@ def withdraw_document(
 
 
 def export_document(document: OutgoingDocument, fmt: str) -> bytes:
-    """The registered document rendered again from its stored content, as .docx or PDF."""
+    """The registered document from its stored content: the .docx rendered again (it is fast),
+    the PDF rendered once and then served from storage (`stored_pdf`)."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(_("Định dạng không hỗ trợ: %(fmt)s (chọn docx hoặc pdf).") % {"fmt": fmt})
-    spec = document.spec
-    return render_docx(spec) if fmt == "docx" else render_pdf(spec)
+    return render_docx(document.spec) if fmt == "docx" else stored_pdf(document)
+
+
+def content_hash(document: OutgoingDocument) -> str:
+    """SHA-256 of the document's stored content, the key of its stored PDF."""
+    canonical = json.dumps(
+        document.spec_json, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def stored_pdf(document: OutgoingDocument) -> bytes:
+    """The document's PDF: the stored rendering of its current content, else rendered now and
+    stored (a file under the files folder, so backups keep it). A stored row whose file is
+    gone is rendered again."""
+    digest = content_hash(document)
+    stored = RenderedDocument.objects.filter(document=document, content_hash=digest).first()
+    if stored is not None:
+        try:
+            with stored.file.open("rb") as handle:
+                return handle.read()
+        except OSError:
+            logger.warning("Stored PDF %s of document %s is missing", stored.file, document.pk)
+            stored.delete()
+    pdf = render_pdf(document.spec)
+    rendering = RenderedDocument(
+        document=document,
+        content_hash=digest,
+        original_name=download_name(document.number_symbol, "pdf"),
+        content_type=PDF_MIME,
+        size=len(pdf),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+    rendering.file.save("document.pdf", ContentFile(pdf), save=False)
+    try:
+        with transaction.atomic():
+            rendering.save()
+    except IntegrityError:
+        # Two first downloads at once: the other one's file is the stored one.
+        rendering.file.delete(save=False)
+    return pdf
