@@ -7,8 +7,8 @@ from typing import Any
 from django.http import Http404
 
 from gandan.orgs.models import Organisation, User
-from gandan.petitions import access
-from gandan.petitions.models import Case, Notification
+from gandan.petitions import access, notices
+from gandan.petitions.models import Case
 
 MY_CASES = 10
 NOTICES = 5
@@ -16,7 +16,7 @@ NOTICES = 5
 
 def panel(user: User, today: dt.date) -> dict[str, Any]:
     """My open cases (handled or verified), new cases for those who receive them, and my
-    unread notices."""
+    unread notices about cases (all of them in the notification centre)."""
     school: Organisation | None = None
     new_count = 0
     with contextlib.suppress(Http404):
@@ -27,7 +27,7 @@ def panel(user: User, today: dt.date) -> dict[str, Any]:
     return {
         "cases": list(mine.order_by("next_due", "received_at")[:MY_CASES]),
         "case_count": mine.count(),  # the badge counts them all, not the first MY_CASES
-        "notices": list(Notification.objects.unread_by(user).select_related("case")[:NOTICES]),
+        "notices": list(notices.unread_case_notices(user)[:NOTICES]),
         "new_count": new_count,
         "has_school": school is not None,
         "today": today,

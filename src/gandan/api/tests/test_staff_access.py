@@ -22,8 +22,9 @@ from gandan.api.models import ApiToken
 from gandan.api.services import create_api_token, revoke_api_token
 from gandan.api.tests.conftest import bearer, submit
 from gandan.audit.models import Action, AuditEvent
+from gandan.notify.models import Notification
 from gandan.petitions import services
-from gandan.petitions.models import Case, CaseEvent, CaseKind, CaseStatus, Notification
+from gandan.petitions.models import Case, CaseEvent, CaseKind, CaseStatus
 from gandan.petitions.tests.conftest import DENOUNCER, DENOUNCER_ADDRESS, DENOUNCER_PHONE
 
 PERSONAS = [

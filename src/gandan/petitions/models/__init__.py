@@ -23,8 +23,6 @@ from gandan.petitions.models.cases import (
     DenouncerIdentity,
     InformationForm,
     MinutesKind,
-    Notification,
-    NotificationKind,
 )
 from gandan.petitions.models.reception import (
     ReceptionEntry,
@@ -66,8 +64,6 @@ __all__ = [
     "DenouncerIdentity",
     "InformationForm",
     "MinutesKind",
-    "Notification",
-    "NotificationKind",
     "Procedure",
     "ReceptionEntry",
     "ReceptionSession",

@@ -1,26 +1,24 @@
-"""Reminders before each due date and when it has passed: in-app notices and one e-mail.
+"""Reminders before each due date and when it has passed, through gandan.notify.
 
-`send_case_reminders` is what the `case_reminders` command (or a scheduled task) runs; it can
-run any number of times a day: a notice exists once per (user, case, step, kind, due date),
-and an e-mail is sent only for notices not yet e-mailed.
+`send_case_reminders` is what the `case_reminders` command and the worker's daily schedule job
+`petitions.case_reminders` run; it can run any number of times a day: a notice exists once per
+(person, case, step, kind, due date) (`notices.notice_key`), and as a deadline it is e-mailed
+at once by the outbox, only when the notice is new.
 """
 
 import datetime as dt
-import logging
 
-from django.core.mail import send_mail
-from django.db.models import Q
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.core.vietnamese import shorten
-from gandan.orgs.models import Membership, Role
-from gandan.petitions.models import CaseDeadline, Notification, NotificationKind
+from gandan.orgs.models import Membership, Role, User
+from gandan.petitions import notices
+from gandan.petitions.models import CaseDeadline
 from gandan.worktime import days
 
 DUE_SOON_WORKING_DAYS = 3
-logger = logging.getLogger(__name__)
 
 
 def due_soon_until(today: dt.date) -> dt.date:
@@ -43,6 +41,7 @@ def pending_steps(today: dt.date, *, organisation=None):
 
 
 @in_vietnamese
+@transaction.atomic
 def send_case_reminders(*, today: dt.date | None = None) -> int:
     """Create the due-soon and overdue notices for handlers and heads; returns how many new."""
     today = today or timezone.localdate()
@@ -54,52 +53,29 @@ def send_case_reminders(*, today: dt.date | None = None) -> int:
         .values_list("organisation_id", "user_id")
     ):
         heads.setdefault(org_id, set()).add(user_id)
+    wanted = set().union(*heads.values(), {row.case.handler_id for row in rows} - {None})
+    people = {user.pk: user for user in User.objects.filter(pk__in=wanted)}
     created = 0
     for row in rows:
         case = row.case
         overdue = row.due < today
-        message = (
+        title = (
             _("Vụ việc %(code)s: “%(step)s” đã quá hạn từ ngày %(due)s.")
             if overdue
             else _("Vụ việc %(code)s: “%(step)s” đến hạn ngày %(due)s.")
         ) % {"code": case.display_code, "step": row.step_label, "due": row.due.strftime("%d/%m/%Y")}
-        people = set(heads.get(case.organisation_id, set()))
+        ids = set(heads.get(case.organisation_id, set()))
         if case.handler_id:
-            people.add(case.handler_id)
-        for user_id in people:
-            _notice, is_new = Notification.objects.get_or_create(
-                user_id=user_id,
-                case=case,
+            ids.add(case.handler_id)
+        created += len(
+            notices.tell(
+                [people[pk] for pk in sorted(ids) if pk in people],
+                case,
+                kind=notices.OVERDUE if overdue else notices.DUE_SOON,
+                title=title,
                 step=row.step,
-                kind=NotificationKind.OVERDUE if overdue else NotificationKind.DUE_SOON,
-                due_key=row.due.isoformat(),
-                defaults={"due": row.due, "message": shorten(message, 500)},
+                due=row.due,
+                urgent=True,
             )
-            created += is_new
-    email_pending_notices()
+        )
     return created
-
-
-def email_pending_notices() -> int:
-    """E-mail each notice not yet e-mailed to a user who has an address; failures retry later."""
-    sent = 0
-    pending = (
-        Notification.objects.filter(emailed_at__isnull=True)
-        .exclude(Q(user__email="") | Q(user__email__isnull=True))
-        .select_related("user")
-    )
-    for notice in pending:
-        try:
-            send_mail(
-                subject=_("[Gần Dân] %(message)s") % {"message": shorten(notice.message, 120)},
-                message=_("%(message)s\n\nMở bàn làm việc trên Gần Dân để xem và xử lý vụ việc.")
-                % {"message": notice.message},
-                from_email=None,
-                recipient_list=[notice.user.email],
-            )
-        except Exception:  # an unreachable mail server must not stop the reminders
-            logger.exception("case reminder e-mail failed for notice %s", notice.pk)
-            continue
-        Notification.objects.filter(pk=notice.pk).update(emailed_at=timezone.now())
-        sent += 1
-    return sent

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from gandan.core.language import in_vietnamese
 from gandan.core.vietnamese import shorten
 from gandan.orgs.models import Membership, Role, User
-from gandan.petitions import documents, events
+from gandan.petitions import documents, events, notices
 from gandan.petitions.deadlines import (
     AppliedRule,
     DeadlineError,
@@ -34,8 +34,6 @@ from gandan.petitions.models import (
     CaseStatus,
     CaseSuspension,
     MinutesKind,
-    Notification,
-    NotificationKind,
     Procedure,
 )
 from gandan.petitions.services.documents import issue_case_document
@@ -677,19 +675,10 @@ def contest_case(*, case: Case, reason: str) -> Case:
     case.resolved_on = case.sent_on = case.published_on = None
     case.save()
     heads = Membership.objects.current().filter(organisation=case.organisation, role=Role.HEAD)
-    people = {m.user_id for m in heads} | ({case.handler_id} if case.handler_id else set())
-    for user_id in people:
-        Notification.objects.get_or_create(
-            user_id=user_id,
-            case=case,
-            step="",
-            kind=NotificationKind.CONTESTED,
-            due_key=timezone.localdate().isoformat(),
-            defaults={
-                "message": _("Người gửi không đồng ý với kết quả vụ việc %(code)s: %(reason)s")
-                % {"code": case.display_code, "reason": shorten(reason, 200)}
-            },
-        )
+    people = [m.user for m in heads.select_related("user")]
+    if case.handler is not None:
+        people.append(case.handler)
+    notices.tell_contested(case, people, reason=reason)
     events.record(
         case,
         CaseEventKind.CONTESTED,

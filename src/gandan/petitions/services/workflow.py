@@ -23,10 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.core.vietnamese import shorten
 from gandan.orgs import access as org_access
 from gandan.orgs.models import Role, User
-from gandan.petitions import documents, events, secrecy
+from gandan.petitions import documents, events, notices, secrecy
 from gandan.petitions.models import (
     PROCEDURES_OF_KIND,
     Case,
@@ -37,8 +36,6 @@ from gandan.petitions.models import (
     DeadlineRule,
     DenouncerIdentity,
     MinutesKind,
-    Notification,
-    NotificationKind,
 )
 from gandan.petitions.services.documents import issue_case_document
 from gandan.petitions.services.intake import Sender, Submission, _create_case, neutral_file_name
@@ -480,22 +477,7 @@ def assign_case(*, case: Case, actor: User, handler: User, verifiers: Sequence[U
         case.status = CaseStatus.IN_PROGRESS
     case.save(update_fields=["handler", "status", "updated_at"])
     case.verifiers.set(verifiers)
-    for person in [handler, *verifiers]:
-        Notification.objects.get_or_create(
-            user=person,
-            case=case,
-            step="",
-            kind=NotificationKind.ASSIGNED,
-            due_key=timezone.localdate().isoformat(),
-            defaults={
-                "message": _("Bạn được phân công %(role)s vụ việc %(code)s: %(title)s")
-                % {
-                    "role": _("giải quyết") if person.pk == handler.pk else _("xác minh"),
-                    "code": case.display_code,
-                    "title": shorten(case.title, 120),
-                }
-            },
-        )
+    notices.tell_assigned(case, handler=handler, verifiers=verifiers)
     names = ", ".join(v.full_name for v in verifiers) or _("không")
     events.record(
         case,

@@ -8,9 +8,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from gandan.notify.models import Notification
+from gandan.notify.testing import run_worker
 from gandan.petitions import dashboard, services
-from gandan.petitions.models import Notification
 from gandan.petitions.tests.conftest import RECEIVED, submit
+
+
+def _notices(kind: str, step: str = ""):
+    notices = Notification.objects.filter(kind=f"petitions.{kind}")
+    return notices.filter(key__contains=f":{step}:") if step else notices
 
 
 def test_due_soon_and_overdue_notices_are_sent_once(feedback, principal, teacher):
@@ -22,17 +28,20 @@ def test_due_soon_and_overdue_notices_are_sent_once(feedback, principal, teacher
     # when: three working days before (Wed 11/3), twice
     assert services.send_case_reminders(today=dt.date(2026, 3, 11)) == 2
     assert services.send_case_reminders(today=dt.date(2026, 3, 11)) == 0
-    # then: the head and the handler, one e-mail for the head (the teacher has no address)
-    notices = Notification.objects.filter(kind="due_soon")
-    assert {n.user_id for n in notices} == {principal.pk, teacher.pk}
+    run_worker()
+    # then: the head and the handler, one e-mail at once for the head (the teacher has no
+    # address), a deadline being urgent
+    notices = _notices("due_soon")
+    assert {n.recipient_id for n in notices} == {principal.pk, teacher.pk}
     first = notices.first()
-    assert first is not None and "đến hạn ngày 16/03/2026" in first.message
+    assert first is not None and "đến hạn ngày 16/03/2026" in first.title
+    assert first.urgent and first.url == reverse("petitions:detail", args=[feedback.public_id])
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["hieutruong@example.com"]
-    # not yet due soon on 10/3 for a new step: nothing more
     # when: overdue on 17/3
     call_command("case_reminders", "--today", "2026-03-17")
     call_command("case_reminders", "--today", "2026-03-17")
-    assert Notification.objects.filter(kind="overdue").count() == 2
+    run_worker()
+    assert _notices("overdue").count() == 2
     assert len(mail.outbox) == 2
 
 
@@ -47,7 +56,7 @@ def test_nothing_is_reminded_before_the_window_or_after_closure(feedback, princi
 def test_an_extension_gets_its_own_reminders(assigned_denunciation, principal, resolver):
     case = assigned_denunciation
     services.send_case_reminders(today=dt.date(2026, 4, 2))
-    assert Notification.objects.filter(kind="overdue", step="giai_quyet").count() == 2
+    assert _notices("overdue", "giai_quyet").count() == 2
     services.extend_case(
         case=case,
         actor=principal,
@@ -57,7 +66,7 @@ def test_an_extension_gets_its_own_reminders(assigned_denunciation, principal, r
         on=dt.date(2026, 3, 30),
     )
     services.send_case_reminders(today=dt.date(2026, 5, 5))
-    assert Notification.objects.filter(kind="overdue", step="giai_quyet").count() == 4
+    assert _notices("overdue", "giai_quyet").count() == 4
 
 
 def test_the_desk_panel_lists_my_cases_and_notices(client, feedback, principal, teacher):
@@ -67,8 +76,15 @@ def test_the_desk_panel_lists_my_cases_and_notices(client, feedback, principal, 
     assert "Đơn thư, tiếp công dân" in page
     assert feedback.display_code in page
     assert "Bạn được phân công giải quyết vụ việc" in page
-    client.post(reverse("petitions:notifications_read"))
-    assert not Notification.objects.filter(user=teacher, read_at__isnull=True).exists()
+    notice = Notification.objects.get(recipient=teacher)
+    assert reverse("notify:open", args=[notice.pk]) in page
+    assert reverse("notify:centre") in page
+    # when: the notice is opened from the desk
+    response = client.get(reverse("notify:open", args=[notice.pk]))
+    # then: the case page, the notice read and gone from the desk
+    assert response.url == reverse("petitions:detail", args=[feedback.public_id])
+    assert not Notification.objects.filter(recipient=teacher, read_at__isnull=True).exists()
+    assert "Bạn được phân công" not in client.get(reverse("desk")).content.decode()
     client.force_login(principal)
     assert "1 đơn mới chờ phân loại, thụ lý" in client.get(reverse("desk")).content.decode()
 

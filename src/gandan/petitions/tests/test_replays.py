@@ -20,6 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gandan.audit.models import AuditEvent
+from gandan.notify.models import Notification
 from gandan.paperwork.models import OutgoingDocument
 from gandan.petitions import services
 from gandan.petitions.models import (
@@ -31,7 +32,6 @@ from gandan.petitions.models import (
     CaseStatus,
     CaseSuspension,
     Channel,
-    Notification,
     ReceptionEntry,
     ReceptionSession,
 )
@@ -161,7 +161,7 @@ def test_transfer_twice(head, feedback):
 def test_assign_twice_tells_each_person_once(head, complaint, resolver, verifier):
     data = {"handler": resolver.pk, "verifiers": [verifier.pk]}
     replay(head, complaint, "phan-cong", data)
-    assert Notification.objects.filter(kind="assigned").count() == 2
+    assert Notification.objects.filter(kind="petitions.assigned").count() == 2
 
 
 def test_redact_twice(client, assigned_denunciation, resolver):
@@ -283,7 +283,7 @@ def test_rating_and_contest_twice_on_the_public_page(client, feedback, principal
     assert client.post(reverse("petitions:contest", args=[code]), reason).status_code == 302
     # then: one contest, the head told once
     assert world() == after
-    assert Notification.objects.filter(kind="contested").count() == 1
+    assert Notification.objects.filter(kind="petitions.contested").count() == 1
     # and contesting an open case with another reason is refused on the page, not a 500
     page = client.post(reverse("petitions:contest", args=[code]), {"reason": "Khác"})
     assert page.status_code == 400

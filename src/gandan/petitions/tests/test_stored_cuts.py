@@ -2,11 +2,10 @@
 that what the timeline and the e-mail subject show never ends inside a word."""
 
 import pytest
-from django.core import mail
 
+from gandan.notify.models import Notification
 from gandan.petitions import events, services
-from gandan.petitions.models import CaseEventKind, Notification, NotificationKind
-from gandan.petitions.services.reminders import email_pending_notices
+from gandan.petitions.models import CaseEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -32,25 +31,6 @@ def test_a_long_summary_is_cut_between_words(feedback, principal):
     _between_words(event.public_summary, WORDS)
 
 
-def test_a_long_notice_makes_a_subject_cut_between_words(feedback, principal):
-    # given: a notice with an e-mail address to send to
-    principal.email = "hieutruong@example.vn"
-    principal.save(update_fields=["email"])
-    Notification.objects.create(
-        user=principal,
-        case=feedback,
-        step="",
-        kind=NotificationKind.ASSIGNED,
-        due_key="x",
-        message=WORDS[:480],
-    )
-    # when
-    email_pending_notices()
-    # then
-    subject = mail.outbox[-1].subject
-    _between_words(subject.removeprefix("[Gần Dân] "), WORDS)
-
-
 def test_the_resolution_event_and_the_assignment_notice_cut_between_words(
     feedback, principal, teacher
 ):
@@ -62,8 +42,8 @@ def test_the_resolution_event_and_the_assignment_notice_cut_between_words(
     services.assign_case(case=feedback, actor=principal, handler=teacher)
     services.resolve_case(case=feedback, actor=principal, outcome=WORDS, public_answer="Đã sửa.")
     # then: the notice quotes the title, the timeline the outcome, both cut between words
-    notice = Notification.objects.get(user=teacher, kind=NotificationKind.ASSIGNED)
-    quoted = notice.message.split(": ", 1)[1]
+    notice = Notification.objects.get(recipient=teacher, kind="petitions.assigned")
+    quoted = notice.title.split(": ", 1)[1]
     _between_words(quoted, title)
     resolved = feedback.events.get(kind=CaseEventKind.RESOLVED).summary
     _between_words(resolved.split(": ", 1)[1], WORDS)
@@ -75,5 +55,5 @@ def test_the_contest_notice_cuts_the_reason_between_words(feedback, principal):
     # when: the sender disagrees at length
     services.contest_case(case=feedback, reason=WORDS)
     # then
-    notice = Notification.objects.get(user=principal, kind=NotificationKind.CONTESTED)
-    _between_words(notice.message.split(": ", 1)[1], WORDS)
+    notice = Notification.objects.get(recipient=principal, kind="petitions.contested")
+    _between_words(notice.title.split(": ", 1)[1], WORDS)

@@ -6,9 +6,10 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
+from gandan.notify.models import Notification
 from gandan.paperwork.models import OutgoingDocument
 from gandan.petitions import services
-from gandan.petitions.models import Case, CaseEvent, CaseKind, Channel, Notification
+from gandan.petitions.models import Case, CaseEvent, CaseKind, Channel
 from gandan.petitions.tests.conftest import RECEIVED, submission, submit
 
 

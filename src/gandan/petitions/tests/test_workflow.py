@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from gandan.audit.models import AuditEvent
+from gandan.notify.models import Notification
 from gandan.paperwork.models import OutgoingDocument
 from gandan.petitions import services
 from gandan.petitions.models import (
@@ -16,7 +17,6 @@ from gandan.petitions.models import (
     CaseKind,
     CaseStatus,
     DenouncerIdentity,
-    Notification,
 )
 from gandan.petitions.tests.conftest import RECEIVED, submit
 from gandan.worktime.days import clear_calendar_cache
@@ -164,7 +164,7 @@ def test_assign_names_handler_and_verifiers_and_notifies_them(
     assert forwarding.moot and forwarding.done_on is None
     assert case.next_due == dt.date(2026, 4, 1)  # the notices went out with the acceptance
     assert list(case.verifiers.all()) == [verifier]
-    assert Notification.objects.filter(kind="assigned").count() == 2
+    assert Notification.objects.filter(kind="petitions.assigned").count() == 2
 
 
 def test_a_teacher_cannot_resolve_a_complaint(complaint, principal, teacher):
@@ -428,7 +428,9 @@ def test_contest_reopens_review_and_tells_the_head(feedback, principal, teacher)
     )
     case = services.contest_case(case=feedback, reason="Vẫn dột.")
     assert case.status == CaseStatus.IN_PROGRESS and not case.is_closed
-    notified = set(Notification.objects.filter(kind="contested").values_list("user", flat=True))
+    notified = set(
+        Notification.objects.filter(kind="petitions.contested").values_list("recipient", flat=True)
+    )
     assert notified == {principal.pk, teacher.pk}
     # a new answer closes it again
     case = services.resolve_case(

@@ -1,5 +1,5 @@
 """Staff pages of cases: the list, a case with its timeline and actions, entry on a citizen's
-behalf, the denouncer's identity (logged), attachments and documents, notices."""
+behalf, the denouncer's identity (logged), attachments and documents."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from gandan.core.files import stored_file_response
 from gandan.core.forms import add_service_error
@@ -19,7 +18,7 @@ from gandan.paperwork.responses import registered_document_response
 from gandan.petitions import access, secrecy, services
 from gandan.petitions.forms.public import KIND_HELP
 from gandan.petitions.forms.staff import WalkInForm
-from gandan.petitions.models import CaseKind, CaseStatus, Notification
+from gandan.petitions.models import CaseKind, CaseStatus
 from gandan.petitions.services.intake import receipt_notice
 from gandan.petitions.services.reminders import due_soon_until
 from gandan.petitions.views.case_page import detail_context
@@ -148,10 +147,3 @@ def document_download(request: AuthenticatedRequest, public_id: str, pk: int) ->
     case = access.access_case(request.user, public_id)
     document = access.access_case_document(request.user, case, pk)
     return registered_document_response(document, "docx")
-
-
-@login_required
-@require_POST
-def notifications_read(request: AuthenticatedRequest) -> HttpResponse:
-    Notification.objects.unread_by(request.user).update(read_at=timezone.now())
-    return redirect("desk")

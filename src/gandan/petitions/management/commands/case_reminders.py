@@ -1,6 +1,7 @@
 """`gandan case_reminders [--today YYYY-MM-DD]`: in-app and e-mail notices to handlers and
-heads for steps due within 3 working days or overdue. Run it daily (cron or a task); running
-it again the same day sends nothing twice."""
+heads for steps due within 3 working days or overdue. The worker runs the same function daily
+at 06:00 (the schedule job petitions.case_reminders); running it again the same day sends
+nothing twice."""
 
 import datetime as dt
 
