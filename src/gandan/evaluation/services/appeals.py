@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.evaluation import events
+from gandan.evaluation import events, notices
 from gandan.evaluation.models import Appeal, Evaluation, EventKind
 from gandan.orgs.models import Organisation, User
 from gandan.petitions.models import CaseKind, Channel
@@ -113,4 +113,5 @@ def file_appeal(
         actor,
         evaluation=evaluation,
     )
+    notices.appeal_filed(appeal, body)
     return appeal

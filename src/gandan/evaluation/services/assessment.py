@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.evaluation import events, rules
+from gandan.evaluation import events, notices, rules
 from gandan.evaluation.documents import points_text
 from gandan.evaluation.models import (
     Disqualification,
@@ -187,6 +187,7 @@ def submit_self_assessment(
         evaluation=evaluation,
         changes=diff,
     )
+    notices.self_assessed(evaluation)
     return evaluation
 
 
@@ -250,6 +251,7 @@ def record_group_opinion(
         evaluation=evaluation,
         changes=diff,
     )
+    notices.group_reviewed(evaluation)
     return evaluation
 
 

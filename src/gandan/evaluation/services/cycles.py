@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
 from gandan.democracy.electorate import staff_memberships
-from gandan.evaluation import events, periods
+from gandan.evaluation import events, notices, periods
 from gandan.evaluation.models import (
     Evaluation,
     EvaluationCycle,
@@ -129,6 +129,7 @@ def open_cycle(
         f"Mở kỳ đánh giá {cycle.label} ({rule_set.short_name}) cho {count} người",
         actor,
     )
+    notices.cycle_opened(cycle)
     return cycle
 
 

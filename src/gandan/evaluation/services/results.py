@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from gandan.core.language import in_vietnamese
 from gandan.democracy.models import Channel, DisclosureItem, DisclosureObligation
 from gandan.democracy.services import disclosures
-from gandan.evaluation import events, rules
+from gandan.evaluation import events, notices, rules
 from gandan.evaluation.documents import notice_spec, points_text
 from gandan.evaluation.models import (
     CycleStatus,
@@ -328,6 +328,7 @@ def notify_results(
             actor,
             evaluation=evaluation,
         )
+        notices.result_notified(evaluation)
     return len(pending)
 
 
@@ -384,6 +385,7 @@ def notify_managed_result(
         actor,
         evaluation=evaluation,
     )
+    notices.result_notified(evaluation)
     return document
 
 
