@@ -8,8 +8,16 @@ Quốc khánh; the yearly notice sets the swaps, LAW.md §7).
 
 import datetime as dt
 
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.language import in_vietnamese
+from gandan.notify.models import Topic
+from gandan.notify.services import notify
+from gandan.orgs.models import Membership, Role, User
 from gandan.worktime import days
 from gandan.worktime.models import AdjustmentKind, CalendarAdjustment
 
@@ -74,3 +82,72 @@ def culture_day_open_question() -> str:
         "được ghi nhận: khi có, thêm một điều chỉnh “Ngày nghỉ thêm” cho ngày 24/11 của năm, ghi "
         "số văn bản (và ngày nghỉ bù nếu 24/11 rơi vào ngày nghỉ hằng tuần)."
     )
+
+
+def _may_enter(user: User) -> bool:
+    """Whoever enters a year's schedule in the admin (as desk.calendar_panel links it)."""
+    return user.is_staff and user.has_perm("worktime.add_calendaryear")
+
+
+@in_vietnamese
+@transaction.atomic
+def remind_calendar(today: dt.date | None = None) -> int:
+    """The job `worktime.calendar_reminder`: while a year's official schedule is missing (the
+    current year, and from `REMIND_FROM` the next one: `year_to_enter`), a notice once per ISO
+    week to those the desk panel tells (the heads) and to the administrators who enter it
+    (staff accounts with the right to add a calendar year). Rerunnable: the key is the year
+    and the week. Returns how many notices were written."""
+    today = today or timezone.localdate()
+    year = year_to_enter(today)
+    if year is None:
+        return 0
+    heads = set(
+        Membership.objects.current(today)
+        .filter(role=Role.HEAD, organisation__is_active=True)
+        .values_list("user_id", flat=True)
+    )
+    people = list(
+        User.objects.filter(Q(pk__in=heads) | Q(is_staff=True), is_active=True).order_by("sort_key")
+    )
+    iso = today.isocalendar()
+    key = f"worktime.calendar_reminder:{year}:{iso.year}-W{iso.week:02d}"
+    title = (
+        _(
+            "Chưa nhập lịch nghỉ chính thức năm %(year)s: mọi hạn tính qua năm này đang là ngày "
+            "tạm tính"
+        )
+        if year == today.year
+        else _(
+            "Sắp sang năm %(year)s mà chưa nhập lịch nghỉ chính thức của năm: các hạn tính sang "
+            "năm %(year)s đang là ngày tạm tính"
+        )
+    ) % {"year": year}
+    body = _(
+        "Thủ tướng Chính phủ quyết định hằng năm các ngày nghỉ Tết Âm lịch và ngày nghỉ liền "
+        "Quốc khánh (Bộ luật Lao động 2019 Điều 112 k3). Khi có thông báo, nhập các ngày điều "
+        "chỉnh rồi đánh dấu năm đã nhập."
+    )
+    enter_url = reverse("admin:worktime_calendaryear_add") + f"?year={year}"
+    desk_url = reverse("desk")
+    enterers = [user for user in people if _may_enter(user)]
+    # A head who cannot enter it reads the desk panel, which says whom to ask.
+    readers = [user for user in people if user.pk in heads and not _may_enter(user)]
+    written = notify(
+        enterers,
+        topic=Topic.CALENDAR,
+        kind="worktime.calendar_to_enter",
+        key=key,
+        title=title,
+        url=enter_url,
+        body=body,
+    )
+    written += notify(
+        readers,
+        topic=Topic.CALENDAR,
+        kind="worktime.calendar_to_enter",
+        key=key,
+        title=title,
+        url=desk_url,
+        body=body + " " + _("Xin nhờ người quản trị hệ thống nhập lịch theo thông báo chính thức."),
+    )
+    return len(written)
