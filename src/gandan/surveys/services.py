@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
 from gandan.orgs.models import Organisation, User
-from gandan.surveys import events, respondents, sealing
+from gandan.surveys import events, notices, respondents, sealing
 from gandan.surveys.index import respondent_score
 from gandan.surveys.models import (
     CHOICE_KINDS,
@@ -276,12 +276,16 @@ def close_survey(*, survey: Survey, actor: User | None, at: dt.datetime | None =
         _("Kết thúc lấy ý kiến, %(n)d phiếu trả lời") % {"n": count},
         actor=actor,
     )
+    if actor is None:
+        # Closed by the schedule at its deadline: the owner did not see it happen.
+        notices.survey_closed(survey, count)
     return survey
 
 
 @in_vietnamese
 def close_due_surveys(*, now: dt.datetime | None = None) -> int:
-    """Close every open survey whose deadline has passed; safe to rerun. Returns how many."""
+    """Close every open survey whose deadline has passed; safe to rerun. Returns how many.
+    The job `surveys.close_due` (every 15 minutes) and the command close_due_surveys."""
     now = now or timezone.now()
     count = 0
     for survey in Survey.objects.filter(status=SurveyStatus.OPEN, closes_at__lte=now):

@@ -1,5 +1,6 @@
 """`gandan close_due_surveys`: close the surveys whose last day has passed (and re-seal the
-anonymous ones). Run it daily; running it again closes nothing twice."""
+anonymous ones). The worker runs the same function every 15 minutes (job `surveys.close_due`);
+running it again closes nothing twice."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
