@@ -6,14 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from gandan.news.models import BODY_MAX, SUMMARY_MAX, TITLE_MAX, PostImage, PostKind
 from gandan.orgs.models import User
 
-BODY_HELP = _(
-    "Viết như văn bản thường: để một dòng trống giữa hai đoạn. Có thể dùng thẻ HTML đơn giản: "
-    "<strong>đậm</strong>, <em>nghiêng</em>, <u>gạch chân</u>, <h2>tiêu đề mục</h2>, "
-    "<h3>tiêu đề nhỏ</h3>, danh sách <ul><li>…</li></ul>, <blockquote>trích dẫn</blockquote>, "
-    'bảng <table>, liên kết <a href="https://…">…</a>. Ảnh: tải lên ở dưới, ảnh được chèn '
-    "vào cuối bài. Mọi thẻ khác (script, style, iframe…) bị loại bỏ khi lưu."
-)
-
 
 class PostForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại tin"), choices=PostKind.choices)
@@ -36,7 +28,6 @@ class PostForm(forms.Form):
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
-        help_text=BODY_HELP,
     )
     cover = forms.ModelChoiceField(
         label=_("Ảnh đại diện"),
