@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 
 
@@ -21,3 +23,10 @@ class DemocracyConfig(AppConfig):
         from gandan.democracy.union_desk import union_panel
 
         desk.register(desk.Panel("union", "democracy/union_desk_panel.html", union_panel, order=32))
+        # The worker's schedule: each morning, consultations and ballots about to end are
+        # reminded to whoever has not taken part yet (`gandan democracy_reminders`).
+        from gandan.notify import schedule
+
+        schedule.register(
+            "democracy.reminders", "gandan.democracy.notices.reminders", daily_at=dt.time(6, 0)
+        )

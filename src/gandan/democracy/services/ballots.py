@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.democracy import eligibility, events, rules, sealing
+from gandan.democracy import eligibility, events, notices, rules, sealing
 from gandan.democracy.electorate import members_of, staff_of
 from gandan.democracy.models import (
     Ballot,
@@ -254,6 +254,7 @@ def open_ballot(*, ballot: Ballot, actor: User, summoned: int | None = None) -> 
             "%(s)d người được triệu tập)"
         ) % {"title": ballot.title, "n": len(electorate), "s": summoned}
     events.record(ballot.organisation, EventKind.BALLOT_OPENED, summary, actor, ballot=ballot)
+    notices.ballot_opened(ballot, actor)
     return ballot
 
 
@@ -456,6 +457,7 @@ def close_ballot(*, ballot: Ballot, actor: User, attendance: int | None = None) 
         actor,
         ballot=ballot,
     )
+    notices.ballot_closed(ballot, actor)
     return ballot
 
 

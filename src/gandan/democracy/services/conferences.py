@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
 from gandan.core.uploads import CheckedUpload, check_upload
-from gandan.democracy import deadlines, documents, events, rules
+from gandan.democracy import deadlines, documents, events, notices, rules
 from gandan.democracy.electorate import staff_memberships, staff_of
 from gandan.democracy.models import (
     ORDER_OF_BUSINESS,
@@ -157,6 +157,7 @@ def convene_conference(
     events.record(
         organisation, EventKind.CONFERENCE_CONVENED, summary, actor, conference=conference
     )
+    notices.conference_convened(conference, actor)
     return conference
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
-from gandan.democracy import documents, events
+from gandan.democracy import documents, events, notices
 from gandan.democracy.electorate import is_consulted
 from gandan.democracy.models import (
     Channel,
@@ -128,6 +128,7 @@ def open_consultation(
         actor,
         consultation=consultation,
     )
+    notices.consultation_opened(consultation, actor)
     return consultation
 
 

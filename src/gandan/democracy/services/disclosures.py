@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from gandan.core.language import in_vietnamese
 from gandan.core.uploads import check_upload
-from gandan.democracy import deadlines, events
+from gandan.democracy import deadlines, events, notices
 from gandan.democracy.models import (
     Acknowledgement,
     Audience,
@@ -213,6 +213,7 @@ def publish_disclosure(
         actor,
         item=item,
     )
+    notices.disclosure_published(item, actor)
     return item
 
 
