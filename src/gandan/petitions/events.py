@@ -1,5 +1,8 @@
 """The case timeline: every state change writes one event and one audit-log row, together.
 
+A public step is also told to the sender who left an address (`citizen_messages.announce`),
+in the same transaction: the tracking page and the messages tell the same steps.
+
 Summaries never carry a denouncer's identity: services name the sender with
 `Case.sender_label` (a pseudonym for a denunciation). Callers run under
 `core.language.in_vietnamese`, so what is stored is Vietnamese whatever the screen language.
@@ -27,7 +30,8 @@ def record(
     public_summary: str = "",
     document: OutgoingDocument | None = None,
 ) -> CaseEvent:
-    """Append to the case's timeline and to the audit log. Call inside the change's transaction."""
+    """Append to the case's timeline and to the audit log, and tell the sender a public step.
+    Call inside the change's transaction."""
     event = CaseEvent.objects.create(
         case=case,
         kind=kind,
@@ -53,4 +57,8 @@ def record(
         organisation=case.organisation,
         target=case,
     )
+    # Imported here: the messages read the letters (access, services), which record events.
+    from gandan.petitions.citizen_messages import announce
+
+    announce(event)
     return event

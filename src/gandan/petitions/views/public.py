@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from gandan.core.forms import add_service_error, error_text
 from gandan.orgs.access import active_school_or_404
-from gandan.petitions import access, services, throttle
+from gandan.petitions import access, citizen_messages, services, throttle
 from gandan.petitions.forms.public import (
     KIND_HELP,
     KIND_ORDER,
@@ -177,6 +177,7 @@ def _tracking_page(
         "receipt": receipt,
         "split_cases": case.split_cases.all(),
         "letters": access.citizen_letters(case, timezone.localdate()),
+        "announcements": citizen_messages.announcements(case),
         "rate_form": rate_form or RateForm(initial={"score": case.satisfaction}),
         "contest_form": contest_form or ContestForm(),
         "can_rate": case.is_closed and case.status != "withdrawn",
