@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gandan.evaluation.views import management, personal
+from gandan.evaluation.views import management, personal, registers
 
 app_name = "evaluation"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("danh-gia/ky/mo/", management.cycle_open, name="cycle_open"),
     path("danh-gia/ky/<str:public_id>/", management.cycle_detail, name="cycle"),
     path("danh-gia/ky/<str:public_id>/ket-qua/", management.published_results, name="results"),
+    path("danh-gia/ky/<str:public_id>/so/", registers.results_register, name="results_book"),
+    path(
+        "danh-gia/ky/<str:public_id>/ket-qua-xep-loai.xlsx",
+        registers.results_register_xlsx,
+        name="results_xlsx",
+    ),
     path("danh-gia/ky/<str:public_id>/muc-don-vi/", management.unit_level, name="unit_level"),
     path("danh-gia/ky/<str:public_id>/tong-hop-nam/", management.compute_year, name="compute_year"),
     path("danh-gia/ky/<str:public_id>/chot/", management.finalise, name="finalise"),
