@@ -227,14 +227,24 @@ def answers(state: ServerState, *, timeout: float) -> bool:
     return isinstance(methods, list) and "convert" in methods
 
 
+def _group_alive(pid: int) -> bool:
+    try:
+        os.killpg(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
 def _kill_group(pid: int) -> None:
-    with contextlib.suppress(OSError):
-        os.killpg(pid, signal.SIGTERM)
-    deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
-    while time.monotonic() < deadline and is_alive(pid):
-        time.sleep(0.05)
-    with contextlib.suppress(OSError):  # LibreOffice itself, if it outlived unoserver
-        os.killpg(pid, signal.SIGKILL)
+    """Stop unoserver and its LibreOffice (one process group): SIGTERM, then SIGKILL."""
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signum)
+        deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+        while time.monotonic() < deadline and (is_alive(pid) or _group_alive(pid)):
+            time.sleep(0.05)
+        if not _group_alive(pid):
+            break
     child = _children.pop(pid, None)
     if child is not None:
         with contextlib.suppress(subprocess.TimeoutExpired):
