@@ -69,7 +69,7 @@ class Choice:
 
     name: str
     label: str
-    options: Sequence[tuple[str, str]]
+    options: Sequence[tuple[str, object]]  # (value, label); labels may be lazy
     selected: str
 
 

@@ -182,7 +182,7 @@ def case_register(user: User, school: Organisation, chosen: CaseFilter, today: d
         zip(
             (case.pk for case in pending),
             days.working_days_between_bulk(
-                [today] * len(pending), [case.next_due for case in pending]
+                [today] * len(pending), [case.next_due for case in pending if case.next_due]
             ),
             strict=True,
         )

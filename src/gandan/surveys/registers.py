@@ -10,6 +10,7 @@ runs or below MIN_ANONYMOUS_RESULTS answers).
 """
 
 from collections import defaultdict
+from typing import Literal
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -66,7 +67,9 @@ def answer_register(survey: Survey) -> Register:
     columns = [Column(_("STT"), 6, "number")]
     for question in questions:
         width = 40 if question.kind == QuestionKind.TEXT else 18
-        kind = "number" if question.kind == QuestionKind.LIKERT else "text"
+        kind: Literal["number", "text"] = (
+            "number" if question.kind == QuestionKind.LIKERT else "text"
+        )
         columns.append(Column(strip_forbidden(question.text), width, kind))
     rows: list[list[Value | Cell]] = [
         [number, *row] for number, row in enumerate(contents, start=1)

@@ -161,7 +161,9 @@ def test_the_case_register_follows_the_filters(principal, cases):
     client = _client(principal)
     everything = sheet_rows(client.get(CASES_XLSX, {"nam": YEAR}).content)
     later = sheet_rows(client.get(CASES_XLSX, {"nam": YEAR + 1}).content)
-    page = page_rows(client.get(CASES, {"nam": YEAR, "loai": CaseKind.COMPLAINT}).content)
+    page = page_rows(
+        client.get(CASES, {"nam": str(YEAR), "loai": str(CaseKind.COMPLAINT.value)}).content
+    )
     assert len(everything) == 3 and later == [] and page == []
 
 

@@ -2,8 +2,9 @@
 
 Authority side: the requests (list, new, detail with who submitted on time, late or not yet,
 reminders), a received report read-only with its download and the return form (the incoming
-register: views/registers.py). School side: the requests addressed to the school and the report editor (draft from
-live data, edit, issue, submit, downloads). Views parse → access → service → render.
+register: views/registers.py). School side: the requests addressed to the school and the report
+editor (draft from live data, edit, issue, submit, downloads). Views parse → access → service →
+render.
 """
 
 from django.contrib import messages
