@@ -136,6 +136,11 @@ def refresh_if_behind(today: dt.date | None = None) -> RefreshResult | None:
     return refresh_indicators(today=today)
 
 
+def refresh_all() -> RefreshResult:
+    """The nightly full refresh of the worker's schedule (job reports.refresh_full)."""
+    return refresh_indicators(full=True)
+
+
 @transaction.atomic
 def refresh_indicators(*, full: bool = False, today: dt.date | None = None) -> RefreshResult:
     """Recompute the summary rows of the schools touched since the watermark (all with `full`).

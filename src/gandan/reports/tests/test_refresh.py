@@ -171,3 +171,25 @@ def test_an_open_surveys_answers_dated_at_its_first_day_are_counted_the_next_day
     assert _stamps()[school.pk] != before[school.pk]
     month = UnitMonth.objects.filter(organisation=school, survey_responses__gt=0).get()
     assert (month.survey_responses, month.survey_score_sum) == (2, 140.0)
+
+
+def test_the_worker_keeps_the_tables_fresh_without_a_command(twelve):
+    from gandan.notify import schedule
+
+    # given: the worker's first tick of the day computes every school (the first run is full)
+    with time_machine.travel(at(DAY, 8), tick=False):
+        assert "reports.refresh" in schedule.run_due()
+    assert set(_stamps()) == {school.pk for school in twelve}
+    # when: a case reaches school 2, and the next minute's tick runs
+    with time_machine.travel(at(DAY, 9), tick=False):
+        submit(twelve[2])
+        assert "reports.refresh" in schedule.run_due()
+        assert "reports.refresh" not in schedule.run_due()  # once per minute
+    # then: its figures hold the case
+    assert UnitMonth.objects.get(organisation=twelve[2]).received_feedback == 1
+    # and the night's full refresh recomputes every school
+    before = _stamps()
+    with time_machine.travel(at(DAY + dt.timedelta(days=1), 1), tick=False):
+        assert "reports.refresh_full" in schedule.run_due()
+    after = _stamps()
+    assert all(after[pk] != before[pk] for pk in before)
