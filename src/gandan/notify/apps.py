@@ -16,3 +16,4 @@ class NotifyConfig(AppConfig):
         schedule.register(
             "notify.digest", "gandan.notify.digest.send_digests", daily_at=dt.time(6, 30)
         )
+        schedule.register("notify.prune", "gandan.notify.schedule.prune", daily_at=dt.time(3, 0))

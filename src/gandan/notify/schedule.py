@@ -82,6 +82,25 @@ def run_due(now: dt.datetime | None = None) -> list[str]:
     return ran
 
 
+# How long the records of finished work are kept: the task rows of django-tasks-db (one tick a
+# minute, each delivery) and the schedule's runs. Messages themselves are kept (the outbox).
+KEEP_FINISHED = dt.timedelta(days=30)
+
+
+def prune(now: dt.datetime | None = None) -> int:
+    """Remove finished task rows and schedule runs older than KEEP_FINISHED (job notify.prune);
+    returns how many rows went. Waiting and running tasks are never touched."""
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    before = (now or timezone.now()) - KEEP_FINISHED
+    tasks, _ = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED], finished_at__lt=before
+    ).delete()
+    runs, _ = ScheduleRun.objects.filter(finished_at__lt=before).delete()
+    return tasks + runs
+
+
 def tick_waiting() -> bool:
     """Whether a tick is queued (now or later)."""
     from django.tasks import TaskResultStatus

@@ -70,7 +70,7 @@ def test_the_tick_chain_stays_single(jobs):
 
 
 def test_the_registered_jobs_include_the_outbox_and_the_digest():
-    assert {"notify.sweep", "notify.digest"} <= set(schedule.JOBS)
+    assert {"notify.sweep", "notify.digest", "notify.prune"} <= set(schedule.JOBS)
 
 
 def test_the_worker_command_runs_what_is_queued(jobs, teacher):
@@ -92,3 +92,20 @@ def test_the_worker_command_runs_what_is_queued(jobs, teacher):
     )
     call_command("worker", "--batch", "--interval", "0")
     assert len(mail.outbox) == 1
+
+
+def test_old_finished_records_are_pruned_and_waiting_work_kept(jobs):
+    now = dt.datetime(2026, 12, 3, 3, 0, tzinfo=HANOI)
+    old = now - dt.timedelta(days=31)
+    recent = now - dt.timedelta(days=2)
+    ScheduleRun.objects.create(job="t.old", slot="a", started_at=old, finished_at=old)
+    ScheduleRun.objects.create(job="t.recent", slot="b", started_at=recent, finished_at=recent)
+    jobs.ensure_ticking()  # a waiting tick (READY): never pruned
+    run_worker()  # the tick ran (SUCCESSFUL) and queued the next one
+    finished = DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL)
+    assert finished.count() == 1
+    finished.update(finished_at=old)
+    assert schedule.prune(now) == 2
+    assert list(ScheduleRun.objects.values_list("job", flat=True)) == ["t.recent"]
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).exists()
