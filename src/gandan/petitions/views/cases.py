@@ -41,7 +41,8 @@ def case_list(request: AuthenticatedRequest) -> HttpResponse:
     if kind in CaseKind.values:
         cases = cases.filter(kind=kind)
     rows = list(cases.order_by("next_due", "-received_at")[:PAGE_SIZE])
-    total = len(rows) if len(rows) < PAGE_SIZE else cases.count()
+    # Counted even when the page is not full: the list takes as many queries for 10 as for 1,000.
+    total = cases.count()
     soon = due_soon_until(today)
     return render(
         request,
