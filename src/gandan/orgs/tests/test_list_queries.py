@@ -1,0 +1,57 @@
+"""The organisation pages' lists take the same number of queries whatever the number of rows.
+
+Pages: the school's staff page (4 people or 24) and its audit log (a few events or a full
+page of 50). Each page is asked once first (a page may warm a cache), then counted; the last
+row built must be on the page. The staff page's ceiling at one size is in test_access.py.
+
+Personas (src/gandan/conftest.py): the principal reads both pages of Thành Tô.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from gandan.orgs import services
+from gandan.orgs.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(client: Client, url: str) -> tuple[int, str]:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def _staff(school, subject_group, start: int, count: int) -> None:
+    for n in range(start, start + count):
+        person = services.create_person(
+            actor=None,
+            username=f"gvdem{n}",
+            full_name=f"Giáo Viên Đếm {n}",
+            password="mat-khau-thu-nghiem",
+        )
+        services.grant_role(
+            actor=None,
+            user=person,
+            organisation=subject_group if n % 2 else school,
+            role=Role.STAFF,
+            title="Giáo viên",
+        )
+
+
+@pytest.mark.parametrize("page", ["organisation", "audit_log"])
+def test_the_staff_page_and_audit_log_take_the_same_queries_for_few_or_many(
+    client, school, subject_group, principal, teacher, inspector, clerk, page
+):
+    client.force_login(principal)
+    url = reverse(page, args=[school.slug])
+    few, _ = _count(client, url)
+    _staff(school, subject_group, 0, 20)
+    many, html = _count(client, url)
+    assert "Giáo Viên Đếm 19" in html
+    assert many == few
