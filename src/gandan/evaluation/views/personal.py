@@ -30,7 +30,8 @@ def my_evaluations(request: AuthenticatedRequest) -> HttpResponse:
         raise Http404
     mine = list(
         Evaluation.objects.filter(person=request.user, cycle__organisation=school)
-        .select_related("cycle__rule_set")
+        # result_visible reads each cycle's organisation: one query, not one per period.
+        .select_related("cycle__rule_set", "cycle__organisation")
         .order_by("-cycle__ends_on", "cycle__period_type")
     )
     visible = {e.pk for e in mine if access.result_visible(request.user, e)}
