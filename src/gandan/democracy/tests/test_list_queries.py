@@ -2,12 +2,16 @@
 
 Pages: a conference's page and its attendance sheet (5 attendees or 100), the list of
 conferences, the list of ballots, the list of consultations and a consultation's page with
-its comments, and the school's public disclosures. Each page is asked once first (a page may
+its comments, the school's public disclosures, the information requests, the inspection
+board's home (inspections, recommendations, programmes) and its oversight page (overdue plan
+tasks). Each page is asked once first (a page may
 warm a cache), then counted; the last row built must be on the page. The 95 extra attendees
 are saved in bulk, so the test stays fast.
 
 Personas (src/gandan/conftest.py): the principal runs conferences, ballots and
-consultations; the teacher comments; anyone reads the public disclosures.
+consultations and reads every information request; the teacher comments and asks for
+information; the union officer oversees the board's work; anyone reads the public
+disclosures.
 """
 
 import datetime as dt
@@ -21,18 +25,28 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gandan.democracy.models import (
+    AgendaKind,
     Attendee,
     BallotMethod,
+    BallotPurpose,
     Channel,
     Conference,
     ConsultationAudience,
     ConsultationSubject,
     DisclosureObligation,
     ElectorateKind,
+    ProgrammePeriod,
+    RequestReason,
     RulePreset,
     Secrecy,
 )
-from gandan.democracy.services import ballots, conferences, consultations, disclosures
+from gandan.democracy.services import (
+    ballots,
+    conferences,
+    consultations,
+    disclosures,
+    inspection,
+)
 from gandan.orgs.models import User
 
 pytestmark = pytest.mark.django_db
@@ -225,4 +239,128 @@ def test_the_public_disclosures_take_the_same_queries_for_2_or_10(school, princi
     _public_items(school, principal, 2, 8)
     many, html = _count(client, reverse("democracy:public", args=[school.slug]))
     assert "Công khai thu chi tài chính đợt 9" in html
+    assert many == few
+
+
+def _requests(school, teacher: User, start: int, count: int) -> None:
+    for n in range(start, start + count):
+        disclosures.request_information(
+            organisation=school,
+            requester=teacher,
+            reason=RequestReason.NOT_DISCLOSED,
+            text=f"Đề nghị cung cấp dự toán thu chi số {n}",
+        )
+
+
+def test_the_information_requests_take_the_same_queries_for_2_or_10(school, principal, teacher):
+    client = _client(principal)
+    _requests(school, teacher, 0, 2)
+    few, _ = _count(client, reverse("democracy:requests"))
+    _requests(school, teacher, 2, 8)
+    many, html = _count(client, reverse("democracy:requests"))
+    assert "Đề nghị cung cấp dự toán thu chi số 9" in html
+    assert many == few
+
+
+def _board_term(school, principal, union_officer, staff: list[User]):
+    """A board of three elected by nine staff at the 2026 conference, teacher at its head."""
+    conference = _convene(school, principal, union_officer, None)
+    conferences.record_attendance(
+        conference=conference, actor=principal, present=[p.pk for p in staff]
+    )
+    conferences.open_conference(conference=conference, actor=principal)
+    candidates = staff[2:5]
+    ballot = conferences.open_conference_vote(
+        item=conference.agenda.get(kind=AgendaKind.DECISIONS),
+        actor=principal,
+        title="Bầu Ban Thanh tra nhân dân nhiệm kỳ 2026–2028",
+        method=BallotMethod.ELECTION,
+        secrecy=Secrecy.SECRET,
+        purpose=BallotPurpose.INSPECTION_BOARD,
+        candidates=candidates,
+        seats=3,
+    )
+    picks = [str(option.pk) for option in ballot.options.all()]
+    for voter in staff:
+        ballots.cast_ballot(ballot=ballot, voter=voter, choices=picks)
+    ballot = ballots.close_ballot(ballot=ballot, actor=principal)
+    return inspection.constitute_board(ballot=ballot, actor=principal, head=candidates[0])
+
+
+def _inspections(term, head: User, start: int, count: int) -> None:
+    """`count` inspections, each concluded with two recommendations, and a programme each."""
+    for n in range(start, start + count):
+        inspection.add_programme(
+            term=term,
+            actor=head,
+            period=ProgrammePeriod.QUARTER,
+            label=f"Chương trình số {n}",
+            starts_on=dt.date(2027, 1, 1),
+            ends_on=dt.date(2027, 3, 31),
+            content="Kiểm tra việc thực hiện quy chế chi tiêu nội bộ.",
+        )
+        notified = inspection.notify_inspection(
+            term=term,
+            actor=head,
+            subject=f"Việc thu, chi quỹ phúc lợi đợt {n}",
+            target="Bộ phận kế toán",
+            notified_on=dt.date(2026, 10, 13),
+            starts_on=dt.date(2026, 10, 20),
+        )
+        inspection.conclude_inspection(
+            inspection=notified,
+            actor=head,
+            findings="Chứng từ chi đầy đủ; 2 khoản chi chưa có biên nhận.",
+            recommendations=[f"Bổ sung biên nhận đợt {n}", f"Công khai quyết toán đợt {n}"],
+            concluded_on=dt.date(2026, 10, 21),
+        )
+
+
+@pytest.mark.parametrize("persona", ["principal", "union_officer"])
+def test_the_inspection_boards_home_takes_the_same_queries_for_2_or_8_inspections(
+    request, school, principal, deputy, teacher, clerk, union_officer, more_teachers, persona
+):
+    staff = [principal, deputy, teacher, clerk, union_officer, *more_teachers(4)]
+    with time_machine.travel(dt.datetime(2026, 10, 12, 7, tzinfo=dt.UTC), tick=False):
+        term = _board_term(school, principal, union_officer, staff)
+    head = staff[2]
+    later = dt.datetime(2026, 10, 22, 3, tzinfo=dt.UTC)
+    with time_machine.travel(later, tick=False):
+        client = _client(request.getfixturevalue(persona))
+        _inspections(term, head, 0, 2)
+        few, _ = _count(client, reverse("democracy:board"))
+        _inspections(term, head, 2, 6)
+        many, html = _count(client, reverse("democracy:board"))
+    assert "Việc thu, chi quỹ phúc lợi đợt 7" in html
+    assert "Bổ sung biên nhận đợt 7" in html
+    assert "Chương trình số 7" in html
+    assert many == few
+
+
+def test_the_oversight_page_takes_the_same_queries_for_2_or_12_overdue_tasks(
+    school, principal, union_officer, more_teachers
+):
+    from gandan.plans import services as plan_services
+    from gandan.plans.tests import factories
+
+    plan = factories.issue_seed(school, principal, dt.date(2026, 9, 7))
+    tasks = list(plan.tasks.order_by("pk"))
+    people = more_teachers(12)
+
+    def assign(start: int, count: int) -> None:
+        for n in range(start, start + count):
+            plan_services.assign_task(
+                task=tasks[n % len(tasks)],
+                actor=principal,
+                assignee=people[n],
+                due_date=dt.date(2026, 9, 21) + dt.timedelta(days=n),
+            )
+
+    client = _client(union_officer)
+    assign(0, 2)
+    few, _ = _count(client, reverse("democracy:board_oversight"))
+    assign(2, 10)
+    many, html = _count(client, reverse("democracy:board_oversight"))
+    assert "12 quá hạn" in html
+    assert "02/10/2026" in html  # the last task's due date
     assert many == few
