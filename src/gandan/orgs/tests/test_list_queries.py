@@ -1,20 +1,23 @@
 """The organisation pages' lists take the same number of queries whatever the number of rows.
 
-Pages: the school's staff page (4 people or 24) and its audit log (a few events or a full
-page of 50). Each page is asked once first (a page may warm a cache), then counted; the last
-row built must be on the page. The staff page's ceiling at one size is in test_access.py.
+Pages: the school's staff page (4 people or 24), its audit log (a few events or a full
+page of 50) and the head's page of locked accounts (2 staff locked out or 12). Each page is
+asked once first (a page may warm a cache), then counted; the last row built must be on the
+page. The staff page's ceiling at one size is in test_access.py.
 
-Personas (src/gandan/conftest.py): the principal reads both pages of Thành Tô.
+Personas (src/gandan/conftest.py): the principal reads the three pages of Thành Tô.
 """
 
 import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gandan.orgs import services
-from gandan.orgs.models import Role
+from gandan.orgs.models import Role, User
 
 pytestmark = pytest.mark.django_db
 
@@ -54,4 +57,33 @@ def test_the_staff_page_and_audit_log_take_the_same_queries_for_few_or_many(
     _staff(school, subject_group, 0, 20)
     many, html = _count(client, url)
     assert "Giáo Viên Đếm 19" in html
+    assert many == few
+
+
+def _locked_out(school, subject_group, start: int, count: int) -> None:
+    """`count` more staff who typed a wrong password too often, from the school's address."""
+    _staff(school, subject_group, start, count)
+    AccessAttempt.objects.bulk_create(
+        AccessAttempt(
+            username=f"gvdem{n}",
+            ip_address="203.113.0.10",
+            user_agent="Mozilla/5.0",
+            path_info="/dang-nhap/",
+            failures_since_start=settings.AXES_FAILURE_LIMIT,
+        )
+        for n in range(start, start + count)
+    )
+
+
+def test_the_locked_accounts_take_the_same_queries_for_2_or_12(
+    client, school, subject_group, principal
+):
+    client.force_login(principal)
+    url = reverse("lockouts", args=[school.slug])
+    _locked_out(school, subject_group, 0, 2)
+    few, _ = _count(client, url)
+    _locked_out(school, subject_group, 2, 10)
+    many, html = _count(client, url)
+    assert User.objects.get(username="gvdem11").full_name in html
+    assert html.count('name="username"') == 12
     assert many == few
