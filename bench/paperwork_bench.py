@@ -1,11 +1,14 @@
 """Time the official-document renderer: .docx in-process, PDF through LibreOffice headless.
 
-Run: .venv/bin/python bench/paperwork_bench.py [--docx-runs N] [--pdf-runs N]
+Run: .venv/bin/python bench/paperwork_bench.py [--docx-runs N] [--pdf-runs N] [--cold-runs N]
 
 The document is the three-page specimen plan (gandan.paperwork.samples.sample_plan). The
 baseline is python-docx saving an empty document in the same run, so the .docx figure reads
-as "so many empty saves"; the PDF figure includes starting LibreOffice with a fresh profile,
-which is what every conversion pays.
+as "so many empty saves". The PDF figures, in the same run and a throw-away data folder:
+`render_pdf` through the LibreOffice kept running (paperwork.converter: unoserver, started
+once here and stopped at the end; what the server and the worker use), and the cold fallback
+(`render_pdf_cold`: a LibreOffice started with a fresh profile for one document, what every
+conversion paid before).
 """
 
 import argparse
@@ -15,6 +18,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -51,13 +55,29 @@ def describe(label: str, times: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docx-runs", type=int, default=50)
-    parser.add_argument("--pdf-runs", type=int, default=3)
+    parser.add_argument("--pdf-runs", type=int, default=20)
+    parser.add_argument("--cold-runs", type=int, default=3)
     args = parser.parse_args()
+    data_dir = tempfile.mkdtemp(prefix="gandan-bench-pdf-")
+    os.environ["GANDAN_DATA_DIR"] = data_dir
+    try:
+        run(args)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
 
+
+def run(args: argparse.Namespace) -> None:
     import django
 
     django.setup()
-    from gandan.paperwork.rendering import libreoffice_binary, render_docx, render_pdf
+    from gandan.paperwork import converter
+    from gandan.paperwork.rendering import (
+        PDF_TIMEOUT_SECONDS,
+        libreoffice_binary,
+        render_docx,
+        render_pdf,
+        render_pdf_cold,
+    )
     from gandan.paperwork.samples import sample_plan
 
     spec = sample_plan()
@@ -72,21 +92,45 @@ def main() -> None:
     ratio = statistics.median(docx_times) / statistics.median(baseline)
     print(f"render_docx / baseline: {ratio:.1f}×")
 
-    if libreoffice_binary() is None:
+    binary = libreoffice_binary()
+    if binary is None:
         print("render_pdf: skipped, LibreOffice (soffice) is not installed")
         return
-    pdf = render_pdf(content)
-    page_count = "?"
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True).stdout.decode()
-        page_count = next(
-            (line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?"
+    started = time.perf_counter()
+    state = converter.start(binary, wait=True)
+    if state is None:
+        print("render_pdf: the converter (unoserver) did not start; only the cold figure")
+    else:
+        print(f"converter: unoserver ready in {time.perf_counter() - started:.1f} s (once)")
+    try:
+        pdf = render_pdf(content)  # the first conversion loads the fonts and filters
+        page_count = "?"
+        if shutil.which("pdfinfo"):
+            info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True).stdout
+            page_count = next(
+                (
+                    line.split()[-1]
+                    for line in info.decode().splitlines()
+                    if line.startswith("Pages:")
+                ),
+                "?",
+            )
+        print(f"PDF: {len(pdf)} bytes, {page_count} pages")
+        cold = timed(
+            lambda: render_pdf_cold(content, binary=binary, timeout=PDF_TIMEOUT_SECONDS),
+            args.cold_runs,
         )
-    pdf_times = timed(lambda: render_pdf(content), args.pdf_runs)
-    print(describe("render_pdf from .docx (soffice)", pdf_times))
-    print(f"PDF: {len(pdf)} bytes, {page_count} pages")
-    pdf_ratio = statistics.median(pdf_times) / statistics.median(docx_times)
-    print(f"render_pdf / render_docx: {pdf_ratio:.0f}×")
+        print(describe("render_pdf_cold (soffice started)", cold))
+        if state is not None:
+            warm = timed(lambda: render_pdf(content), args.pdf_runs)
+            print(describe("render_pdf (converter running)", warm))
+            print(
+                f"PDF median {statistics.median(warm) * 1000:.0f} ms; cold / running: "
+                f"{statistics.median(cold) / statistics.median(warm):.1f}×; running / "
+                f"render_docx: {statistics.median(warm) / statistics.median(docx_times):.0f}×"
+            )
+    finally:
+        converter.stop_started()
 
 
 if __name__ == "__main__":
