@@ -1,15 +1,21 @@
 """The petitions' list pages take the same number of queries whatever the number of rows.
 
 Pages: the case list (10 cases or 1,000), the reception register's page (Sổ tiếp công dân),
-the staff's reception schedule and the public one. Each page is asked once first (a page may
-warm a cache), then counted; the last row built must be on the page. The 990 extra cases are
-copies of a submitted case saved in one bulk insert, so the test stays fast.
+the staff's reception schedule and the public one, the public tracking page's timeline (a few
+events on one case or 40) and the full case page (a few events, deadlines, documents and
+minutes on one case, or many). Each page is asked once first (a page may warm a cache), then
+counted; the last row built must be on the page. The 990 extra cases are copies of a
+submitted case saved in one bulk insert, and so are the extra events, deadlines and minutes,
+so the tests stay fast.
 
-Personas (src/gandan/conftest.py): the principal reads every case and posts the schedule;
-the clerk keeps the register; anyone reads the public schedule.
+Personas (src/gandan/conftest.py, petitions/tests/conftest.py): the principal reads every
+case and posts the schedule; the clerk keeps the register; the resolver (the deputy) and the
+verifier work the denunciation; anyone with the code reads the tracking page, anyone reads
+the public schedule.
 """
 
 import copy
+import dataclasses
 import datetime as dt
 import uuid
 
@@ -22,8 +28,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gandan.orgs.models import User
+from gandan.paperwork.samples import sample_letter
 from gandan.petitions import services
-from gandan.petitions.models import Case, CaseKind
+from gandan.petitions.models import (
+    Case,
+    CaseDeadline,
+    CaseEvent,
+    CaseEventKind,
+    CaseKind,
+    CaseMinutes,
+    MinutesKind,
+)
+from gandan.petitions.services.documents import issue_case_document
 from gandan.petitions.tests.conftest import RECEIVED, submit
 
 pytestmark = pytest.mark.django_db
@@ -134,4 +150,99 @@ def test_the_reception_schedule_takes_the_same_queries_for_2_or_12_days(school, 
     _sessions(school, principal, 2, 10)
     many, html = _count(client, url)
     assert "Phòng tiếp công dân số 11" in html
+    assert many == few
+
+
+def _events(case: Case, start: int, count: int) -> None:
+    """`count` more lines on the case's timeline, each shown to the citizen, in one insert."""
+    CaseEvent.objects.bulk_create(
+        CaseEvent(
+            case=case,
+            kind=CaseEventKind.VERIFICATION,
+            summary=f"Xác minh nội dung lần {n}",
+            public_summary=f"Nhà trường đang xác minh nội dung, lần {n}",
+            created_at=timezone.now() + dt.timedelta(minutes=n),
+        )
+        for n in range(start, start + count)
+    )
+
+
+def test_the_tracking_pages_timeline_takes_the_same_queries_for_a_few_or_40_events(
+    feedback, principal
+):
+    client = _client(None)
+    case = services.accept_case(case=feedback, actor=principal, on=RECEIVED)
+    url = reverse("petitions:tracked", args=[case.tracking_code])
+    _events(case, 0, 2)
+    few, _ = _count(client, url)
+    _events(case, 2, 38)
+    many, html = _count(client, url)
+    assert "Nhà trường đang xác minh nội dung, lần 39" in html
+    assert many == few
+
+
+def _case_work(case: Case, actor: User, start: int, count: int) -> None:
+    """`count` more letters issued for the case, and as many timeline lines (each naming its
+    letter), extra deadlines and verification minutes, the last three in bulk."""
+    documents = [
+        issue_case_document(
+            case,
+            f"letter-{n}",
+            dataclasses.replace(
+                sample_letter(), number_symbol="", date=None, summary=f"V/v trả lời đơn lần {n}"
+            ),
+            actor=actor,
+            on=RECEIVED + dt.timedelta(days=n),
+        )
+        for n in range(start, start + count)
+    ]
+    CaseEvent.objects.bulk_create(
+        CaseEvent(
+            case=case,
+            kind=CaseEventKind.SENT,
+            actor=actor,
+            actor_label=actor.full_name,
+            summary=f"Gửi văn bản lần {n}",
+            document=document,
+            created_at=timezone.now() + dt.timedelta(minutes=n),
+        )
+        for n, document in zip(range(start, start + count), documents, strict=True)
+    )
+    model = case.deadlines.order_by("order").first()
+    assert model is not None
+    rows = []
+    for n in range(start, start + count):
+        row = copy.copy(model)
+        row.pk, row.step, row.order = None, f"buoc-{n}", 100 + n
+        row.step_label = f"Bước thêm số {n}"
+        rows.append(row)
+    CaseDeadline.objects.bulk_create(rows)
+    CaseMinutes.objects.bulk_create(
+        CaseMinutes(
+            case=case,
+            kind=MinutesKind.VERIFICATION,
+            held_on=RECEIVED + dt.timedelta(days=n),
+            participants="Tổ xác minh",
+            content=f"Biên bản xác minh số {n}",
+            author=actor,
+        )
+        for n in range(start, start + count)
+    )
+
+
+@pytest.mark.parametrize("persona", ["principal", "resolver", "verifier"])
+def test_the_case_page_takes_the_same_queries_for_a_few_or_many_events_deadlines_documents(
+    request, assigned_denunciation, resolver, persona
+):
+    client = _client(request.getfixturevalue(persona))
+    case = assigned_denunciation
+    url = reverse("petitions:detail", args=[case.public_id])
+    _case_work(case, resolver, 0, 2)
+    few, _ = _count(client, url)
+    _case_work(case, resolver, 2, 13)
+    many, html = _count(client, url)
+    assert "Bước thêm số 14" in html
+    assert "V/v trả lời đơn lần 14" in html  # the last letter
+    assert "Gửi văn bản lần 14" in html  # the last line of the timeline
+    assert "Biên bản xác minh số 14" in html  # the last minutes
     assert many == few
