@@ -149,7 +149,8 @@ if env_str("DATABASE_URL", ""):
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend with writers queued on a file lock (core/sqlite/base.py).
+            "ENGINE": "gandan.core.sqlite",
             "NAME": str(DATA_DIR / "gandan.sqlite3"),
             "CONN_MAX_AGE": _conn_max_age,
             "OPTIONS": {
