@@ -45,8 +45,11 @@ def record_event(
 ) -> AuditEvent:
     """Append one event to the chain. Call inside the transaction of the change it records."""
     check_vietnamese("record_event")
-    with transaction.atomic():
-        head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
+    # No savepoint: a failure here fails the change it records, whose transaction this is.
+    with transaction.atomic(savepoint=False):
+        head = ChainHead.objects.select_for_update().filter(id=1).first()
+        if head is None:
+            head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
         event = AuditEvent(
             sequence=head.last_sequence + 1,
             occurred_at=_now_to_the_millisecond(),

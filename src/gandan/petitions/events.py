@@ -42,6 +42,12 @@ def record(
         public_summary=shorten(public_summary, 500),
         document=document,
     )
+    # Imported here: the messages read the letters (access, services), which record events.
+    from gandan.petitions.citizen_messages import announce
+
+    announce(event)
+    # The audit row last: on PostgreSQL it locks the chain's head until the commit, so that
+    # lock is held for as little as possible.
     if kind in _CREATING:
         action = Action.CREATE
     elif kind in _ENDING:
@@ -57,8 +63,4 @@ def record(
         organisation=case.organisation,
         target=case,
     )
-    # Imported here: the messages read the letters (access, services), which record events.
-    from gandan.petitions.citizen_messages import announce
-
-    announce(event)
     return event

@@ -18,10 +18,15 @@ class SearchConfig(AppConfig):
         for source in list(sources.SOURCES.values()):
 
             def saved(
-                sender: Any, instance: Any, raw: bool = False, source=source, **kwargs: Any
+                sender: Any,
+                instance: Any,
+                created: bool = False,
+                raw: bool = False,
+                source=source,
+                **kwargs: Any,
             ) -> None:
                 if not raw:
-                    indexing.index_object(source, instance)
+                    indexing.index_object(source, instance, created=created)
 
             def deleted(sender: Any, instance: Any, source=source, **kwargs: Any) -> None:
                 indexing.remove_object(source, instance.pk)

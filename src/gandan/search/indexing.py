@@ -29,13 +29,18 @@ def entry_row(source: Source, pk: object, entry: Entry) -> SearchEntry:
     )
 
 
-def index_object(source: Source, instance: Any) -> None:
-    """Write, replace or remove the object's entry, as its source says now."""
+def index_object(source: Source, instance: Any, *, created: bool = False) -> None:
+    """Write, replace or remove the object's entry, as its source says now. A new object has
+    no entry yet: one INSERT, nothing read (the public intake's path)."""
     entry = source.entry(instance)
     if entry is None:
-        remove_object(source, instance.pk)
+        if not created:
+            remove_object(source, instance.pk)
         return
     row = entry_row(source, instance.pk, entry)
+    if created:
+        row.save(force_insert=True)
+        return
     fields = [
         field.attname
         for field in SearchEntry._meta.concrete_fields

@@ -377,7 +377,7 @@ def test_a_database_error_answers_503_calmly_and_nothing_is_half_saved(
     def broken(*args, **kwargs):
         raise DatabaseError("disk I/O error")
 
-    monkeypatch.setattr(intake, "store_deadlines", broken)
+    monkeypatch.setattr(intake, "insert_deadlines", broken)
     audit_before = AuditEvent.objects.count()
     # when
     response = post(api_client, body())

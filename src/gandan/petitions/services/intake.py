@@ -15,6 +15,7 @@ import mimetypes
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -36,6 +37,7 @@ from gandan.petitions.models import (
     PROCEDURES_OF_KIND,
     Attachment,
     Case,
+    CaseDeadline,
     CaseEventKind,
     CaseKind,
     Channel,
@@ -45,10 +47,11 @@ from gandan.petitions.models import (
     Procedure,
 )
 from gandan.petitions.services.reception import record_reception
-from gandan.petitions.services.timing import store_deadlines
+from gandan.petitions.services.timing import insert_deadlines, new_case_deadlines
 
 TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud on the phone
 TRACKING_LENGTH = 10  # 32**10 ≈ 10**15 codes: not guessable, short enough to write down
+TRACKING_ATTEMPTS = 3  # draws of a code before a clash is an error (never seen: 10**15 codes)
 MAX_ATTACHMENTS = 5
 # All the files of one submission together (each at most core.uploads.MAX_UPLOAD_BYTES): what a
 # phone's photos of a few pages weigh, well below what would hold a worker for long.
@@ -327,29 +330,36 @@ def submit_case(
     if errors:
         raise ValidationError(errors)
     key = idempotency_key.strip()[:64]
-    if key:
-        existing = Case.objects.filter(organisation=organisation, idempotency_key=key).first()
-        if existing is not None:
-            return existing
     kind = submission.kind
-    try:
-        with transaction.atomic():
-            return _create_case(
-                organisation=organisation,
-                submission=submission.normalised(),
-                procedure=INFORMATION_PROCEDURE[submission.channel]
-                if kind == CaseKind.INFORMATION_REQUEST
-                else DEFAULT_PROCEDURE[kind],
-                idempotency_key=key,
-                actor=actor,
-            )
-    except IntegrityError:
-        # Two copies of one submission raced; the other one won.
-        if key:
-            existing = Case.objects.filter(organisation=organisation, idempotency_key=key).first()
-            if existing is not None:
-                return existing
-        raise
+    # Everything is computed before the transaction (sealing, due dates), which holds the
+    # write lock only for the INSERTs. A replay is found by the unique (organisation, key) of
+    # the case's own INSERT, the first write, so a refused copy leaves nothing.
+    new = _new_case(
+        organisation=organisation,
+        submission=submission.normalised(),
+        procedure=INFORMATION_PROCEDURE[submission.channel]
+        if kind == CaseKind.INFORMATION_REQUEST
+        else DEFAULT_PROCEDURE[kind],
+        idempotency_key=key,
+        actor=actor,
+    )
+    for attempt in range(TRACKING_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return _store_case(new)
+        except IntegrityError:
+            # The same submission stored before (a replay, or two copies racing), or, once in
+            # about 10**15, a tracking code already given: a new code is drawn.
+            if key:
+                existing = Case.objects.filter(
+                    organisation=organisation, idempotency_key=key
+                ).first()
+                if existing is not None:
+                    return existing
+            if attempt == TRACKING_ATTEMPTS - 1:
+                raise
+            new.redraw_tracking_code()
+    raise AssertionError("unreachable")
 
 
 def walk_in_time(received_on: dt.date) -> dt.datetime:
@@ -405,7 +415,26 @@ def receive_walk_in(
     return case
 
 
-def _create_case(
+@dataclass
+class NewCase:
+    """A case built in memory, with everything that is written with it: prepared before the
+    transaction, so that the write lock is held only for the INSERTs (`_store_case`)."""
+
+    case: Case
+    deadlines: list[CaseDeadline]
+    identity: DenouncerIdentity | None
+    attachments: Sequence[UploadedFile]
+    protected: bool
+    actor: User | None
+
+    def redraw_tracking_code(self) -> None:
+        """After a failed INSERT: a new code, and the case unsaved again."""
+        self.case.pk = None
+        self.case._state.adding = True
+        self.case.tracking_code = new_tracking_code()
+
+
+def _new_case(
     *,
     organisation: Organisation,
     submission: Submission,
@@ -414,8 +443,8 @@ def _create_case(
     actor: User | None,
     parent_case: Case | None = None,
     sealed_identity: DenouncerIdentity | None = None,
-) -> Case:
-    """Insert the case and everything that belongs to it; the caller holds the transaction."""
+) -> NewCase:
+    """Build the case, its sealed identity and its due dates, writing nothing."""
     kind, sender, anonymous = submission.kind, submission.sender, submission.anonymous
     content, channel = submission.content, submission.channel
     received_at = submission.received_at or timezone.now()
@@ -424,7 +453,8 @@ def _create_case(
     protected = kind == CaseKind.DENUNCIATION and not anonymous
     case = Case(
         organisation=organisation,
-        tracking_code=_unused_tracking_code(),
+        # Unique (32**10 codes): a clash fails the INSERT and submit_case tries a new code.
+        tracking_code=new_tracking_code(),
         kind=kind,
         procedure=procedure,
         is_anonymous=anonymous,
@@ -448,23 +478,14 @@ def _create_case(
         parent_case=parent_case,
         created_by=actor,
     )
-    if not protected and sealed_identity is None:
-        case.contact_name = sender.name[:150]
-        case.contact_phone = sender.phone[:32]
-        case.contact_email = sender.email[:254]
-        case.contact_address = sender.address[:255]
-        case.salutation = sender.salutation
-        case.id_number_token = secrecy.seal(sender.id_number)
-    case.save()
+    identity = None
     if sealed_identity is not None:
-        sealed_identity.pk = None
-        sealed_identity.case = case
+        identity = sealed_identity
+        identity.pk = None
         if protected:
-            sealed_identity.original_content_token = secrecy.seal(content)
-        sealed_identity.save()
+            identity.original_content_token = secrecy.seal(content)
     elif protected:
-        DenouncerIdentity.objects.create(
-            case=case,
+        identity = DenouncerIdentity(
             name_token=secrecy.seal(sender.name),
             address_token=secrecy.seal(sender.address),
             phone_token=secrecy.seal(sender.phone),
@@ -472,10 +493,29 @@ def _create_case(
             id_number_token=secrecy.seal(sender.id_number),
             original_content_token=secrecy.seal(content),
         )
-    for upload in submission.attachments:
-        store_attachment(case, upload, identifying=protected)
-    store_deadlines(case)
-    channel_label = Channel(channel).label
+    else:
+        case.contact_name = sender.name[:150]
+        case.contact_phone = sender.phone[:32]
+        case.contact_email = sender.email[:254]
+        case.contact_address = sender.address[:255]
+        case.salutation = sender.salutation
+        case.id_number_token = secrecy.seal(sender.id_number)
+    # The due dates in memory: the next one goes into the case's own INSERT.
+    deadlines = new_case_deadlines(case)
+    return NewCase(case, deadlines, identity, submission.attachments, protected, actor)
+
+
+def _store_case(new: NewCase) -> Case:
+    """Insert the case and everything that belongs to it; the caller holds the transaction."""
+    case = new.case
+    case.save(force_insert=True)
+    if new.identity is not None:
+        new.identity.case = case
+        new.identity.save(force_insert=True)
+    for upload in new.attachments:
+        store_attachment(case, upload, identifying=new.protected)
+    insert_deadlines(case, new.deadlines)
+    channel_label = Channel(case.channel).label
     events.record(
         case,
         CaseEventKind.RECEIVED,
@@ -485,11 +525,16 @@ def _create_case(
             "channel": channel_label.lower(),
             "sender": case.sender_label,
         },
-        actor=actor,
+        actor=new.actor,
         public_summary=_("Nhà trường đã nhận đơn (%(channel)s).")
         % {"channel": channel_label.lower()},
     )
     return case
+
+
+def _create_case(**arguments: Any) -> Case:
+    """Build and insert a case (`_new_case` arguments); the caller holds the transaction."""
+    return _store_case(_new_case(**arguments))
 
 
 def neutral_file_name(content_type: str) -> str:
@@ -516,10 +561,3 @@ def store_attachment(case: Case, upload: UploadedFile, *, identifying: bool) -> 
     attachment.file.save("tep", ContentFile(stored), save=False)
     attachment.save()
     return attachment
-
-
-def _unused_tracking_code() -> str:
-    while True:
-        code = new_tracking_code()
-        if not Case.objects.filter(tracking_code=code).exists():
-            return code

@@ -4,7 +4,12 @@
 rules in force on its receipt date, the working calendar, its acceptance, decision, extensions
 and suspensions) and upserts one `CaseDeadline` per step, keeping what was already done.
 `complete_steps` marks the steps an action fulfils; `refresh_next_due` stores the earliest
-pending due date on the case, so that "overdue" and "due soon" are indexed queries.
+pending due date on the case (`next_pending`), so that "overdue" and "due soon" are indexed
+queries.
+
+A case being received has no rows yet: `new_case_deadlines` computes them in memory and puts
+the next due date on the unsaved case, and `insert_deadlines` writes them in one INSERT once
+the case has its key (the public intake reads nothing back).
 """
 
 import datetime as dt
@@ -62,17 +67,19 @@ STEP_DONE_BY: dict[str, frozenset[str]] = {
 
 
 def deadline_inputs(case: Case) -> dict:
-    """The arguments of `compute_deadlines` for this case, from its stored facts."""
+    """The arguments of `compute_deadlines` for this case, from its stored facts (an unsaved
+    case has no suspension or extension yet)."""
     events: dict[str, dt.date] = {}
     if case.resolved_on:
         events[StartEvent.DECISION_ISSUED] = case.resolved_on
-    suspensions = list(case.suspensions.order_by("suspended_on", "pk"))
+    saved = case.pk is not None
+    suspensions = list(case.suspensions.order_by("suspended_on", "pk")) if saved else []
     if suspensions:
         events[StartEvent.SUSPENDED] = suspensions[-1].suspended_on
         if suspensions[-1].resumed_on:
             events[StartEvent.RESUMED] = suspensions[-1].resumed_on
     extensions: dict[str, list[Extension]] = {}
-    for extension in case.extensions.order_by("granted_on", "pk"):
+    for extension in case.extensions.order_by("granted_on", "pk") if saved else []:
         extensions.setdefault(extension.step, []).append(
             Extension(decision=extension.decision, days=extension.days)
         )
@@ -102,11 +109,37 @@ def store_deadlines(case: Case) -> list[CaseDeadline]:
     """Recompute and store every step's due date of one case; keeps done and moot marks."""
     if not has_deadlines(case):
         case.deadlines.all().delete()
-        refresh_next_due(case)
+        _store_next_due(case, [])
         return []
-    computed = compute_deadlines(**deadline_inputs(case))
     existing = {row.step: row for row in case.deadlines.all()}
-    kept = []
+    kept = _rows(case, existing)
+    for row in kept:
+        row.save()
+    for stale in existing.values():
+        stale.delete()
+    _store_next_due(case, kept)
+    return kept
+
+
+def new_case_deadlines(case: Case) -> list[CaseDeadline]:
+    """The due dates of a case not saved yet, computed in memory; the case's next due date
+    and step are set on it. Write them with `insert_deadlines` once the case is saved."""
+    rows = _rows(case, {}) if has_deadlines(case) else []
+    case.next_due, case.next_step = next_pending(rows)
+    return rows
+
+
+def insert_deadlines(case: Case, rows: list[CaseDeadline]) -> None:
+    for row in rows:
+        row.case = case
+    CaseDeadline.objects.bulk_create(rows)
+
+
+def _rows(case: Case, existing: dict[str, CaseDeadline]) -> list[CaseDeadline]:
+    """Every step's row as computed now: the existing row of the step updated (popped from
+    `existing`, so that what is left there is stale), or a new one."""
+    computed = compute_deadlines(**deadline_inputs(case))
+    rows = []
     ended = case.closed_at is not None
     for order, step in enumerate(computed):
         row = existing.pop(step.step, None)
@@ -125,12 +158,8 @@ def store_deadlines(case: Case) -> list[CaseDeadline]:
         row.is_internal_policy = step.is_internal_policy
         row.is_tracked = step.step in STEP_DONE_BY
         row.suspended = step.suspended
-        row.save()
-        kept.append(row)
-    for stale in existing.values():
-        stale.delete()
-    refresh_next_due(case)
-    return kept
+        rows.append(row)
+    return rows
 
 
 # Steps that an action makes unnecessary: a case the school accepts or refuses itself is not
@@ -158,14 +187,26 @@ def drop_pending_steps(case: Case) -> int:
     return case.deadlines.filter(done_on__isnull=True).update(moot=True)
 
 
+def next_pending(rows: list[CaseDeadline]) -> tuple[dt.date | None, str]:
+    """The next due date and its step: the earliest due date of a tracked step neither done
+    nor moot (by due date, then step order); (None, "") when there is none."""
+    pending = [
+        row
+        for row in rows
+        if row.is_tracked and row.done_on is None and not row.moot and row.due is not None
+    ]
+    if not pending:
+        return None, ""
+    first = min(pending, key=lambda row: (row.due, row.order))
+    return first.due, first.step_label
+
+
 def refresh_next_due(case: Case) -> None:
-    pending = (
-        case.deadlines.filter(is_tracked=True, done_on__isnull=True, moot=False, due__isnull=False)
-        .order_by("due", "order")
-        .first()
-    )
-    case.next_due = pending.due if pending else None
-    case.next_step = pending.step_label if pending else ""
+    _store_next_due(case, list(case.deadlines.all()))
+
+
+def _store_next_due(case: Case, rows: list[CaseDeadline]) -> None:
+    case.next_due, case.next_step = next_pending(rows)
     Case.objects.filter(pk=case.pk).update(
         next_due=case.next_due, next_step=case.next_step, updated_at=timezone.now()
     )

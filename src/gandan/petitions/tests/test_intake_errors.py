@@ -100,7 +100,7 @@ def test_a_database_failure_comes_back_with_the_form_not_a_bare_page(
     def broken(*args, **kwargs):
         raise DatabaseError("database is locked")
 
-    monkeypatch.setattr(intake, "store_deadlines", broken)
+    monkeypatch.setattr(intake, "insert_deadlines", broken)
     typed = _typed(client)
     # when
     response = client.post(URL, typed)

@@ -100,7 +100,7 @@ def test_a_database_error_gives_a_calm_page_and_no_half_saved_case(
     def broken(*args, **kwargs):
         raise DatabaseError("disk I/O error")
 
-    monkeypatch.setattr(intake, "store_deadlines", broken)
+    monkeypatch.setattr(intake, "insert_deadlines", broken)
     # when
     response = client.post(URL, _form(client))
     # then

@@ -128,7 +128,7 @@ def test_a_database_failure_at_the_desk_keeps_what_the_clerk_typed(
     def broken(*args, **kwargs):
         raise DatabaseError("database is locked")
 
-    monkeypatch.setattr(intake, "store_deadlines", broken)
+    monkeypatch.setattr(intake, "insert_deadlines", broken)
     client.force_login(clerk)
     page = client.get(reverse("petitions:walk_in"))
     data = {
