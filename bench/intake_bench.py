@@ -2,8 +2,11 @@
 INSERT, both through the same granian server in the same run.
 
 Run: .venv/bin/python bench/intake_bench.py [--requests N] [--clients C] [--max-seconds S]
+     [--database-url postgres://postgres@127.0.0.1:5432/gandan_intake_bench]
 
-What it does, all on 127.0.0.1 and in a throw-away data folder (SQLite, WAL):
+What it does, all on 127.0.0.1 and in a throw-away data folder (SQLite, WAL; or, with
+--database-url, that PostgreSQL database, dropped and created afresh: it must be a throw-away
+name on a server where the URL's user may create databases):
 1. `--prepare` in a child process: migrate, demo data (`gandan demo --no-serve`: Thành Tô),
    and the baseline's own table bench_bare_insert (bench/bare_urls.py);
 2. starts granian with the flags of `gandan serve` (WSGI, 2 workers × 1 blocking thread) on a
@@ -60,8 +63,10 @@ def intake_body(n: int) -> bytes:
     ).encode()
 
 
-def child_env(data_dir: str) -> dict[str, str]:
+def child_env(data_dir: str, database_url: str = "") -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    if database_url:
+        env["DATABASE_URL"] = database_url
     env.update(
         GANDAN_DATA_DIR=data_dir,
         GANDAN_LOCAL="1",  # a throw-away data folder: keys made there
@@ -87,6 +92,23 @@ def prepare() -> None:
         call_command("demo", no_serve=True, stdout=quiet)
     with connection.cursor() as cursor:
         cursor.execute(CREATE_BARE_TABLE)
+
+
+def fresh_postgres(database_url: str) -> str:
+    """Drop and create the benchmark's PostgreSQL database; returns its name."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(database_url)
+    name = parts.path.lstrip("/")
+    if not name or name in {"postgres", "template0", "template1"}:
+        raise SystemExit("--database-url must name a throw-away database")
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return name
 
 
 def free_port() -> int:
@@ -229,6 +251,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--max-seconds", type=float, default=240, help="whole run, bounded")
+    parser.add_argument("--database-url", default="", help="a throw-away PostgreSQL database")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
@@ -239,7 +262,9 @@ def main() -> None:
     deadline = started + args.max_seconds
     server = None
     try:
-        env = child_env(data_dir)
+        if args.database_url:
+            fresh_postgres(args.database_url)
+        env = child_env(data_dir, args.database_url)
         subprocess.run(
             [sys.executable, __file__, "--prepare"],
             env=env,
@@ -265,8 +290,9 @@ def main() -> None:
             drive(port, INTAKE_PATH, per_round, args.clients, deadline, intake)
         if time.monotonic() > deadline:
             print(f"note: stopped at --max-seconds {args.max_seconds:.0f}; fewer requests sent")
+        database = "PostgreSQL" if args.database_url else "SQLite (WAL)"
         print(
-            f"server: granian, {args.workers} workers × 1 thread, SQLite (WAL); "
+            f"server: granian, {args.workers} workers × 1 thread, {database}; "
             f"{args.clients} keep-alive clients, loopback"
         )
         bare_rate, bare_p50, bare_p99 = describe("baseline: bare view, one INSERT", bare)
