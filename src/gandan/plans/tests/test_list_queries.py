@@ -1,9 +1,10 @@
 """The plans' list pages take the same number of queries whatever the number of rows.
 
 Pages: the school's list of plans, a plan's page with its tasks (3 tasks or 60, each given to
-a teacher), and the desk's "Nhiệm vụ của tôi" panel. Each page is asked once first (a page
-may warm a cache), then counted; the last row built must be on the page, so a count of an
-empty page cannot pass.
+a teacher), the desk's "Nhiệm vụ của tôi" panel, and the plan's parents (the ward's plans it
+implements: 2 chosen or 12, posted and the plan's page that follows). Each page is asked once
+first (a page may warm a cache), then counted; the last row built must be on the page, so a
+count of an empty page cannot pass.
 
 Personas (src/gandan/conftest.py): the principal manages the school's plans; the teacher
 holds the assignments and reads them on his desk.
@@ -40,11 +41,11 @@ def _count(client: Client, url: str) -> tuple[int, str]:
     return len(queries), response.content.decode()
 
 
-def _plan(school, number: int) -> Plan:
+def _plan(school, number: int, symbol: str = "TH") -> Plan:
     return Plan.objects.create(
         organisation=school,
         title=f"Kế hoạch công tác số {number}",
-        number_symbol=f"{number:02d}/KH-TH",
+        number_symbol=f"{number:02d}/KH-{symbol}",
         year=2026,
         status=PlanStatus.ISSUED,
         issued_on=dt.date(2026, 1, 10),
@@ -96,4 +97,30 @@ def test_my_tasks_on_the_desk_take_the_same_queries_for_3_or_30(school, principa
     _tasks(plan, 4, 27, principal, teacher)
     many, html = _count(client, reverse("desk"))
     assert "Nhiệm vụ thứ 20" in html  # the panel shows the first 20 by due date, then order
+    assert many == few
+
+
+def test_the_parents_take_the_same_queries_for_2_or_12_plans_of_the_ward(
+    school, ward, principal, teacher
+):
+    plan = _plan(school, 1)
+    _tasks(plan, 1, 2, principal, teacher)
+    client = _client(principal)
+    url = reverse("plans:parents", args=[plan.public_id])
+    parents = [_plan(ward, n, "UBND") for n in range(1, 3)]
+
+    def count() -> tuple[int, str]:
+        data = {"parents": [parent.pk for parent in parents]}
+        client.post(url, data)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(url, data, follow=True)
+        assert response.redirect_chain == [(reverse("plans:detail", args=[plan.public_id]), 302)]
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    few, _ = count()
+    parents += [_plan(ward, n, "UBND") for n in range(3, 13)]
+    many, html = count()
+    assert list(plan.parents.order_by("pk")) == parents
+    assert "12/KH-UBND" in html
     assert many == few
