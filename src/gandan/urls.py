@@ -14,6 +14,9 @@ admin.site.site_title = _("Quản trị Gần Dân")
 admin.site.index_title = _("Dữ liệu nền")
 
 urlpatterns = [
+    # First: the API's one prefix is matched before the apps' many patterns (the public
+    # intake resolves in one step).
+    path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", core_views.favicon, name="favicon"),
@@ -30,7 +33,6 @@ urlpatterns = [
     path("", include("gandan.search.urls")),
     path("", include("gandan.reports.urls")),
     path("", include("gandan.portal.urls")),
-    path("api/v1/", api.urls),
 ]
 
 handler400 = core_views.bad_request
