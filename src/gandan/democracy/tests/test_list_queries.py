@@ -120,6 +120,8 @@ def test_a_conference_takes_the_same_queries_with_100_attendees_as_with_5(
     assert conference.attendees.count() == 100
     assert "Người Vắng Số 95" in html
     assert many == few
+    # and the page stays well inside the page budget (200 KB of HTML) with 100 attendees
+    assert len(html.encode()) < 200_000
 
 
 def test_the_conference_list_takes_the_same_queries_for_2_or_8_conferences(
