@@ -5,29 +5,14 @@ nothing twice."""
 
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from gandan.notify.commands import ReminderCommand
 from gandan.petitions.services import send_case_reminders
 
 
-class Command(BaseCommand):
+class Command(ReminderCommand):
     help = _("Gửi nhắc việc sắp đến hạn và quá hạn của các vụ việc.")
 
-    def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--today", metavar="YYYY-MM-DD", help=_("Ngày tính (mặc định: hôm nay).")
-        )
-
-    def handle(self, *args, **options) -> None:
-        today = None
-        if options["today"]:
-            try:
-                today = dt.date.fromisoformat(options["today"])
-            except ValueError as exc:
-                raise CommandError(
-                    _("Ngày “%(text)s” không hợp lệ, cần dạng YYYY-MM-DD.")
-                    % {"text": options["today"]}
-                ) from exc
-        count = send_case_reminders(today=today)
-        self.stdout.write(_("Đã tạo %(n)d thông báo mới.") % {"n": count})
+    def remind(self, today: dt.date | None) -> int:
+        return send_case_reminders(today=today)
