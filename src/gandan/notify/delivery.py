@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
@@ -33,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from gandan.core import sealing
 from gandan.core.language import in_vietnamese
+from gandan.notify.mail import VietnameseEmail
 from gandan.notify.models import Channel, MessageStatus, OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class Outgoing:
 
 class EmailChannel:
     def send(self, outgoing: Outgoing) -> None:
-        email = EmailMessage(
+        email = VietnameseEmail(
             subject=outgoing.subject,
             body=outgoing.body,
             to=[outgoing.address],
