@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gandan.core.vietnamese import official_date
 from gandan.notify.models import MessageStatus, OutboxMessage
 from gandan.notify.services import Attachment, send_message, site_url
 from gandan.paperwork.models import OutgoingDocument
@@ -96,8 +97,8 @@ def _next_due_lines(case: Case) -> list[str]:
     if case.is_closed or case.next_due is None:
         return []
     lines = [
-        _("Hạn tiếp theo: %(step)s, chậm nhất ngày %(due)s.")
-        % {"step": case.next_step, "due": case.next_due.strftime("%d/%m/%Y")}
+        _("Hạn tiếp theo: %(step)s, chậm nhất %(due)s.")
+        % {"step": case.next_step, "due": official_date(case.next_due)}
     ]
     warning = provisional_warning(case.received_on, case.next_due)
     if warning:
@@ -115,12 +116,12 @@ def receipt_text(case: Case) -> tuple[str, str]:
     }
     lines = [
         _("Kính gửi: %(name)s,") % {"name": _salutation(case)},
-        _("%(org)s đã nhận %(kind)s của %(you)s ngày %(date)s.")
+        _("%(org)s đã nhận %(kind)s của %(you)s %(date)s.")
         % {
             "org": case.organisation.name,
             "kind": case.kind_label.lower(),
             "you": you,
-            "date": case.received_on.strftime("%d/%m/%Y"),
+            "date": official_date(case.received_on),
         },
         _("Mã tra cứu: %(code)s") % {"code": case.display_code},
         _(
@@ -146,22 +147,22 @@ def step_text(event: CaseEvent, letters: list[OutgoingDocument]) -> tuple[str, s
     }
     lines = [
         _("Kính gửi: %(name)s,") % {"name": _salutation(case)},
-        _("%(org)s thông báo về %(kind)s mã %(code)s của %(you)s, nhận ngày %(date)s:")
+        _("%(org)s thông báo về %(kind)s mã %(code)s của %(you)s, nhận %(date)s:")
         % {
             "org": case.organisation.name,
             "kind": case.kind_label.lower(),
             "code": case.display_code,
             "you": case.form_of_address(capitalised=False),
-            "date": case.received_on.strftime("%d/%m/%Y"),
+            "date": official_date(case.received_on),
         },
         event.public_summary,
     ]
     for letter in letters:
         lines.append(
-            _("Văn bản gửi kèm: số %(symbol)s ngày %(date)s, %(summary)s.")
+            _("Văn bản gửi kèm: số %(symbol)s %(date)s, %(summary)s.")
             % {
                 "symbol": letter.number_symbol,
-                "date": letter.issued_on.strftime("%d/%m/%Y"),
+                "date": official_date(letter.issued_on),
                 "summary": letter.summary.rstrip("."),
             }
         )

@@ -9,6 +9,7 @@ from django.core import mail
 from django.db import connection
 from django.urls import reverse
 
+from gandan.core.vietnamese import official_date
 from gandan.notify.models import MessageStatus, OutboxMessage
 from gandan.notify.testing import run_worker
 from gandan.petitions import services
@@ -80,7 +81,10 @@ def test_a_parent_who_gives_an_email_receives_the_receipt_then_the_answer_with_i
     assert "Kính gửi: Ông Trần Văn Phụ Huynh," in receipt.body
     assert reverse("petitions:tracked", args=[case.tracking_code]) in receipt.body
     assert case.next_due is not None
-    assert f"chậm nhất ngày {case.next_due.strftime('%d/%m/%Y')}" in receipt.body
+    assert f"chậm nhất {official_date(case.next_due)}" in receipt.body
+    # dates as official letters write them, never 02/03/2026
+    assert official_date(case.received_on) in receipt.body
+    assert not re.search(r"\d{2}/\d{2}/\d{4}", receipt.body)
     assert "/thong-bao/ngung/" in receipt.body
     # when: the school answers (the letter of the result is issued)
     services.resolve_case(case=case, actor=principal, outcome="", public_answer="Đã bố trí bảo vệ.")
