@@ -77,13 +77,22 @@ def matching[T: QuerySet](entries: T, words: list[str]) -> T:
     return entries.filter(condition)
 
 
-def title_hits(words: list[str]) -> Combinable:
-    """How many of the words the title holds: the first key of the ranking."""
+def _score(condition: Q, points: int) -> Combinable:
+    return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
+
+
+def relevance(words: list[str]) -> Combinable:
+    """The first key of the ranking: what was asked, as it was asked, counts most.
+
+    The words side by side as typed ("dan chu" in "... dân chủ ...") in the title: 6, in the
+    text: 3; then each word of the title that is the word asked (2) or starts with it (1).
+    So "dân chủ" comes before "đánh giá ... chuẩn", which the prefix rule also finds."""
     total: Combinable = Value(0)
+    if len(words) > 1:
+        phrase = f" {' '.join(words)} "
+        total = total + _score(Q(title_folded__contains=phrase), 6)
+        total = total + _score(Q(folded__contains=phrase), 3)
     for word in words:
-        total = total + Case(
-            When(title_folded__contains=pattern(word), then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
+        total = total + _score(Q(title_folded__contains=f" {word} "), 1)
+        total = total + _score(Q(title_folded__contains=pattern(word)), 1)
     return total

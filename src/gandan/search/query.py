@@ -3,8 +3,9 @@
 Candidates are the entries holding every word (search.backends); of those the person sees
 only the ones the source apps' own access predicates let them open (search.sources), asked
 once per organisation among the candidates. The count and the page are then two queries on
-the same condition, so nothing refused is shown or counted. Ranked: the entries whose title
-holds more of the words first, then the most recently changed.
+the same condition, so nothing refused is shown or counted. Ranked by `backends.relevance`
+(the words as typed, side by side, in the title, then in the text; then the title's whole words
+and prefixes), then the most recently changed.
 """
 
 import datetime as dt
@@ -84,8 +85,8 @@ def search(user_or_none: User | None, text: str, *, limit: int, offset: int = 0)
     if total == 0 or offset >= total:
         return Found([], total, words)
     rows = (
-        found.annotate(title_hits=backends.title_hits(words))
-        .order_by("-title_hits", "-updated_at", "-pk")
+        found.annotate(relevance=backends.relevance(words))
+        .order_by("-relevance", "-updated_at", "-pk")
         .only("kind", "title", "summary", "links", "organisation_id", "updated_at")[
             offset : offset + limit
         ]

@@ -52,6 +52,19 @@ def test_title_matches_rank_above_body_matches_then_the_most_recent(school, prin
     assert titles(principal, "tuyensinh") == [body_only.title]
 
 
+def test_the_words_as_typed_rank_above_words_found_by_their_beginnings(school, principal):
+    # given: the newest entry holds "dan" and "chu" only as beginnings (đánh, chuẩn), an older
+    # one the words themselves, side by side
+    loose = make_plan(school, "Kế hoạch tự đánh giá theo chuẩn")
+    exact = make_plan(school, "Kế hoạch thực hiện dân chủ ở cơ sở")
+    for plan, days in ((exact, 5), (loose, 0)):
+        SearchEntry.objects.filter(object_key=f"plans.plan:{plan.pk}").update(
+            updated_at=timezone.now() - dt.timedelta(days=days)
+        )
+    # then: both are found, the phrase first although it is older
+    assert titles(principal, "dan chu") == [exact.title, loose.title]
+
+
 def test_the_index_follows_saves_and_deletions(school, principal):
     plan = make_plan(school, "Kế hoạch phòng chống đuối nước")
     task = make_task(plan, "Tổ chức dạy bơi cho học sinh lớp 3")
