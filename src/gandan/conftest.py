@@ -31,6 +31,18 @@ def _vietnamese_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch):
+    """The background worker (db_worker, run in-process by notify.testing.run_worker and the
+    worker command) calls close_old_connections between tasks, as Django does after each
+    request. Inside a test's transaction on PostgreSQL, autocommit is off, so that call closes
+    the test's own connection; Django's test runner disconnects it for requests for the same
+    reason, and here it is made a no-op for the worker."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda **kwargs: None)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is the real hasher (settings.py); tests only need a cheap one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
