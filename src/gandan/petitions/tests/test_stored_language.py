@@ -244,3 +244,21 @@ def test_staff_pages_with_the_english_cookie(
     # then
     assert case.events.filter(kind="acknowledged").exists()
     assert_stored_vietnamese()
+
+
+def test_the_messages_to_a_sender_are_vietnamese(
+    school, principal, english_screen, assert_stored_vietnamese
+):
+    from gandan.notify.models import OutboxMessage
+
+    # when: a parent who left an e-mail address is told of the receipt, the acceptance and
+    # the answer, all acted on with English on the screen
+    sender = services.Sender(name="Nguyễn Thị Hoa", email="hoa@example.com", address="Hải An")
+    case = submit(school, CaseKind.RECOMMENDATION, sender=sender)
+    case = services.accept_case(case=case, actor=principal, on=RECEIVED)
+    services.resolve_case(
+        case=case, actor=principal, outcome="", public_answer="Nhà trường đã lắp thêm mái che."
+    )
+    # then: the sealed messages, read unsealed, hold no English
+    assert OutboxMessage.objects.count() == 3
+    assert_stored_vietnamese()
