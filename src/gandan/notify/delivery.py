@@ -18,6 +18,7 @@ none of them.
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -154,6 +155,20 @@ def outgoing(message: OutboxMessage) -> Outgoing:
     )
 
 
+def without_address(text: str, message: OutboxMessage) -> str:
+    """An error as it may be kept and logged: a mail server's refusal names the recipient
+    ("550 nguoi.to.cao@...: user unknown"), and the address is sealed for a reason (a
+    denouncer's). The address and its local part become "[địa chỉ]"."""
+    try:
+        address = sealing.unseal(message.address_token)
+    except Exception:  # an unreadable seal: nothing to take out
+        return text
+    for secret in (address, address.partition("@")[0]):
+        if len(secret) >= 3:
+            text = re.sub(re.escape(secret), "[địa chỉ]", text, flags=re.IGNORECASE)
+    return text
+
+
 def deliver(message_id: int, now: dt.datetime | None = None) -> str:
     """Send one message if it is due and not sent; returns what became of it."""
     now = now or timezone.now()
@@ -163,7 +178,8 @@ def deliver(message_id: int, now: dt.datetime | None = None) -> str:
     try:
         channel(message.channel).send(outgoing(message))
     except Exception as exc:  # any failure of the channel: retried later, never lost
-        logger.warning("message %s: attempt %s failed: %s", message.pk, message.attempts + 1, exc)
+        error = without_address(f"{type(exc).__name__}: {exc}", message)
+        logger.warning("message %s: attempt %s failed: %s", message.pk, message.attempts + 1, error)
         attempts = message.attempts + 1
         failed = attempts >= MAX_ATTEMPTS
         OutboxMessage.objects.filter(pk=message.pk).update(
@@ -171,7 +187,7 @@ def deliver(message_id: int, now: dt.datetime | None = None) -> str:
             attempts=attempts,
             claimed_at=None,
             next_attempt_at=now + RETRY_AFTER[min(attempts, len(RETRY_AFTER)) - 1],
-            last_error=f"{type(exc).__name__}: {exc}"[:500],
+            last_error=error[:500],
         )
         return "failed" if failed else "retry"
     OutboxMessage.objects.filter(pk=message.pk).update(

@@ -218,3 +218,27 @@ def test_a_citizen_message_ends_with_a_stop_link_that_works(client):
     assert services.is_stopped("me@example.vn")
     assert services.send_message(address="me@example.vn", key="m2", subject="x", body="y") is None
     assert client.get("/thong-bao/ngung/khong-hop-le/").status_code == 404
+
+
+def test_a_refusal_naming_the_recipient_keeps_and_logs_no_address(db, monkeypatch, caplog):
+    import smtplib
+
+    services.send_message(
+        address="Nguoi.To.Cao@example.vn",
+        key="case:2:receipt",
+        subject="Đã nhận đơn",
+        body="Kính gửi: Ông/Bà",
+    )
+
+    def refuse(self, outgoing):
+        raise smtplib.SMTPRecipientsRefused(
+            {outgoing.address: (550, b"5.1.1 <nguoi.to.cao@example.vn>: user unknown")}
+        )
+
+    monkeypatch.setattr(delivery.EmailChannel, "send", refuse)
+    run_worker()
+    message = OutboxMessage.objects.get()
+    assert message.status == MessageStatus.PENDING and "SMTPRecipientsRefused" in message.last_error
+    assert "[địa chỉ]" in message.last_error
+    for kept in (message.last_error, caplog.text):
+        assert "nguoi.to.cao" not in kept.lower()
