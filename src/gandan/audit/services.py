@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from gandan.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead
-from gandan.core import keys
+from gandan.core import compiled, keys
 from gandan.core.language import check_vietnamese
 
 
@@ -32,6 +32,13 @@ def client_ip(request: HttpRequest | None) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+# The chain's head, locked until the commit on PostgreSQL (SQLite's writer holds the whole
+# database): compiled once, as are the event's INSERT and the head's UPDATE (core/compiled.py).
+_LOCKED_HEAD = compiled.Prepared(
+    lambda: ChainHead.objects.select_for_update().filter(id=1).order_by()[:1]
+)
+
+
 def record_event(
     *,
     action: str,
@@ -47,7 +54,7 @@ def record_event(
     check_vietnamese("record_event")
     # No savepoint: a failure here fails the change it records, whose transaction this is.
     with transaction.atomic(savepoint=False):
-        head = ChainHead.objects.select_for_update().filter(id=1).first()
+        head = next(iter(_LOCKED_HEAD()), None)
         if head is None:
             head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
         event = AuditEvent(
@@ -66,10 +73,10 @@ def record_event(
             previous_hash=head.last_hash,
         )
         event.hash = event.compute_hash(keys.audit_key())
-        event.save(force_insert=True)
+        compiled.insert(event)
         head.last_sequence = event.sequence
         head.last_hash = event.hash
-        head.save(update_fields=["last_sequence", "last_hash"])
+        compiled.update(head, ["last_sequence", "last_hash"])
     return event
 
 

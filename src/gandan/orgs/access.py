@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from gandan.audit.models import AuditEvent
+from gandan.core import compiled
 from gandan.orgs.models import (
     AUTHORITY_KINDS,
     INTERNAL_KINDS,
@@ -124,9 +125,22 @@ def active_organisation(slug: str, *, kind: str | None = None) -> Organisation |
     return rows.select_related("parent").first()
 
 
-def active_school_or_404(slug: str) -> Organisation:
-    """The active school with this slug, for its public pages; anything else is not found."""
-    school = active_organisation(slug, kind=OrgKind.SCHOOL)
+# The public intake's lookup: the school alone, compiled once (core/compiled.py).
+_ACTIVE_SCHOOL = compiled.Prepared(
+    lambda slug: Organisation.objects.filter(
+        slug=slug, is_active=True, kind=OrgKind.SCHOOL
+    ).order_by()[:1]
+)
+
+
+def active_school_or_404(slug: str, *, with_parent: bool = True) -> Organisation:
+    """The active school with this slug, for its public pages; anything else is not found.
+    Its managing authority comes with it, unless `with_parent` is False (the public intake,
+    which does not show it: one statement compiled once, core/compiled.py)."""
+    if with_parent:
+        school = active_organisation(slug, kind=OrgKind.SCHOOL)
+    else:
+        school = next(iter(_ACTIVE_SCHOOL(slug)), None)
     if school is None:
         raise Http404
     return school

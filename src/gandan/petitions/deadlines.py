@@ -46,6 +46,7 @@ from typing import Protocol
 
 from django.utils.translation import gettext as _
 
+from gandan.core.compiled import Prepared
 from gandan.petitions.models import (
     DEFAULT_PROCEDURE,
     PROCEDURES_OF_KIND,
@@ -130,6 +131,12 @@ class AppliedRule:
         )
 
 
+# Read on every intake: compiled once (core/compiled.py).
+_RULES_OF = Prepared(
+    lambda kind, procedure: DeadlineRule.objects.filter(kind=kind, procedure=procedure)
+)
+
+
 def rules_for_case(
     *,
     kind: str,
@@ -141,9 +148,7 @@ def rules_for_case(
     """The rows that apply to a case received on `received` (decided on `decided`, if it is),
     in step order: the version in force on the receipt date, with what the transition clauses
     of later versions carry over to it (see module doc)."""
-    rows = list(
-        DeadlineRule.objects.filter(kind=kind, procedure=procedure) if rules is None else rules
-    )
+    rows = list(_RULES_OF(kind, procedure) if rules is None else rules)
     in_force = _rules_in_force(kind, procedure, received, rows)
     applied = {
         rule.step: AppliedRule(rule, received if rule.suspendable else None) for rule in in_force

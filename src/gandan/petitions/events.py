@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from gandan.audit.models import Action
 from gandan.audit.services import record_event
+from gandan.core import compiled
 from gandan.core.vietnamese import shorten
 from gandan.orgs.models import User
 from gandan.paperwork.models import OutgoingDocument
@@ -32,7 +33,7 @@ def record(
 ) -> CaseEvent:
     """Append to the case's timeline and to the audit log, and tell the sender a public step.
     Call inside the change's transaction."""
-    event = CaseEvent.objects.create(
+    event = CaseEvent(
         case=case,
         kind=kind,
         actor=actor if actor is not None and actor.pk else None,
@@ -42,6 +43,7 @@ def record(
         public_summary=shorten(public_summary, 500),
         document=document,
     )
+    compiled.insert(event)  # CaseEvent.objects.create, compiled once (core/compiled.py)
     # Imported here: the messages read the letters (access, services), which record events.
     from gandan.petitions.citizen_messages import announce
 

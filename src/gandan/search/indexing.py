@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gandan.core import compiled
 from gandan.search.backends import folded_words
 from gandan.search.models import SearchEntry
 from gandan.search.sources import SOURCES, Entry, Source
@@ -39,7 +40,7 @@ def index_object(source: Source, instance: Any, *, created: bool = False) -> Non
         return
     row = entry_row(source, instance.pk, entry)
     if created:
-        row.save(force_insert=True)
+        compiled.insert(row)  # row.save(force_insert=True), compiled once: the intake's path
         return
     fields = [
         field.attname

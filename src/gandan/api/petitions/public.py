@@ -60,10 +60,10 @@ def _limited(refusal: throttle.Refusal) -> ApiError:
     return ApiError(429, refusal.message, headers={"Retry-After": str(refusal.retry_after)})
 
 
-def public_school(slug: str) -> Organisation:
+def public_school(slug: str, *, with_parent: bool = True) -> Organisation:
     """The active school with this slug; an unknown one is a 404 that says so."""
     try:
-        return active_school_or_404(slug)
+        return active_school_or_404(slug, with_parent=with_parent)
     except Http404 as error:
         raise ApiError(404, UNKNOWN_SCHOOL) from error
 
@@ -108,7 +108,7 @@ def _form_data(payload: PublicCaseIn, token: str) -> dict:
     ),
 )
 def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
-    school = public_school(payload.organisation)
+    school = public_school(payload.organisation, with_parent=False)
     if payload.website:
         # The honeypot: left empty by people and well-behaved clients. Nothing is stored.
         throttle.record_rejected(request)

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gandan.core import compiled
 from gandan.core.language import in_vietnamese
 from gandan.core.salutation import Salutation
 from gandan.core.uploads import check_upload
@@ -507,11 +508,11 @@ def _new_case(
 
 def _store_case(new: NewCase) -> Case:
     """Insert the case and everything that belongs to it; the caller holds the transaction."""
-    case = new.case
-    case.save(force_insert=True)
+    # save(force_insert=True), compiled once (core/compiled.py): the intake's hot path.
+    case = compiled.insert(new.case)
     if new.identity is not None:
         new.identity.case = case
-        new.identity.save(force_insert=True)
+        compiled.insert(new.identity)
     for upload in new.attachments:
         store_attachment(case, upload, identifying=new.protected)
     insert_deadlines(case, new.deadlines)

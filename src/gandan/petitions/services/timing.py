@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from gandan.core.compiled import insert_all
 from gandan.core.language import in_vietnamese
 from gandan.petitions.deadlines import Extension, compute_deadlines
 from gandan.petitions.models import (
@@ -132,7 +133,7 @@ def new_case_deadlines(case: Case) -> list[CaseDeadline]:
 def insert_deadlines(case: Case, rows: list[CaseDeadline]) -> None:
     for row in rows:
         row.case = case
-    CaseDeadline.objects.bulk_create(rows)
+    insert_all(rows)  # bulk_create, compiled once (core/compiled.py)
 
 
 def _rows(case: Case, existing: dict[str, CaseDeadline]) -> list[CaseDeadline]:
