@@ -1,6 +1,6 @@
 """Public endpoints, no account: send a case (as the web form does), follow it by its code.
 
-POST /public/cases runs the public form's own validation (PublicSubmissionForm) and then
+POST /public/cases runs the public form's own validation (ApiSubmissionForm) and then
 `submit_case`, under the same rate limits (petitions.throttle: by address, by the sender's
 phone and e-mail) and honeypot as /gui-y-kien/<school>/, so the API
 and the page accept, refuse and word their refusals alike. No CSRF token: these endpoints
@@ -33,7 +33,7 @@ from gandan.api.petitions.schemas import (
 from gandan.orgs.access import active_school_or_404
 from gandan.orgs.models import Organisation
 from gandan.petitions import access, services, throttle
-from gandan.petitions.forms.public import PublicSubmissionForm
+from gandan.petitions.forms.public import ApiSubmissionForm
 from gandan.petitions.models import Case, CaseStatus, Channel
 from gandan.worktime.notices import provisional_warning
 
@@ -116,9 +116,9 @@ def submit(request: HttpRequest, response: HttpResponse, payload: PublicCaseIn):
     token = (
         request.headers.get("Idempotency-Key")
         or payload.client_token
-        or PublicSubmissionForm.new_token()
+        or ApiSubmissionForm.new_token()
     )
-    form = PublicSubmissionForm(_form_data(payload, token.strip()))
+    form = ApiSubmissionForm(_form_data(payload, token.strip()))
     if not form.is_valid():
         raise field_errors(form.errors, API_NAMES)
     data = form.cleaned_data

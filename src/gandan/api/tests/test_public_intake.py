@@ -408,3 +408,32 @@ def test_an_unknown_form_of_address_is_refused_and_nothing_is_stored(
     assert response.status_code == 422
     assert "salutation" in response.json()["errors"]
     assert not Case.objects.exists()
+
+
+def test_the_api_form_shares_its_fields_and_refuses_as_the_page_does():
+    from gandan.petitions.forms.public import ApiSubmissionForm, PublicSubmissionForm
+
+    good = {
+        "kind": "phan_anh",
+        "title": "Cổng trường ùn tắc",
+        "content": "Xe máy đỗ tràn ra lòng đường.",
+        "name": "Trần Văn Phụ Huynh",
+        "phone": "0987 654 321",
+        "consent": True,
+        "token": "a" * 24,
+    }
+    bad = [
+        {**good, "kind": "khieu_nai", "name": "", "address": ""},
+        {**good, "title": "x\u0001y"},
+        {**good, "email": "khong-phai-thu", "content": ""},
+        {"token": ""},
+    ]
+    # the API's instances share one set of fields; the page's each have their own
+    assert ApiSubmissionForm(good).fields is ApiSubmissionForm(good).fields
+    assert PublicSubmissionForm(good).fields is not PublicSubmissionForm(good).fields
+    # the same refusals in the same words, and nothing carried into the next request
+    for data in bad:
+        api_form = ApiSubmissionForm(data)
+        assert not api_form.is_valid()
+        assert api_form.errors == PublicSubmissionForm(data).errors
+        assert ApiSubmissionForm(good).is_valid()
