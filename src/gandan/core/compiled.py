@@ -9,8 +9,8 @@ itself. Where a request runs ten of them and people wait for it, that is most of
   the same columns, values through each field's `pre_save` and `get_db_prep_save` (so
   auto_now, defaults, JSON and dates are stored exactly as save() stores them), the primary
   key read back with RETURNING, `pre_save`/`post_save` sent as save() sends them.
-- `update(obj, fields)`: `obj.save(update_fields=fields)` for a row known to exist; no
-  signals (save(update_fields=…) sends them; no receiver here listens to these models).
+- `update(obj, fields)`: `obj.save(update_fields=fields)` for a row known to exist, without
+  the signals save() sends: only for a model no receiver listens to (the audit chain's head).
 - `Prepared(build)`: a queryset shape compiled once; calls run the same SQL with other text
   values and build the objects as the queryset does (the fields' converters, `from_db`).
 
