@@ -43,6 +43,20 @@ def _worker_keeps_the_test_connection(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _calendar_clock_stands_still_in_a_test(monkeypatch):
+    """The working calendar rechecks its tables every RECHECK_SECONDS (worktime/days.py): a
+    slow test (PostgreSQL) that crossed that mark counted two more queries on a page the second
+    time it measured it. Within a test the calendar's clock stands at the test's start; between
+    tests it moves as before. Tests of the recheck set the clock themselves."""
+    import time
+
+    from gandan.worktime import days
+
+    started = time.monotonic()
+    monkeypatch.setattr(days, "_clock", lambda: started)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is the real hasher (settings.py); tests only need a cheap one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
