@@ -15,7 +15,6 @@ import mimetypes
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -533,9 +532,29 @@ def _store_case(new: NewCase) -> Case:
     return case
 
 
-def _create_case(**arguments: Any) -> Case:
-    """Build and insert a case (`_new_case` arguments); the caller holds the transaction."""
-    return _store_case(_new_case(**arguments))
+def create_case(
+    *,
+    organisation: Organisation,
+    submission: Submission,
+    procedure: str,
+    idempotency_key: str,
+    actor: User | None,
+    parent_case: Case | None = None,
+    sealed_identity: DenouncerIdentity | None = None,
+) -> Case:
+    """Build and insert a case, as `_new_case` builds it; the caller holds the transaction
+    (a split, workflow.split_case: the parts of one application stored as cases)."""
+    return _store_case(
+        _new_case(
+            organisation=organisation,
+            submission=submission,
+            procedure=procedure,
+            idempotency_key=idempotency_key,
+            actor=actor,
+            parent_case=parent_case,
+            sealed_identity=sealed_identity,
+        )
+    )
 
 
 def neutral_file_name(content_type: str) -> str:

@@ -38,7 +38,7 @@ from gandan.petitions.models import (
     MinutesKind,
 )
 from gandan.petitions.services.documents import issue_case_document
-from gandan.petitions.services.intake import Sender, Submission, _create_case, neutral_file_name
+from gandan.petitions.services.intake import Sender, Submission, create_case, neutral_file_name
 from gandan.petitions.services.timing import (
     complete_steps,
     drop_pending_steps,
@@ -221,7 +221,7 @@ def split_case(*, case: Case, actor: User, parts: Sequence[CasePart]) -> list[Ca
         if replayed is not None:
             children.append(replayed)
             continue
-        child = _create_case(
+        child = create_case(
             organisation=case.organisation,
             submission=Submission(
                 kind=part.kind,
